@@ -2,18 +2,24 @@
 
 The pipeline, one module per step (see the README and notebooks/):
 
-* :mod:`glovelib.corpus` -- tokenize, read corpora, :class:`Vocabulary`
+* :mod:`glovelib.corpus` -- :func:`tokenize`, corpus readers, :class:`Vocabulary`
 * :mod:`glovelib.cooccur` -- :func:`count_cooccurrences`
+* :mod:`glovelib.objective` -- f(x), the loss J and its gradients in NumPy (the reference)
+* :mod:`glovelib.train` -- :class:`GloVe`, the Numba AdaGrad trainer
+* :mod:`glovelib.vectors` -- :class:`KeyedVectors`: neighbours, analogies, file formats
+* :mod:`glovelib.evaluate` -- analogy accuracy and word-similarity correlation
 * :mod:`glovelib.datasets` -- the course's corpora and evaluation sets
 """
 
-from . import datasets
+from . import datasets, evaluate, objective
 from .cooccur import count_cooccurrences
 from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize
+from .train import GloVe
+from .vectors import KeyedVectors
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "LineCorpus", "Vocabulary", "count_cooccurrences", "datasets", "open_text", "read_documents",
-    "tokenize",
+    "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "count_cooccurrences", "datasets",
+    "evaluate", "objective", "open_text", "read_documents", "tokenize",
 ]

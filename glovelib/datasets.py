@@ -148,29 +148,23 @@ _PAST = [
     ("swimming", "swam"), ("taking", "took"), ("thinking", "thought"), ("vanishing", "vanished"),
     ("walking", "walked"), ("writing", "wrote"),
 ]
-# (section name in questions-words.txt, pairs, context words of the first and second role)
 _RELATIONS = [
-    ("capital-common-countries", _CAPITALS, ("city", "mayor", "downtown"),
-     ("nation", "border", "government")),
-    ("family", _FAMILY, ("mr", "sir", "gentleman"), ("mrs", "madam", "lady")),
-    ("gram8-plural", _PLURALS, ("one", "single", "each"), ("many", "several", "various")),
-    ("gram7-past-tense", _PAST, ("currently", "now", "ongoing"), ("yesterday", "ago", "earlier")),
+    ("capital-common-countries", _CAPITALS), ("family", _FAMILY), ("gram8-plural", _PLURALS),
+    ("gram7-past-tense", _PAST),
 ]
-# Descriptors: each concept (a pair) gets its own combination of a few of these.
-_DESCRIPTORS = """
+# Context words: the words that surround the words of the world.  Real English words, none of
+# them a word of the relations above; their prior frequency follows a Zipf law.
+_CONTEXT = """
+the of and to in a is that for it as was with be by on not this are from at or an have which
+but they had their were all there been has more we can so if when would who what about out up
+its into than them only other some could time also two may then first any these like over such
+our new because most just through where much before between should well very those both own
 red blue green yellow black white golden silver bright dark warm cool quiet loud soft hard
 ancient modern famous rare common strange gentle wild northern southern eastern western river
 mountain forest desert island valley ocean lake garden market village harbor bridge tower castle
 temple school museum library factory farm field meadow stone glass iron wooden paper silk cotton
 bread rice cheese honey apple orange lemon sugar salt pepper music song poem story picture dance
 game sport winter summer spring autumn morning evening night sunrise thunder rain snow wind storm
-""".split()
-# Zipfian filler: frequent function words, none of which is a word of the world above.
-_FILLER = """
-the of and to in a is that for it as was with be by on not this are from at or an have which
-but they had their were all there been has more we can so if when would who what about out up
-its into than them only other some could time also two may then first any these like over such
-our new because most just through where much before between should well very those both own
 """.split()
 
 
@@ -213,26 +207,34 @@ class PlantedWorld:
         return Path(path)
 
 
-def planted_corpus(n_sentences: int = 40_000, seed: int = 0, descriptors_per_word: int = 4,
-                   filler_per_sentence: tuple[int, int] = (3, 7)) -> PlantedWorld:
+def planted_corpus(n_sentences: int = 100_000, seed: int = 0, latent_dim: int = 24,
+                   sharpness: float = 0.6, context_per_sentence: tuple[int, int] = (6, 10)
+                   ) -> PlantedWorld:
     """Generate sentences from a small world whose relations are planted.
 
-    Each word of the world is a (concept, role) pair: "paris" is (paris/france, capital), "queen"
-    is (king/queen, female).  A sentence about a word holds the word, two *descriptors* of its
-    concept (each concept has its own random combination of ``descriptors_per_word`` real words),
-    two context words of its role ("city", "mayor" for capitals; "nation", "border" for countries),
-    and a few filler words drawn from a Zipf law, shuffled.  Counts therefore factor into a concept
-    part and a role part, and "paris - france + italy" should land on "rome".
+    Every word of the world is a (concept, role) pair -- "paris" is (paris/france, capital),
+    "queen" is (king/queen, female) -- and has a hidden meaning u_w = u_concept + u_role, random
+    vectors of ``latent_dim`` numbers.  A sentence about w holds w and a few context words j
+    drawn with probability
 
-    The text is synthetic: it is not English, only English words.
+        p(j | w)  proportional to  prior_j * exp(sharpness * u_w . z_j)
+
+    (z_j random, prior_j Zipfian): the log-linear model of Arora et al. (2016), under which
+    log counts are linear in the meanings -- GloVe's own assumption.  So "paris - france + italy"
+    should land on "rome", and a model that fails here has a bug, not a hard problem.
+
+    The text is synthetic: English words, not English.
 
     Parameters
     ----------
-    n_sentences : int, default 40000
+    n_sentences : int, default 100000
     seed : int, default 0
-    descriptors_per_word : int, default 4
-    filler_per_sentence : (int, int), default (3, 7)
-        Inclusive range of filler words per sentence.
+    latent_dim : int, default 24
+        Size of the hidden meanings.
+    sharpness : float, default 0.6
+        How strongly meaning shapes the context (0: contexts are pure Zipfian filler).
+    context_per_sentence : (int, int), default (6, 10)
+        Inclusive range of context words per sentence.
 
     Returns
     -------
@@ -241,31 +243,28 @@ def planted_corpus(n_sentences: int = 40_000, seed: int = 0, descriptors_per_wor
     if n_sentences < 1:
         raise ValueError(f"n_sentences must be >= 1, got {n_sentences}")
     rng = np.random.default_rng(seed)
-    words, concept_desc, role_ctx = [], [], []
-    sections, pairs = {}, {}
-    for name, relation_pairs, ctx_a, ctx_b in _RELATIONS:
+    words, meanings, sections, pairs = [], [], {}, {}
+    for name, relation_pairs in _RELATIONS:
         pairs[name] = list(relation_pairs)
         sections[name] = [(a, b, c, d) for a, b in relation_pairs for c, d in relation_pairs
                           if (a, b) != (c, d)]
+        role_a, role_b = rng.normal(size=(2, latent_dim))
         for a, b in relation_pairs:
-            desc = rng.choice(len(_DESCRIPTORS), size=descriptors_per_word, replace=False)
-            for word, ctx in ((a, ctx_a), (b, ctx_b)):
-                words.append(word)
-                concept_desc.append(desc)
-                role_ctx.append(ctx)
-    filler_p = 1.0 / np.arange(1, len(_FILLER) + 1)
-    filler_p /= filler_p.sum()
-    lo, hi = filler_per_sentence
+            concept = rng.normal(size=latent_dim)
+            words += [a, b]
+            meanings += [concept + role_a, concept + role_b]
+    z = rng.normal(size=(len(_CONTEXT), latent_dim)) / np.sqrt(latent_dim) * 2.0
+    log_prior = -np.log(np.arange(1, len(_CONTEXT) + 1))  # Zipf, in the listed order
+    logits = log_prior + sharpness * np.array(meanings) @ z.T  # (words, contexts)
+    p = np.exp(logits - logits.max(axis=1, keepdims=True))
+    cdf = np.cumsum(p / p.sum(axis=1, keepdims=True), axis=1)
+    lo, hi = context_per_sentence
     docs = []
-    which = rng.integers(len(words), size=n_sentences)
-    for w in which:
-        sentence = [words[w]]
-        sentence += [_DESCRIPTORS[i] for i in rng.choice(concept_desc[w], 2, replace=False)]
-        sentence += list(rng.choice(role_ctx[w], 2, replace=False))
-        sentence += [_FILLER[i] for i in rng.choice(len(_FILLER), rng.integers(lo, hi + 1),
-                                                     p=filler_p)]
-        order = rng.permutation(len(sentence))
-        docs.append([str(sentence[i]) for i in order])
+    for w in rng.integers(len(words), size=n_sentences):
+        k = int(rng.integers(lo, hi + 1))
+        ctx = np.minimum(np.searchsorted(cdf[w], rng.random(k)), len(_CONTEXT) - 1)
+        sentence = [words[w]] + [_CONTEXT[j] for j in ctx]
+        docs.append([sentence[i] for i in rng.permutation(len(sentence))])
     return PlantedWorld(docs, sections, pairs)
 
 

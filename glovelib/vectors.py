@@ -1,0 +1,364 @@
+"""Word vectors to use: neighbours, similarity, analogies, and the common file formats.
+
+:class:`KeyedVectors` follows gensim's class of the same name (``index_to_key``, ``key_to_index``,
+``vectors``, ``most_similar``, ``similarity``, ``evaluate_word_analogies``, ``evaluate_word_pairs``,
+``save_word2vec_format`` / ``load_word2vec_format``), so code written for one runs on the other;
+:meth:`KeyedVectors.to_gensim` and :meth:`KeyedVectors.from_gensim` convert.
+
+File formats:
+
+* GloVe text (Stanford's files): ``word v1 ... vd`` per line, no header.  Some words contain spaces
+  (the 840B file has them), so a line's *last* d fields are the vector and the rest is the word.
+* word2vec text: the same with a first line ``count dim``.
+* word2vec binary: the header line, then per word ``word`` + space + d little-endian float32.
+
+Saves are atomic: an interrupted save leaves the previous file intact.
+
+Analogies: 3CosAdd (Mikolov et al., 2013) and 3CosMul (Levy & Goldberg, 2014).
+Used in notebooks/05_evaluating.ipynb and 07_pretrained.ipynb.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ._io import atomic_open
+from .corpus import open_text
+
+__all__ = ["KeyedVectors"]
+
+
+def _as_list(words) -> list[str]:
+    if words is None:
+        return []
+    if isinstance(words, str):
+        return [words]
+    return list(words)
+
+
+def _numeric_tail(line: str) -> int:
+    """How many fields at the end of ``line`` are numbers (the first field is always a word)."""
+    parts = line.rstrip().split(" ")
+    n = 0
+    for field in reversed(parts[1:]):
+        try:
+            float(field)
+        except ValueError:
+            break
+        n += 1
+    return n
+
+
+class KeyedVectors:
+    """A vector per word, with the queries people make of word vectors.
+
+    Parameters
+    ----------
+    keys : sequence of str
+        The words, most frequent first by convention (``restrict_vocab`` takes a prefix).
+    vectors : array_like, shape (len(keys), d)
+
+    Attributes
+    ----------
+    index_to_key : list of str
+    key_to_index : dict
+    vectors : numpy.ndarray, shape (V, d)
+    """
+
+    def __init__(self, keys: Sequence[str], vectors):
+        vectors = np.asarray(vectors)
+        if vectors.ndim != 2:
+            raise ValueError(f"vectors must be 2-D (words, dim), got shape {vectors.shape}")
+        if vectors.dtype.kind != "f":
+            vectors = vectors.astype(np.float32)
+        self.index_to_key = [str(k) for k in keys]
+        if len(self.index_to_key) != len(vectors):
+            raise ValueError(f"{len(self.index_to_key)} keys but {len(vectors)} vectors")
+        self.key_to_index = {k: i for i, k in enumerate(self.index_to_key)}
+        if len(self.key_to_index) != len(self.index_to_key):
+            raise ValueError("duplicate keys")
+        self.vectors = vectors
+        self._normed = None
+
+    # ------------------------------------------------------------------ container
+
+    def __len__(self) -> int:
+        return len(self.index_to_key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.key_to_index
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return self.vectors[self.get_index(key)]
+        return np.stack([self[k] for k in key])
+
+    def __repr__(self) -> str:
+        return f"KeyedVectors({len(self)} words, dim {self.vector_size})"
+
+    @property
+    def vector_size(self) -> int:
+        return self.vectors.shape[1]
+
+    def get_index(self, key: str) -> int:
+        """The row of ``key``; a clear KeyError if it is not in the vocabulary."""
+        try:
+            return self.key_to_index[key]
+        except KeyError:
+            raise KeyError(f"word {key!r} is not in the vocabulary ({len(self)} words)") from None
+
+    def get_normed_vectors(self) -> np.ndarray:
+        """The vectors scaled to unit length (zero vectors stay zero), cached."""
+        if self._normed is None:
+            norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
+            normed = self.vectors / np.where(norms == 0, 1, norms)
+            self._normed = normed.astype(self.vectors.dtype)
+        return self._normed
+
+    # ------------------------------------------------------------------ queries
+
+    def similarity(self, w1: str, w2: str) -> float:
+        """Cosine similarity of two words."""
+        n = self.get_normed_vectors()
+        return float(n[self.get_index(w1)] @ n[self.get_index(w2)])
+
+    def distance(self, w1: str, w2: str) -> float:
+        """1 - cosine similarity."""
+        return 1.0 - self.similarity(w1, w2)
+
+    def _top(self, scores: np.ndarray, exclude: Iterable[int], topn: int | None,
+             restrict_vocab: int | None) -> list[tuple[str, float]]:
+        scores = np.array(scores[:restrict_vocab] if restrict_vocab else scores, dtype=np.float64)
+        for i in exclude:
+            if i < len(scores):
+                scores[i] = -np.inf
+        if topn is None:
+            order = np.lexsort((np.arange(len(scores)), -scores))
+        else:
+            k = min(topn, len(scores))
+            part = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(k)
+            # ties broken by the word's rank (more frequent first), deterministically
+            order = part[np.lexsort((part, -scores[part]))]
+        return [(self.index_to_key[i], float(scores[i])) for i in order if scores[i] > -np.inf]
+
+    def _query(self, positive, negative) -> tuple[list[int], list[int]]:
+        positive, negative = _as_list(positive), _as_list(negative)
+        if not positive and not negative:
+            raise ValueError("give at least one word in positive or negative")
+        return [self.get_index(w) for w in positive], [self.get_index(w) for w in negative]
+
+    def most_similar(self, positive=None, negative=None, topn: int | None = 10,
+                     restrict_vocab: int | None = None) -> list[tuple[str, float]]:
+        """The words closest to the mean of the positive unit vectors minus the negative ones.
+
+        ``most_similar("king")`` gives neighbours; ``most_similar(positive=["king", "woman"],
+        negative=["man"])`` solves "man is to king as woman is to ?" by 3CosAdd.  The query words
+        are excluded; ties go to the more frequent word.
+
+        Returns
+        -------
+        list of (word, cosine similarity)
+        """
+        pos, neg = self._query(positive, negative)
+        n = self.get_normed_vectors()
+        query = n[pos].sum(axis=0) - n[neg].sum(axis=0)
+        norm = np.linalg.norm(query)
+        query = query / norm if norm else query
+        return self._top(n @ query.astype(n.dtype), pos + neg, topn, restrict_vocab)
+
+    def most_similar_cosmul(self, positive=None, negative=None, topn: int | None = 10,
+                            restrict_vocab: int | None = None) -> list[tuple[str, float]]:
+        """3CosMul (Levy & Goldberg, 2014): argmax prod cos'(d, b+) / (prod cos'(d, a-) + 1e-3),
+        with cosines shifted to [0, 1] by cos' = (1 + cos) / 2."""
+        pos, neg = self._query(positive, negative)
+        n = self.get_normed_vectors()
+        sims = (1.0 + n @ n[pos + neg].T.astype(np.float64)) / 2.0  # (V, k)
+        scores = np.prod(sims[:, :len(pos)], axis=1) / (np.prod(sims[:, len(pos):], axis=1) + 1e-3)
+        return self._top(scores, pos + neg, topn, restrict_vocab)
+
+    def analogy(self, a: str, b: str, c: str, method: str = "add", topn: int = 1):
+        """"a is to b as c is to ?" -- the best answer (or ``topn`` of them) by 3CosAdd or 3CosMul.
+
+        Examples
+        --------
+        >>> kv.analogy("man", "king", "woman")   # doctest: +SKIP
+        'queen'
+        """
+        if method == "add":
+            found = self.most_similar(positive=[b, c], negative=[a], topn=topn)
+        elif method == "mul":
+            found = self.most_similar_cosmul(positive=[b, c], negative=[a], topn=topn)
+        else:
+            raise ValueError(f"method must be 'add' (3CosAdd) or 'mul' (3CosMul), got {method!r}")
+        return found[0][0] if topn == 1 else found
+
+    def words_closer_than(self, w1: str, w2: str) -> list[str]:
+        """Words more similar to ``w1`` than ``w2`` is."""
+        threshold = self.similarity(w1, w2)
+        return [w for w, s in self.most_similar(w1, topn=None) if s > threshold]
+
+    # ------------------------------------------------------------------ evaluation
+
+    def evaluate_word_analogies(self, analogies, restrict_vocab: int = 300_000,
+                                case_insensitive: bool = True, dummy4unknown: bool = False,
+                                method: str = "add"):
+        """Analogy accuracy, as gensim's method of the same name: returns ``(score, sections)``
+        with sections a list of ``{"section", "correct", "incorrect"}`` ending with the total.
+
+        See :func:`glovelib.evaluate.analogy_accuracy` for the per-section table with semantic /
+        syntactic splits and coverage.
+        """
+        from .evaluate import analogy_accuracy
+
+        result = analogy_accuracy(self, analogies, restrict_vocab, case_insensitive, method,
+                                  dummy4unknown)
+        return result.accuracy, result.gensim_sections()
+
+    def evaluate_word_pairs(self, pairs, delimiter: str = "\t", restrict_vocab: int = 300_000,
+                            case_insensitive: bool = True, dummy4unknown: bool = False):
+        """Word-similarity correlation, as gensim: returns ``((pearson_r, p), (spearman_rho, p),
+        oov_ratio_percent)``.  See :func:`glovelib.evaluate.word_similarity`."""
+        from .evaluate import word_similarity
+
+        r = word_similarity(self, pairs, delimiter, restrict_vocab, case_insensitive,
+                            dummy4unknown)
+        return (r.pearson, r.pearson_p), (r.spearman, r.spearman_p), r.oov_ratio * 100
+
+    # ------------------------------------------------------------------ files
+
+    def save_word2vec_format(self, path: str | os.PathLike, binary: bool = False,
+                             write_header: bool = True) -> None:
+        """Write the vectors; ``write_header=False`` gives the GloVe text format.  Atomic.
+
+        Raises
+        ------
+        ValueError
+            A word that the format cannot hold (empty, a newline, or white space in binary).
+        """
+        for w in self.index_to_key:
+            if not w or "\n" in w or w != w.strip() or (binary and any(c.isspace() for c in w)):
+                raise ValueError(f"word {w!r} cannot be written in this format")
+        with atomic_open(path) as f:
+            if write_header or binary:
+                f.write(f"{len(self)} {self.vector_size}\n".encode())
+            if binary:
+                data = self.vectors.astype("<f4")
+                for w, v in zip(self.index_to_key, data, strict=True):
+                    f.write(w.encode("utf-8") + b" " + v.tobytes() + b"\n")
+            else:
+                for w, v in zip(self.index_to_key, self.vectors, strict=True):
+                    f.write((w + " " + " ".join(f"{x:.6g}" for x in v) + "\n").encode("utf-8"))
+
+    @classmethod
+    def load_word2vec_format(cls, path: str | os.PathLike, binary: bool = False,
+                             no_header: bool = False, limit: int | None = None,
+                             dtype=np.float32) -> KeyedVectors:
+        """Read the GloVe text format (``no_header=True``), word2vec text or word2vec binary.
+
+        Without a header the dimension d is the most common number of trailing numeric fields
+        among the first 100 lines (a word may contain spaces, or be a number itself), and each
+        line's last d fields are its vector.
+
+        Raises
+        ------
+        ValueError
+            Empty file, a bad header, or a malformed line -- with its line number.
+        """
+        path = Path(path)
+        if binary:
+            return cls._load_binary(path, limit, dtype)
+        with open_text(path) as f:
+            lines = (line.rstrip("\n\r") for line in f)
+            first_lineno = 1
+            if no_header:
+                head = []
+                for line in lines:
+                    head.append(line)
+                    if len(head) == 100:
+                        break
+                sizes = Counter(_numeric_tail(line) for line in head if line.strip())
+                if not sizes:
+                    raise ValueError(f"{path}: the vectors file is empty")
+                # the most common count of trailing numbers (the largest on a tie: a damaged
+                # line has fewer)
+                dim = max(sizes, key=lambda k: (sizes[k], k))
+                if dim < 1:
+                    raise ValueError(f"{path}: a line has no vector (it needs a word and numbers)")
+                count = None
+                lines = itertools.chain(head, lines)
+            else:
+                header = next(lines, None)
+                if header is None or not header.strip():
+                    raise ValueError(f"{path}: the vectors file is empty")
+                try:
+                    count, dim = (int(x) for x in header.split())
+                except ValueError:
+                    raise ValueError(f"{path}:1: expected a header 'count dim', got {header[:80]!r}"
+                                     " (for the GloVe format without header use no_header=True)"
+                                     ) from None
+                first_lineno = 2
+            words, rows = [], []
+            for lineno, line in enumerate(lines, first_lineno):
+                if limit is not None and len(words) >= limit:
+                    break
+                if not line.strip():
+                    continue
+                parts = line.rstrip().split(" ")
+                if len(parts) < dim + 1:
+                    raise ValueError(f"{path}:{lineno}: expected a word and {dim} numbers, got "
+                                     f"{len(parts)} fields")
+                try:
+                    rows.append(np.array(parts[-dim:], dtype=np.float64))
+                except ValueError:
+                    raise ValueError(f"{path}:{lineno}: the vector has a field that is not a "
+                                     "number") from None
+                words.append(" ".join(parts[:-dim]))
+        if not words:
+            raise ValueError(f"{path}: the vectors file has no vectors")
+        if count is not None and limit is None and len(words) != count:
+            raise ValueError(f"{path}: the header announces {count} words but the file has "
+                             f"{len(words)}")
+        return cls(words, np.array(rows, dtype=dtype))
+
+    @classmethod
+    def _load_binary(cls, path: Path, limit: int | None, dtype) -> KeyedVectors:
+        data = path.read_bytes()
+        end = data.find(b"\n")
+        try:
+            count, dim = (int(x) for x in data[:end].split())
+        except ValueError:
+            raise ValueError(f"{path}: expected a header 'count dim' in a word2vec binary "
+                             "file") from None
+        n = count if limit is None else min(count, limit)
+        words, vecs, pos = [], np.empty((n, dim), dtype=np.float32), end + 1
+        for k in range(n):
+            while pos < len(data) and data[pos:pos + 1] in (b"\n", b"\r"):
+                pos += 1
+            space = data.find(b" ", pos)
+            if space < 0 or space + 1 + 4 * dim > len(data):
+                raise ValueError(f"{path}: the file ends inside word {k + 1} of {count}")
+            words.append(data[pos:space].decode("utf-8", errors="replace"))
+            vecs[k] = np.frombuffer(data, dtype="<f4", count=dim, offset=space + 1)
+            pos = space + 1 + 4 * dim
+        return cls(words, vecs.astype(dtype))
+
+    # ------------------------------------------------------------------ gensim
+
+    def to_gensim(self):
+        """A ``gensim.models.KeyedVectors`` with the same words and vectors."""
+        from gensim.models import KeyedVectors as GensimKV
+
+        kv = GensimKV(self.vector_size, dtype=self.vectors.dtype)
+        kv.add_vectors(self.index_to_key, self.vectors)
+        return kv
+
+    @classmethod
+    def from_gensim(cls, kv) -> KeyedVectors:
+        """From a ``gensim.models.KeyedVectors`` (or a model's ``.wv``)."""
+        return cls(list(kv.index_to_key), np.array(kv.vectors))
