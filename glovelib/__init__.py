@@ -11,15 +11,21 @@ The pipeline, one module per step (see the README and notebooks/):
 * :mod:`glovelib.datasets` -- the course's corpora and evaluation sets
 """
 
-from . import datasets, evaluate, objective
-from .cooccur import count_cooccurrences
-from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize
-from .train import GloVe
-from .vectors import KeyedVectors
+import os
+
+# The OpenMP threads of the parallel kernels would otherwise spin after each epoch and slow the
+# NumPy work between epochs on a small machine.  Set before the threading layer first starts.
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+
+from . import datasets, evaluate, objective, plot  # noqa: E402
+from .cooccur import count_cooccurrences  # noqa: E402
+from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize  # noqa: E402
+from .train import GloVe  # noqa: E402
+from .vectors import KeyedVectors  # noqa: E402
 
 __version__ = "0.1.0"
 
 __all__ = [
     "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "count_cooccurrences", "datasets",
-    "evaluate", "objective", "open_text", "read_documents", "tokenize",
+    "evaluate", "objective", "open_text", "plot", "read_documents", "tokenize",
 ]

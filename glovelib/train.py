@@ -36,7 +36,7 @@ from numba import prange
 from sklearn.utils import check_random_state
 
 from ._io import atomic_open
-from .objective import Params, init_params, loss, weighting
+from .objective import Params, init_params, loss
 
 __all__ = ["GloVe", "prepare_entries", "entry_dtype"]
 
@@ -161,6 +161,18 @@ def entry_dtype(dtype) -> np.dtype:
     return np.dtype([("i", np.int32), ("j", np.int32), ("logx", dtype), ("fx", dtype)])
 
 
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _fill_entries(indptr, indices, data, x_max, alpha, entries):
+    # one row per iteration, rows spread over the threads; zeros were removed beforehand
+    for r in prange(indptr.shape[0] - 1):
+        for k in range(indptr[r], indptr[r + 1]):
+            x = data[k]
+            entries[k]["i"] = r
+            entries[k]["j"] = indices[k]
+            entries[k]["logx"] = math.log(x)
+            entries[k]["fx"] = (x / x_max) ** alpha if x < x_max else 1.0
+
+
 def prepare_entries(X, x_max: float, alpha: float, dtype=np.float64) -> np.ndarray:
     """The nonzero entries of X as the kernel reads them, row-major.
 
@@ -169,17 +181,18 @@ def prepare_entries(X, x_max: float, alpha: float, dtype=np.float64) -> np.ndarr
     numpy.ndarray of :func:`entry_dtype`, shape (nnz,)
         log X_ij and f(X_ij) are computed once here instead of at every update.
     """
-    X = sp.csr_matrix(X)
+    X = _check_matrix(X)
     entries = np.empty(X.nnz, dtype=entry_dtype(dtype))
-    entries["i"] = np.repeat(np.arange(X.shape[0], dtype=np.int32), np.diff(X.indptr))
-    entries["j"] = X.indices
-    x = X.data.astype(np.float64)
-    entries["logx"] = np.log(x)
-    entries["fx"] = weighting(x, x_max, alpha)
+    _fill_entries(X.indptr.astype(np.int64), X.indices, X.data, float(x_max), float(alpha),
+                  entries)
     return entries
 
 
-def _check_matrix(X):
+def _check_matrix(X) -> sp.csr_matrix:
+    """Validate a cooccurrence matrix; return it as canonical float64 CSR without explicit zeros.
+
+    The caller's matrix is never modified (a copy is made only when something must change).
+    """
     if not sp.issparse(X):
         if isinstance(X, np.ndarray) and X.ndim == 2:
             X = sp.csr_matrix(X)
@@ -188,15 +201,22 @@ def _check_matrix(X):
                             f"array, got {type(X).__name__}")
     if X.ndim != 2 or X.shape[0] != X.shape[1]:
         raise ValueError(f"X must be square (V, V), got shape {X.shape}")
-    X = sp.csr_matrix(X, dtype=np.float64)
-    X.eliminate_zeros()
-    if X.nnz == 0:
-        raise ValueError("X has no nonzero entries: nothing to train on")
+    X = sp.csr_matrix(X)
+    if X.dtype != np.float64:
+        X = X.astype(np.float64)
+    if not X.has_canonical_format:
+        X = X.copy()
+        X.sum_duplicates()
     if not np.all(np.isfinite(X.data)):
         raise ValueError("X has non-finite entries (nan or inf)")
-    if X.data.min() < 0:
+    if X.nnz and X.data.min() < 0:
         raise ValueError(f"X has negative entries (min {X.data.min()}); cooccurrence counts are "
                          ">= 0")
+    if X.nnz and not X.data.all():
+        X = X.copy()
+        X.eliminate_zeros()
+    if X.nnz == 0:
+        raise ValueError("X has no nonzero entries: nothing to train on")
     return X
 
 

@@ -192,3 +192,12 @@ def test_kernels_run_without_jit_for_coverage(tmp_path):
     np.testing.assert_allclose(np.load(tmp_path / "W.npy"), jit.W_, rtol=1e-12)
     C = gl.count_cooccurrences([np.array([0, 1, 2, 1, 0, 2])], 3, 3)
     assert np.array_equal(np.load(tmp_path / "C.npy"), C.toarray())
+
+
+def test_fit_never_modifies_the_callers_matrix():
+    X = sp.csr_matrix(np.array([[1.0, 0, 2], [0, 3, 0], [2, 0, 5]]))
+    X.data[1] = 0.0  # an explicit zero, which training must drop -- from a copy
+    before = [a.copy() for a in (X.data, X.indices, X.indptr)]
+    gl.GloVe(epochs=1, vector_size=2, random_state=0).fit(X)
+    assert all(np.array_equal(a, b) for a, b in zip(before, (X.data, X.indices, X.indptr),
+                                                    strict=True))
