@@ -97,6 +97,31 @@ def _epoch_parallel(W, Wc, b, bc, sqW, sqWc, sqb, sqbc, entries, lr, clip, n_chu
 
 
 @numba.njit(cache=True, nogil=True, parallel=True)
+def _bucket_starts(u, n_buckets, n_chunks):
+    """Bucket of each entry, floor(u[k] * B), and where each (chunk, bucket) run starts: bucket g
+    holds chunk 0's entries of g, then chunk 1's, ... (so the result does not depend on the
+    number of chunks)."""
+    n = u.shape[0]
+    bucket = np.empty(n, dtype=np.int32)
+    counts = np.zeros((n_chunks, n_buckets), dtype=np.int64)
+    for t in prange(n_chunks):
+        for k in range(t * n // n_chunks, (t + 1) * n // n_chunks):
+            g = min(np.int32(u[k] * n_buckets), n_buckets - 1)
+            bucket[k] = g
+            counts[t, g] += 1
+    starts = np.zeros(n_buckets + 1, dtype=np.int64)
+    cursor = np.zeros((n_chunks, n_buckets), dtype=np.int64)
+    pos = 0
+    for g in range(n_buckets):
+        starts[g] = pos
+        for t in range(n_chunks):
+            cursor[t, g] = pos
+            pos += counts[t, g]
+    starts[n_buckets] = pos
+    return bucket, starts, cursor
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
 def _permutation(u, n_buckets, n_chunks):
     """A uniformly random permutation of range(n), from n uniform numbers drawn by NumPy.
 
@@ -105,27 +130,11 @@ def _permutation(u, n_buckets, n_chunks):
     with start + floor(v[m] * (m - start + 1)), where v[m] = frac(u[m] * B) is independent of
     every bucket.  An iid uniform bucket assignment followed by a uniform order inside each
     bucket is a uniform permutation of the whole.  The result does not depend on ``n_chunks``
-    (threads), and no random number is drawn here.
+    (threads), and no random number is drawn here.  (:func:`_shuffle_entries` applies the same
+    permutation to the entries directly; this one returns it, for tests and the reference.)
     """
     n = u.shape[0]
-    bucket = np.empty(n, dtype=np.int32)
-    for t in prange(n_chunks):
-        for k in range(t * n // n_chunks, (t + 1) * n // n_chunks):
-            bucket[k] = min(np.int32(u[k] * n_buckets), n_buckets - 1)
-    n = bucket.shape[0]
-    counts = np.zeros((n_chunks, n_buckets), dtype=np.int64)
-    for t in prange(n_chunks):
-        for k in range(t * n // n_chunks, (t + 1) * n // n_chunks):
-            counts[t, bucket[k]] += 1
-    starts = np.zeros(n_buckets + 1, dtype=np.int64)
-    cursor = np.zeros((n_chunks, n_buckets), dtype=np.int64)
-    pos = 0
-    for g in range(n_buckets):  # bucket g holds chunk 0's entries, then chunk 1's, ...
-        starts[g] = pos
-        for t in range(n_chunks):
-            cursor[t, g] = pos
-            pos += counts[t, g]
-    starts[n_buckets] = pos
+    bucket, starts, cursor = _bucket_starts(u, n_buckets, n_chunks)
     order = np.empty(n, dtype=np.int64)
     for t in prange(n_chunks):
         for k in range(t * n // n_chunks, (t + 1) * n // n_chunks):
@@ -134,23 +143,42 @@ def _permutation(u, n_buckets, n_chunks):
             cursor[t, g] += 1
     for g in prange(n_buckets):
         for m in range(starts[g] + 1, starts[g + 1]):
-            scaled = u[m] * n_buckets
-            v = scaled - math.floor(scaled)
-            r = starts[g] + np.int64(v * (m - starts[g] + 1))
+            r = _fisher_yates_partner(u[m], n_buckets, starts[g], m)
             tmp = order[m]
             order[m] = order[r]
             order[r] = tmp
     return order
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _fisher_yates_partner(u, n_buckets, start, m):
+    scaled = u * n_buckets
+    v = scaled - math.floor(scaled)  # frac(u * B): independent of the bucket floor(u * B)
+    return start + np.int64(v * (m - start + 1))
+
+
 @numba.njit(cache=True, nogil=True, parallel=True)
-def _gather(src, order, dst, n_chunks):
-    """dst[k] = src[order[k]]: the entries in this epoch's order, read sequentially by the
-    kernel (one random read per entry here instead of four inside the kernel)."""
-    n = order.shape[0]
+def _shuffle_entries(src, dst, u, n_buckets, n_chunks):
+    """dst = src in the order of :func:`_permutation` (dst[k] = src[order[k]]), without building
+    the order: entries are scattered into their buckets, then shuffled inside each bucket while
+    it is in cache.  No random read of the whole array, as a gather would make."""
+    n = u.shape[0]
+    bucket, starts, cursor = _bucket_starts(u, n_buckets, n_chunks)
     for t in prange(n_chunks):
         for k in range(t * n // n_chunks, (t + 1) * n // n_chunks):
-            dst[k] = src[order[k]]
+            g = bucket[k]
+            dst[cursor[t, g]] = src[k]
+            cursor[t, g] += 1
+    for g in prange(n_buckets):
+        for m in range(starts[g] + 1, starts[g + 1]):
+            r = _fisher_yates_partner(u[m], n_buckets, starts[g], m)
+            if r != m:  # swap field by field: a record read is a view, not a copy
+                i, j, lx, fx = dst[m]["i"], dst[m]["j"], dst[m]["logx"], dst[m]["fx"]
+                dst[m] = dst[r]
+                dst[r]["i"] = i
+                dst[r]["j"] = j
+                dst[r]["logx"] = lx
+                dst[r]["fx"] = fx
 
 
 _BUCKET = 1 << 15  # entries per shuffle bucket on average (512 KB of float32 entries)
@@ -396,9 +424,7 @@ class GloVe:
         for _ in range(epochs):
             t0 = time.perf_counter()
             # this epoch's order, from uniform numbers drawn by the seeded generator
-            order = _permutation(self._rng.random_sample(n), n_buckets, n_threads)
-            _gather(entries, order, shuffled, n_threads)
-            del order
+            _shuffle_entries(entries, shuffled, self._rng.random_sample(n), n_buckets, n_threads)
             kernel(self.W_, self.W_context_, self.b_, self.b_context_, *self._sq, shuffled,
                    float(self.learning_rate), float(self.grad_clip), n_threads, losses, skipped)
             self._end_epoch(losses, skipped, n, t0)

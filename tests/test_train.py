@@ -201,3 +201,14 @@ def test_fit_never_modifies_the_callers_matrix():
     gl.GloVe(epochs=1, vector_size=2, random_state=0).fit(X)
     assert all(np.array_equal(a, b) for a, b in zip(before, (X.data, X.indices, X.indptr),
                                                     strict=True))
+
+
+def test_shuffling_entries_applies_the_permutation():
+    X = random_matrix(V=40, density=0.5, seed=11)
+    entries = train.prepare_entries(X, 100.0, 0.75)
+    u = np.random.RandomState(0).random_sample(len(entries))
+    order = train._permutation(u, 3, 1)
+    for threads in (1, 2):
+        out = np.empty_like(entries)
+        train._shuffle_entries(entries, out, u, 3, threads)
+        assert np.array_equal(out, entries[order])
