@@ -38,7 +38,7 @@ from sklearn.utils import check_random_state
 from ._io import atomic_open
 from .objective import Params, init_params, loss
 
-__all__ = ["GloVe", "prepare_entries", "entry_dtype"]
+__all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
@@ -214,6 +214,31 @@ def prepare_entries(X, x_max: float, alpha: float, dtype=np.float64) -> np.ndarr
     _fill_entries(X.indptr.astype(np.int64), X.indices, X.data, float(x_max), float(alpha),
                   entries)
     return entries
+
+
+def adagrad_epoch(p: Params, sq: Params, rows, cols, x, order, learning_rate: float = 0.05,
+                  x_max: float = 100.0, alpha: float = 0.75, grad_clip: float = 100.0,
+                  n_threads: int = 1) -> float:
+    """The Numba twin of :func:`glovelib.objective.adagrad_epoch`: same arguments, same updates.
+
+    One AdaGrad pass over the entries ``(rows[e], cols[e], x[e])`` for e in ``order``, updating
+    ``p`` and ``sq`` in place; returns the mean 1/2 f diff^2.  With ``n_threads=1`` (and float64
+    parameters) it equals the NumPy reference to round-off; notebook 04 shows it and times both.
+    """
+    dtype = p.W.dtype
+    order = np.asarray(order)
+    entries = np.empty(len(order), dtype=entry_dtype(dtype))
+    x = np.asarray(x, dtype=np.float64)[order]
+    entries["i"] = np.asarray(rows)[order]
+    entries["j"] = np.asarray(cols)[order]
+    entries["logx"] = np.log(x)
+    entries["fx"] = np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+    losses = np.zeros(n_threads)
+    skipped = np.zeros(n_threads, dtype=np.int64)
+    kernel = _epoch_serial if n_threads == 1 else _epoch_parallel
+    kernel(*p.arrays(), *sq.arrays(), entries, float(learning_rate), float(grad_clip), n_threads,
+           losses, skipped)
+    return float(losses.sum()) / max(len(order) - int(skipped.sum()), 1)
 
 
 def _check_matrix(X) -> sp.csr_matrix:

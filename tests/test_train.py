@@ -212,3 +212,17 @@ def test_shuffling_entries_applies_the_permutation():
         out = np.empty_like(entries)
         train._shuffle_entries(entries, out, u, 3, threads)
         assert np.array_equal(out, entries[order])
+
+
+def test_public_numba_epoch_equals_the_reference():
+    X = random_matrix(V=30, density=0.4, seed=12)
+    rows, cols, x = ob._entries(X)
+    order = np.random.RandomState(2).permutation(len(x))
+    p = ob.init_params(30, 6, 1)
+    sq = ob.Params(*(np.ones_like(a) for a in p.arrays()))
+    p2, sq2 = p.copy(), sq.copy()
+    ref = ob.adagrad_epoch(p, sq, rows, cols, x, order, 0.05, 10.0, 0.75)
+    fast = train.adagrad_epoch(p2, sq2, rows, cols, x, order, 0.05, 10.0, 0.75)
+    assert fast == pytest.approx(ref, rel=1e-12)
+    for a, b in zip(p.arrays() + sq.arrays(), p2.arrays() + sq2.arrays(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)

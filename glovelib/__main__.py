@@ -1,0 +1,336 @@
+"""``python -m glovelib``: the GloVe pipeline from the command line, on any text file.
+
+Subcommands mirror the reference tools (``vocab_count``, ``cooccur``, ``glove``), plus evaluation,
+queries, and ``train``, which runs the whole pipeline with the reference demo's settings:
+
+    python -m glovelib train corpus.txt -o out/corpus     # vocab, counts, vectors, evaluation
+    python -m glovelib vocab corpus.txt -o vocab.txt --min-count 5
+    python -m glovelib cooccur corpus.txt --vocab vocab.txt -o cooccur.npz --window 15
+    python -m glovelib glove cooccur.npz --vocab vocab.txt -o vectors.txt --dim 50 --epochs 15
+    python -m glovelib evaluate vectors.txt
+    python -m glovelib query vectors.txt king queen
+    python -m glovelib query vectors.txt --analogy man king woman
+
+User errors (a missing file, a bad value, an empty corpus) print one line ``glovelib: error: ...``
+and exit with status 2; success exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+TOKENIZERS = ("words", "whitespace")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text}")
+    return value
+
+
+def _corpus(path: str, tokenizer: str):
+    import glovelib as gl
+
+    return gl.LineCorpus(path, gl.tokenize if tokenizer == "words" else None)
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _build_vocab(args):
+    import glovelib as gl
+
+    t = time.perf_counter()
+    vocab = gl.Vocabulary.build(_corpus(args.corpus, args.tokenizer), min_count=args.min_count,
+                                max_size=args.max_vocab)
+    _log(f"vocab: {len(vocab):,} words with count >= {args.min_count}, covering "
+         f"{int(vocab.counts.sum()):,} tokens ({time.perf_counter() - t:.1f}s)")
+    return vocab
+
+
+def _count(args, vocab):
+    import glovelib as gl
+
+    corpus = _corpus(args.corpus, args.tokenizer)
+    t = time.perf_counter()
+    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab),
+                               window_size=args.window, symmetric=not args.left_only,
+                               distance_weighting=not args.no_distance_weighting,
+                               max_memory=args.max_memory, verbose=args.verbose)
+    _log(f"cooccur: {X.nnz:,} nonzeros, window {args.window} ({time.perf_counter() - t:.1f}s)")
+    return X
+
+
+def _fit(args, X):
+    import glovelib as gl
+
+    t = time.perf_counter()
+    model = gl.GloVe(vector_size=args.dim, x_max=args.x_max, alpha=args.alpha,
+                     learning_rate=args.learning_rate, epochs=args.epochs,
+                     random_state=args.seed, n_threads=args.threads, verbose=True).fit(X)
+    _log(f"glove: {args.epochs} epochs, final loss {model.loss_history_[-1]:.4f} "
+         f"({time.perf_counter() - t:.1f}s)")
+    return model
+
+
+def _print_evaluation(kv, out=sys.stdout) -> None:
+    import glovelib as gl
+
+    analogies = gl.evaluate.analogy_accuracy(kv, gl.datasets.analogy_questions_path())
+    t = analogies.total
+    print(f"analogies (Google): {100 * t.accuracy:.2f}% of {t.seen:,} questions seen "
+          f"({100 * t.coverage:.1f}% of {t.total:,}); semantic "
+          f"{100 * analogies.semantic.accuracy:.2f}%, syntactic "
+          f"{100 * analogies.syntactic.accuracy:.2f}%", file=out)
+    for name, path in (("WordSim-353", gl.datasets.wordsim353_path()),
+                       ("SimLex-999", gl.datasets.simlex999_path())):
+        try:
+            r = gl.evaluate.word_similarity(kv, path)
+            print(f"{name}: Spearman {r.spearman:.3f} on {r.n_used} of {r.n_pairs} pairs", file=out)
+        except ValueError:
+            print(f"{name}: too few pairs in the vocabulary", file=out)
+
+
+def _load_vectors(args):
+    import glovelib as gl
+
+    return gl.KeyedVectors.load_word2vec_format(args.vectors, binary=args.binary,
+                                                no_header=not (args.binary or args.header))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_vocab(args) -> None:
+    vocab = _build_vocab(args)
+    vocab.save(args.output)
+    _log(f"wrote {args.output}")
+
+
+def cmd_cooccur(args) -> None:
+    import scipy.sparse as sp
+
+    import glovelib as gl
+
+    vocab = gl.Vocabulary.load(args.vocab)
+    X = _count(args, vocab)
+    _save_npz(args.output, lambda f: sp.save_npz(f, X))
+
+
+def cmd_glove(args) -> None:
+    import scipy.sparse as sp
+
+    import glovelib as gl
+
+    vocab = gl.Vocabulary.load(args.vocab)
+    try:
+        X = sp.load_npz(args.cooccur)
+    except (ValueError, KeyError, OSError) as exc:
+        raise ValueError(f"{args.cooccur} is not a cooccurrence matrix saved by "
+                         f"'glovelib cooccur' ({exc})") from None
+    if X.shape[0] != len(vocab):
+        raise ValueError(f"{args.cooccur} has {X.shape[0]} rows but {args.vocab} has "
+                         f"{len(vocab)} words")
+    model = _fit(args, X)
+    model.to_keyed_vectors(vocab).save_word2vec_format(args.output, write_header=False)
+    _log(f"wrote {args.output} (GloVe text format)")
+    if args.model:
+        model.save(args.model)
+        _log(f"wrote {args.model}")
+
+
+def cmd_train(args) -> None:
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise FileNotFoundError(f"output folder {out.parent} does not exist")
+    vocab = _build_vocab(args)
+    vocab.save(f"{out}.vocab.txt")
+    X = _count(args, vocab)
+    model = _fit(args, X)
+    kv = model.to_keyed_vectors(vocab)
+    kv.save_word2vec_format(f"{out}.txt", write_header=False)
+    model.save(f"{out}.npz")
+    _log(f"wrote {out}.vocab.txt, {out}.txt (GloVe text format), {out}.npz (model)")
+    _print_evaluation(kv)
+
+
+def cmd_evaluate(args) -> None:
+    import glovelib as gl
+
+    kv = _load_vectors(args)
+    if args.analogies or args.pairs:
+        if args.analogies:
+            print(gl.evaluate.analogy_accuracy(kv, args.analogies).table())
+        for path in args.pairs or []:
+            print(f"{path}: {gl.evaluate.word_similarity(kv, path)}")
+    else:
+        _print_evaluation(kv)
+
+
+def cmd_query(args) -> None:
+    kv = _load_vectors(args)
+    if args.analogy:
+        a, b, c = args.analogy
+        for w, s in kv.most_similar(positive=[b, c], negative=[a], topn=args.topn):
+            print(f"{w}\t{s:.4f}")
+        return
+    if not args.words:
+        raise ValueError("give words to query, or --analogy A B C")
+    for word in args.words:
+        print(f"{word}:")
+        for w, s in kv.most_similar(word, topn=args.topn):
+            print(f"  {w}\t{s:.4f}")
+
+
+def _save_npz(path, write) -> None:
+    from ._io import atomic_open
+
+    with atomic_open(path) as f:
+        write(f)
+    _log(f"wrote {path}")
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m glovelib", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True, metavar="command")
+
+    def corpus_args(q):
+        q.add_argument("corpus", help="text file (plain, .gz or .bz2), one document per line")
+        q.add_argument("--tokenizer", choices=TOKENIZERS, default="words",
+                       help="words: lowercase unicode words, punctuation dropped (default); "
+                            "whitespace: split on white space, as the reference tools")
+
+    def vocab_args(q):
+        q.add_argument("--min-count", type=_positive_int, default=5,
+                       help="keep words seen at least this often (default 5)")
+        q.add_argument("--max-vocab", type=_positive_int, default=None,
+                       help="keep at most this many words")
+
+    def count_args(q):
+        q.add_argument("--window", type=_positive_int, default=15,
+                       help="context words on each side (default 15)")
+        q.add_argument("--left-only", action="store_true", help="count left contexts only")
+        q.add_argument("--no-distance-weighting", action="store_true",
+                       help="a pair adds 1 instead of 1/distance")
+        q.add_argument("--max-memory", default=None,
+                       help="bound the counting memory, e.g. 1GB (spills to temporary files)")
+        q.add_argument("--verbose", action="store_true", help="show counting progress")
+
+    def fit_args(q, epochs, x_max):
+        q.add_argument("--dim", type=_positive_int, default=50, help="vector size (default 50)")
+        q.add_argument("--epochs", type=_positive_int, default=epochs,
+                       help=f"passes over the counts (default {epochs})")
+        q.add_argument("--x-max", type=_positive_float, default=x_max,
+                       help=f"weighting cut-off (default {x_max:g})")
+        q.add_argument("--alpha", type=float, default=0.75, help="weighting exponent (0.75)")
+        q.add_argument("--learning-rate", type=_positive_float, default=0.05,
+                       help="AdaGrad initial step (default 0.05)")
+        q.add_argument("--threads", type=_positive_int, default=1,
+                       help="1: deterministic; more: hogwild, faster, not reproducible")
+        q.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    def vectors_args(q):
+        q.add_argument("vectors", help="vectors file (GloVe text format by default)")
+        q.add_argument("--header", action="store_true", help="word2vec text format (header)")
+        q.add_argument("--binary", action="store_true", help="word2vec binary format")
+
+    q = sub.add_parser("train", help="the whole pipeline: text in, vectors out, evaluation",
+                       description="Build the vocabulary, count, train and evaluate, with the "
+                                   "reference demo's settings (min-count 5, window 15, dim 50, "
+                                   "15 epochs, x-max 10). Writes PREFIX.vocab.txt, PREFIX.txt "
+                                   "(GloVe text format) and PREFIX.npz (model, resumable).")
+    corpus_args(q)
+    q.add_argument("-o", "--output", required=True, help="output prefix, e.g. out/wiki")
+    vocab_args(q)
+    count_args(q)
+    fit_args(q, epochs=15, x_max=10.0)
+    q.set_defaults(func=cmd_train)
+
+    q = sub.add_parser("vocab", help="count words (like vocab_count)",
+                       description="Write the vocabulary as 'word count' lines, most frequent "
+                                   "first.")
+    corpus_args(q)
+    q.add_argument("-o", "--output", required=True, help="vocabulary file to write")
+    vocab_args(q)
+    q.set_defaults(func=cmd_vocab)
+
+    q = sub.add_parser("cooccur", help="count cooccurrences (like cooccur)",
+                       description="Count the cooccurrence matrix and save it as a scipy .npz.")
+    corpus_args(q)
+    q.add_argument("--vocab", required=True, help="vocabulary file from 'vocab'")
+    q.add_argument("-o", "--output", required=True, help=".npz file to write")
+    count_args(q)
+    q.set_defaults(func=cmd_cooccur)
+
+    q = sub.add_parser("glove", help="train vectors on a cooccurrence matrix (like glove)",
+                       description="Train GloVe on a matrix from 'cooccur'; write the vectors "
+                                   "(W + W~) in the GloVe text format.")
+    q.add_argument("cooccur", help=".npz file from 'cooccur'")
+    q.add_argument("--vocab", required=True, help="vocabulary file from 'vocab'")
+    q.add_argument("-o", "--output", required=True, help="vectors file to write")
+    q.add_argument("--model", help="also save the full model (.npz) here")
+    fit_args(q, epochs=25, x_max=100.0)
+    q.set_defaults(func=cmd_glove)
+
+    q = sub.add_parser("evaluate", help="analogy accuracy and word-similarity correlation",
+                       description="Evaluate on the Google analogies, WordSim-353 and SimLex-999 "
+                                   "(or the files given).")
+    vectors_args(q)
+    q.add_argument("--analogies", help="a questions-words file")
+    q.add_argument("--pairs", action="append", help="a word-pair file (repeatable)")
+    q.set_defaults(func=cmd_evaluate)
+
+    q = sub.add_parser("query", help="nearest neighbours or an analogy",
+                       description="Print the nearest neighbours of each word, or solve "
+                                   "'A is to B as C is to ?' with --analogy A B C.")
+    vectors_args(q)
+    q.add_argument("words", nargs="*", help="words to look up")
+    q.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"))
+    q.add_argument("--topn", type=_positive_int, default=10)
+    q.set_defaults(func=cmd_query)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupt)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except KeyboardInterrupt:
+        print("glovelib: interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, TypeError, KeyError, OSError, FloatingPointError) as exc:
+        message = str(exc).strip("'\"") or type(exc).__name__
+        print(f"glovelib: error: {message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
