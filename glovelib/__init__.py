@@ -17,7 +17,7 @@ import os
 # NumPy work between epochs on a small machine.  Set before the threading layer first starts.
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
-from . import datasets, evaluate, objective, plot  # noqa: E402
+from . import baselines, datasets, evaluate, objective, plot  # noqa: E402
 from .cooccur import count_cooccurrences  # noqa: E402
 from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize  # noqa: E402
 from .train import GloVe  # noqa: E402
@@ -26,6 +26,7 @@ from .vectors import KeyedVectors  # noqa: E402
 __version__ = "0.1.0"
 
 __all__ = [
-    "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "count_cooccurrences", "datasets",
+    "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "baselines", "count_cooccurrences",
+    "datasets",
     "evaluate", "objective", "open_text", "plot", "read_documents", "tokenize",
 ]

@@ -94,9 +94,10 @@ def _fit(args, X):
     return model
 
 
-def _print_evaluation(kv, out=sys.stdout) -> None:
+def _print_evaluation(kv, out=None) -> None:
     import glovelib as gl
 
+    out = out or sys.stdout
     analogies = gl.evaluate.analogy_accuracy(kv, gl.datasets.analogy_questions_path())
     t = analogies.total
     print(f"analogies (Google): {100 * t.accuracy:.2f}% of {t.seen:,} questions seen "

@@ -87,6 +87,7 @@ assert answers[("france", "paris", "italy")] == "rome"
 # And over all of this world's 3,530 analogy questions:
 
 # %%
+# NBVAL_IGNORE_OUTPUT
 result = gl.evaluate.analogy_accuracy(kv, world.write_questions("planted-questions.txt"))
 print(f"{result.total.correct} of {result.total.seen} analogies solved")
 assert result.total.seen == world.n_questions == 3530

@@ -1,0 +1,113 @@
+"""Baselines (Word2Vec via gensim, PPMI-SVD) and the plotting functions."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import scipy.sparse as sp  # noqa: E402
+
+import glovelib as gl  # noqa: E402
+from glovelib import baselines, datasets  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def planted():
+    world = datasets.planted_corpus(n_sentences=30_000, seed=0)
+    vocab = gl.Vocabulary.build(world.documents)
+    X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), 15)
+    return world, vocab, X
+
+
+def test_ppmi_against_a_dense_formula():
+    rng = np.random.default_rng(0)
+    D = rng.poisson(2.0, size=(6, 6)).astype(float)
+    D = D + D.T
+    P = baselines.ppmi(sp.csr_matrix(D), context_smoothing=1.0).toarray()
+    S = D.sum()
+    with np.errstate(divide="ignore"):
+        want = np.maximum(np.log(D * S / np.outer(D.sum(1), D.sum(0))), 0)
+    np.testing.assert_allclose(P, np.where(D > 0, want, 0), rtol=1e-12, atol=1e-12)
+
+
+def test_ppmi_svd_recovers_planted_relations(planted):
+    world, vocab, X = planted
+    kv = baselines.ppmi_svd(X, vocab, dim=30)
+    assert kv.index_to_key == vocab.words and kv.vector_size == 30
+    assert kv.analogy("france", "paris", "italy") == "rome"
+    again = baselines.ppmi_svd(X, vocab, dim=30)
+    assert np.array_equal(kv.vectors, again.vectors)
+    with pytest.raises(ValueError, match="dim"):
+        baselines.ppmi_svd(X, vocab, dim=0)
+    with pytest.raises(ValueError, match="vocabulary"):
+        baselines.ppmi_svd(X, vocab.words[:3], dim=5)
+
+
+def test_word2vec_same_vocabulary_reproducible_and_learns(planted):
+    world, vocab, _ = planted
+    a = baselines.train_word2vec(world.documents, vocab, vector_size=30, epochs=3, seed=1)
+    b = baselines.train_word2vec(world.documents, vocab, vector_size=30, epochs=3, seed=1)
+    assert a.index_to_key == vocab.words  # same words, same order as GloVe's
+    assert np.array_equal(a.vectors, b.vectors)  # one worker + stable hash: reproducible
+    with open(datasets.analogy_questions_path()):
+        pass
+    path = world.write_questions(__import__("tempfile").mktemp(suffix=".txt"))
+    acc = gl.evaluate.analogy_accuracy(a, path).accuracy
+    assert acc > 0.5
+
+
+def test_word2vec_without_vocab_uses_min_count():
+    docs = [["a", "b", "c"] * 5, ["a", "b"] * 5]
+    kv = baselines.train_word2vec(docs, vector_size=4, min_count=6, epochs=1)
+    assert set(kv.index_to_key) == {"a", "b"}
+
+
+@pytest.fixture
+def kv(planted):
+    _, vocab, X = planted
+    return gl.GloVe(vector_size=10, epochs=3, random_state=0, x_max=10).fit(X) \
+        .to_keyed_vectors(vocab)
+
+
+def _check(fig, title_part=None):
+    assert isinstance(fig, plt.Figure)
+    for ax in fig.axes:
+        if ax.get_label() == "<colorbar>":
+            continue
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    if title_part:
+        assert any(title_part in ax.get_title() for ax in fig.axes)
+    plt.close(fig)
+
+
+def test_plots_return_labelled_figures(planted, kv):
+    world, vocab, X = planted
+    words = ["paris", "france", "rome", "italy", "king", "queen", "man", "woman"]
+    _check(gl.plot.weighting_function((10, 100), (0.5, 0.75)), "weighting")
+    _check(gl.plot.cooccurrence_heatmap(X, vocab.words, n=10), "log")
+    _check(gl.plot.zipf(vocab.counts), "Zipf")
+    _check(gl.plot.loss_curves({"a": [3, 2, 1], "b": [4, 3, 2]}), "loss")
+    _check(gl.plot.scatter_words(kv, words, "pca"))
+    _check(gl.plot.scatter_words(kv, words, "tsne"))
+    _check(gl.plot.analogy_arrows(kv, [("france", "paris"), ("italy", "rome")]))
+    _check(gl.plot.side_by_side({"one": kv, "two": kv}, words))
+    _check(gl.plot.similarity_heatmap(kv, words))
+
+
+def test_weighting_plot_draws_f(planted):
+    fig = gl.plot.weighting_function((10,), (0.75,), x_range=20)
+    line = fig.axes[0].lines[0]
+    x, y = line.get_data()
+    np.testing.assert_allclose(y, gl.objective.weighting(x, 10, 0.75))
+    plt.close(fig)
+
+
+def test_pca_projection_is_sign_fixed_and_centered(kv):
+    xy = gl.plot.project(kv.vectors)
+    assert xy.shape == (len(kv), 2)
+    np.testing.assert_allclose(xy.mean(axis=0), 0, atol=1e-6)
+    assert np.allclose(gl.plot.project(-kv.vectors * 1.0), gl.plot.project(kv.vectors * -1.0))
+    with pytest.raises(ValueError, match="pca"):
+        gl.plot.project(kv.vectors, "umap")

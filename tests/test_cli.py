@@ -1,0 +1,81 @@
+"""The command line: the whole pipeline on the Wikipedia sample, subcommands, user errors."""
+
+import subprocess
+import sys
+
+import pytest
+from gensim.models import KeyedVectors as GensimKV
+
+import glovelib as gl
+from glovelib.__main__ import main
+
+
+@pytest.fixture(scope="module")
+def wiki_path():
+    return str(gl.datasets.wikipedia_sample().path)
+
+
+def test_train_whole_pipeline_on_the_wikipedia_sample(tmp_path, wiki_path, capsys):
+    assert main(["train", wiki_path, "-o", str(tmp_path / "wiki")]) == 0
+    out = capsys.readouterr().out
+    assert "analogies (Google)" in out and "WordSim-353" in out
+    kv = GensimKV.load_word2vec_format(str(tmp_path / "wiki.txt"), no_header=True)
+    assert len(kv) == 9002 and kv.vector_size == 50
+    ws = kv.evaluate_word_pairs(str(gl.datasets.wordsim353_path()))[1][0]
+    score, _ = kv.evaluate_word_analogies(str(gl.datasets.analogy_questions_path()))
+    assert ws >= 0.22 and score >= 0.021  # the reference's ranges (training issue)
+    model = gl.GloVe.load(tmp_path / "wiki.npz")
+    assert model.epochs_trained_ == 15
+    assert gl.Vocabulary.load(tmp_path / "wiki.vocab.txt").words[:3] == ["the", "of", "and"]
+
+
+def test_subcommands_step_by_step(tmp_path, capsys):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("\n".join(gl.datasets.toy_corpus() * 20) + "\n")
+    vocab, cooc, vecs = tmp_path / "v.txt", tmp_path / "x.npz", tmp_path / "w.txt"
+    assert main(["vocab", str(corpus), "-o", str(vocab), "--min-count", "2"]) == 0
+    assert main(["cooccur", str(corpus), "--vocab", str(vocab), "-o", str(cooc),
+                 "--window", "5", "--max-memory", "1MB"]) == 0
+    assert main(["glove", str(cooc), "--vocab", str(vocab), "-o", str(vecs), "--dim", "8",
+                 "--epochs", "3", "--model", str(tmp_path / "m.npz")]) == 0
+    capsys.readouterr()
+    assert main(["query", str(vecs), "ice", "--topn", "3"]) == 0
+    assert main(["query", str(vecs), "--analogy", "man", "king", "woman", "--topn", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ice:") and len(out.splitlines()) == 4 + 2
+    analogies = tmp_path / "q.txt"
+    analogies.write_text(": royal\nman king woman queen\n")
+    assert main(["evaluate", str(vecs), "--analogies", str(analogies)]) == 0
+    assert "royal" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["train", "missing.txt", "-o", "out"], "not found"),
+    (["vocab", "EMPTY", "-o", "v.txt"], "empty"),
+    (["vocab", "TOY", "-o", "v.txt", "--min-count", "1000"], "min_count=1000"),
+    (["query", "missing.txt", "king"], "not found"),
+    (["train", "TOY", "-o", "nowhere/x"], "does not exist"),
+])
+def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "EMPTY").write_text("")
+    (tmp_path / "TOY").write_text("\n".join(gl.datasets.toy_corpus()))
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("glovelib: error:") and message in err and "\n" not in err
+
+
+@pytest.mark.parametrize("flag", [["--window", "0"], ["--dim", "-3"], ["--x-max", "abc"],
+                                  ["--epochs", "1.5"], ["--bogus"]])
+def test_bad_flag_values_exit_non_zero_without_traceback(flag):
+    res = subprocess.run([sys.executable, "-m", "glovelib", "train", "c.txt", "-o", "x", *flag],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr and "error:" in res.stderr
+
+
+def test_help_for_every_command():
+    for cmd in ["train", "vocab", "cooccur", "glove", "evaluate", "query"]:
+        res = subprocess.run([sys.executable, "-m", "glovelib", cmd, "--help"],
+                             capture_output=True, text=True)
+        assert res.returncode == 0 and "usage:" in res.stdout
