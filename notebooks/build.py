@@ -9,6 +9,12 @@ outputs and execution counts -- what students see and what nbval compares.  Neve
 
     python notebooks/build.py                 # every notebook
     python notebooks/build.py 03_counting     # the ones whose name contains this
+
+Homework sources (``_src/exercises/*.py``) give two notebooks each: the solution
+(``exercises/solutions/NAME.ipynb``) and the student version (``exercises/NAME.ipynb``), in which
+every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes
+``raise NotImplementedError``.  Those cells, and cells marked ``# USES-STUDENT-CODE``, are
+expected to raise in the student version (nbval's ``NBVAL_RAISES_EXCEPTION``).
 """
 
 from __future__ import annotations
@@ -50,18 +56,66 @@ def parse(text: str) -> list:
     return cells
 
 
-def target(src: Path) -> Path:
+STUDENT_MARK = "# USES-STUDENT-CODE"
+
+
+def student_version(cells: list) -> list:
+    """Replace solution blocks by NotImplementedError; mark the cells that will raise."""
+    out = []
+    for cell in cells:
+        cell = nbformat.from_dict(cell)
+        if cell.cell_type == "code":
+            lines, kept, skipping, raises = cell.source.splitlines(), [], False, False
+            for line in lines:
+                stripped = line.strip()
+                if stripped == "### BEGIN SOLUTION":
+                    indent = line[: len(line) - len(line.lstrip())]
+                    kept.append(f'{indent}raise NotImplementedError("your code here")')
+                    skipping = raises = True
+                elif stripped == "### END SOLUTION":
+                    skipping = False
+                elif stripped == STUDENT_MARK:
+                    raises = True
+                elif not skipping:
+                    kept.append(line)
+            if raises:
+                kept.insert(0, "# NBVAL_RAISES_EXCEPTION")
+                cell.metadata["tags"] = ["raises-exception"]
+            cell.source = "\n".join(kept)
+        out.append(cell)
+    return out
+
+
+def solution_version(cells: list) -> list:
+    marks = {"### BEGIN SOLUTION", "### END SOLUTION", STUDENT_MARK}
+    for cell in cells:
+        if cell.cell_type == "code":
+            cell.source = "\n".join(line for line in cell.source.splitlines()
+                                    if line.strip() not in marks)
+    return cells
+
+
+def targets(src: Path) -> list[tuple[Path, object]]:
     rel = src.relative_to(SRC).with_suffix(".ipynb")
-    return HERE / rel
+    if rel.parts[0] == "exercises":
+        return [(HERE / "exercises" / "solutions" / rel.name, solution_version),
+                (HERE / "exercises" / rel.name, student_version)]
+    return [(HERE / rel, lambda cells: cells)]
 
 
 def build(src: Path) -> float:
+    total = 0.0
+    for out, transform in targets(src):
+        total += run(transform(parse(src.read_text(encoding="utf-8"))), out)
+    return total
+
+
+def run(cells: list, out: Path) -> float:
     nb = nbformat.v4.new_notebook()
-    nb.cells = parse(src.read_text(encoding="utf-8"))
+    nb.cells = cells
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
-    out = target(src)
     out.parent.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     NotebookClient(nb, timeout=900, kernel_name="python3",

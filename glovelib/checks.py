@@ -1,0 +1,172 @@
+"""Automatic checks for the homework in notebooks/exercises/.
+
+Each ``check_*`` function takes *your* implementation, runs it on small random problems (and on
+edge cases that catch the usual mistakes), and compares it with glovelib's own.  It prints one
+line per passed check, or raises :class:`CheckFailed` (an ``AssertionError``) saying what was
+wrong and on which input.  Run them as often as you like.
+
+    from glovelib import checks
+    checks.check_weighting(my_weighting)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import scipy.sparse as sp
+
+from . import evaluate, objective
+from .cooccur import count_cooccurrences
+from .vectors import KeyedVectors
+
+__all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "check_counter",
+           "check_left_counter", "check_analogy", "check_section_accuracy"]
+
+
+class CheckFailed(AssertionError):
+    """Your answer differs from the expected one; the message says where."""
+
+
+def _ok(message: str) -> None:
+    print(f"passed: {message}")
+
+
+def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> None:
+    got = np.asarray(got, dtype=np.float64)
+    want = np.asarray(want, dtype=np.float64)
+    if got.shape != want.shape:
+        raise CheckFailed(f"{what}: expected shape {want.shape}, got {got.shape}")
+    if not np.allclose(got, want, rtol=rtol, atol=atol):
+        k = np.unravel_index(np.argmax(np.abs(got - want)), want.shape) if want.ndim else ()
+        raise CheckFailed(f"{what}: expected {want[k] if want.ndim else want!r} at index "
+                          f"{tuple(int(i) for i in k)}, got {got[k] if got.ndim else got!r}")
+
+
+def _problem(seed: int, V: int = 12, d: int = 4, x_max: float = 10.0):
+    rng = np.random.default_rng(seed)
+    X = sp.random(V, V, density=0.4, random_state=seed, format="csr",
+                  data_rvs=lambda n: rng.uniform(0.1, 3 * x_max, n))
+    p = objective.init_params(V, d, seed)
+    for a in p.arrays():
+        a *= 5 * d  # larger than the initial scale, so that every term matters
+    return X, p
+
+
+# --------------------------------------------------------------------------- homework 1
+
+
+def check_weighting(f: Callable) -> None:
+    """``f(x, x_max, alpha)`` must equal min(1, (x / x_max)^alpha), elementwise, with f(0) = 0."""
+    for x_max, alpha in [(100.0, 0.75), (10.0, 0.5), (3.0, 1.0)]:
+        x = np.array([0.0, 0.5, 1.0, x_max / 2, x_max, 2 * x_max, 1e6])
+        got = f(x, x_max, alpha)
+        _close(got, objective.weighting(x, x_max, alpha), f"f(x) with x_max={x_max}, alpha={alpha}"
+               f" on x={x.tolist()}")
+    _ok("weighting function (zero, below, at and above x_max; arrays in, arrays out)")
+
+
+def check_loss(loss: Callable) -> None:
+    """``loss(W, Wc, b, bc, X, x_max, alpha)`` must equal J = 1/2 sum f(X_ij) diff_ij^2 over the
+    nonzero X_ij (with the 1/2, as glovelib and the reference C code)."""
+    for seed in range(3):
+        X, p = _problem(seed)
+        want = objective.loss(p, X, 10.0, 0.75)
+        got = loss(p.W, p.W_context, p.b, p.b_context, X, 10.0, 0.75)
+        if np.isclose(got, 2 * want, rtol=1e-8):
+            raise CheckFailed("loss is twice the expected value: J carries a factor 1/2")
+        _close(got, want, f"J on random problem {seed}")
+    _ok("loss J on 3 random problems (zeros of X skipped, weighting and biases included)")
+
+
+def check_gradients(gradients: Callable) -> None:
+    """``gradients(W, Wc, b, bc, X, x_max, alpha)`` must return (dJ/dW, dJ/dWc, dJ/db, dJ/dbc)."""
+    names = ("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~")
+    for seed in range(3):
+        X, p = _problem(seed)
+        want = objective.gradients(p, X, 10.0, 0.75).arrays()
+        got = gradients(p.W, p.W_context, p.b, p.b_context, X, 10.0, 0.75)
+        if len(got) != 4:
+            raise CheckFailed(f"expected 4 gradients {names}, got {len(got)}")
+        for name, g, w in zip(names, got, want, strict=True):
+            _close(g, w, f"{name} on random problem {seed}", rtol=1e-7, atol=1e-9)
+    _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems")
+
+
+# --------------------------------------------------------------------------- homework 2
+
+
+def _random_docs(rng, V: int) -> list[list[int]]:
+    p = 1.0 / np.arange(1, V + 1)
+    p /= p.sum()
+    return [list(rng.choice(V, size=int(rng.integers(0, 25)), p=p)) for _ in range(6)]
+
+
+def _dense(X) -> np.ndarray:
+    return X.toarray() if sp.issparse(X) else np.asarray(X, dtype=np.float64)
+
+
+def _check_count(count: Callable, symmetric: bool) -> None:
+    rng = np.random.default_rng(0)
+    cases = [([[0, 1, 0, 0]], 2, 2), ([[0, 1], [1, 0]], 2, 5)]  # self-pairs; document borders
+    for _ in range(12):
+        V = int(rng.integers(2, 15))
+        cases.append((_random_docs(rng, V) + [[0, 1]], V, int(rng.integers(1, 8))))
+    for docs, V, window in cases:
+        want = count_cooccurrences([np.asarray(d, dtype=np.int32) for d in docs], V, window,
+                                   symmetric=symmetric).toarray()
+        got = _dense(count(docs, V, window))
+        _close(got, want, f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, V={V}, "
+               f"window={window}", rtol=1e-9)
+    _ok(f"{'symmetric' if symmetric else 'left-only'} counts on {len(cases)} corpora "
+        "(self-pairs, document borders, windows 1-7)")
+
+
+def check_counter(count: Callable) -> None:
+    """``count(docs, vocab_size, window)`` -> (V, V) symmetric counts with 1/d weighting, windows
+    not crossing documents; ``docs`` is a list of lists of ids."""
+    _check_count(count, symmetric=True)
+
+
+def check_left_counter(count: Callable) -> None:
+    """``count(docs, vocab_size, window)`` -> (V, V) left-only counts: X[earlier, later] += 1/d."""
+    _check_count(count, symmetric=False)
+
+
+# --------------------------------------------------------------------------- homework 3
+
+
+def check_analogy(solve: Callable) -> None:
+    """``solve(vectors, words, a, b, c)`` -> the word d maximizing cos(d, b - a + c) over unit
+    vectors, a, b and c excluded (3CosAdd)."""
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(40)]
+    for trial in range(20):
+        vectors = rng.normal(size=(40, 6))
+        vectors[5] = vectors[1] - vectors[0] + vectors[2]  # d is exactly b - a + c
+        kv = KeyedVectors(words, vectors)
+        a, b, c = (("w0", "w1", "w2") if trial == 0 else
+                   tuple(words[i] for i in rng.choice(40, 3, replace=False)))
+        want = kv.analogy(a, b, c)
+        got = solve(vectors.copy(), list(words), a, b, c)
+        if got in (a, b, c):
+            raise CheckFailed(f"the answer to {a}:{b}::{c}:? was {got!r}, one of the question's "
+                              "words: exclude a, b and c")
+        if got != want:
+            raise CheckFailed(f"{a}:{b}::{c}:? should be {want!r}, got {got!r} (normalize the "
+                              "vectors before combining them?)")
+    _ok("3CosAdd on 20 random vector sets (exact answer, excluded words, normalization)")
+
+
+def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path) -> None:
+    """``accuracy(kv, questions_path)`` -> {section: (correct, seen)}, skipping questions with a
+    word outside the vocabulary (case-insensitive), as glovelib.evaluate does."""
+    want = evaluate.analogy_accuracy(kv, questions_path)
+    got = accuracy(kv, questions_path)
+    for s in want.sections:
+        if s.name not in got:
+            raise CheckFailed(f"section {s.name!r} is missing from your result")
+        if tuple(got[s.name]) != (s.correct, s.seen):
+            raise CheckFailed(f"section {s.name!r}: expected (correct, seen) = "
+                              f"{(s.correct, s.seen)}, got {tuple(got[s.name])}")
+    _ok(f"per-section accuracy on {len(want.sections)} sections ({want.total.seen} questions seen)")

@@ -1,0 +1,144 @@
+# %% [markdown]
+# # Homework 1 — The objective, by your own hand
+#
+# You will implement GloVe's weighting function, its loss J and its gradients, check each with
+# `glovelib.checks`, and then train a small model with *your* gradients. Notebook 02 derives
+# everything you need. Replace each `raise NotImplementedError` with your code; the check cell
+# below each task tells you whether it is right (and where it is wrong if not).
+#
+# Conventions (as in glovelib and the reference C code):
+#
+# $$J = \frac12 \sum_{i,j:\,X_{ij}>0} f(X_{ij}) \big(w_i\cdot\tilde w_j + b_i + \tilde b_j - \log X_{ij}\big)^2,
+#   \qquad f(x) = \min\big(1, (x/x_{max})^\alpha\big).$$
+#
+# Work with NumPy; X is a `scipy.sparse` matrix (`X.tocoo()` gives `row`, `col`, `data`).
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import scipy.sparse as sp
+
+import glovelib as gl
+from glovelib import checks
+
+# %% [markdown]
+# ## Task 1 — the weighting function (20 min)
+#
+# `weighting(x, x_max, alpha)` takes an *array* x and returns an array of the same shape.
+# Mind x = 0 and x ≥ x_max.
+
+# %%
+def weighting(x, x_max, alpha):
+    x = np.asarray(x, dtype=float)
+    ### BEGIN SOLUTION
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+    ### END SOLUTION
+
+
+# %%
+# USES-STUDENT-CODE
+checks.check_weighting(weighting)
+
+# %% [markdown]
+# ## Task 2 — the loss J (30 min)
+#
+# `loss(W, Wc, b, bc, X, x_max, alpha)`: W, Wc are (V, d), b, bc are (V,). Sum over the nonzero
+# entries only. Try a loop first, then vectorize it with `np.einsum` or row-wise products.
+
+# %%
+def loss(W, Wc, b, bc, X, x_max, alpha):
+    ### BEGIN SOLUTION
+    C = sp.coo_matrix(X)
+    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] + bc[C.col] - np.log(C.data)
+    return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * diff**2))
+    ### END SOLUTION
+
+
+# %%
+# USES-STUDENT-CODE
+checks.check_loss(loss)
+
+# %% [markdown]
+# ## Task 3 — the gradients (45 min)
+#
+# Return `(dW, dWc, db, dbc)`, the gradients of J with respect to each parameter. Hint: with
+# $g_{ij} = f(X_{ij})\,\delta_{ij}$, $\partial J/\partial w_i = \sum_j g_{ij}\tilde w_j$ — a sparse
+# matrix product `G @ Wc` if you build G with entries $g_{ij}$.
+
+# %%
+def gradients(W, Wc, b, bc, X, x_max, alpha):
+    ### BEGIN SOLUTION
+    C = sp.coo_matrix(X)
+    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] + bc[C.col] - np.log(C.data)
+    G = sp.csr_matrix((weighting(C.data, x_max, alpha) * diff, (C.row, C.col)), shape=X.shape)
+    return (G @ Wc, G.T @ W, np.asarray(G.sum(axis=1)).ravel(),
+            np.asarray(G.sum(axis=0)).ravel())
+    ### END SOLUTION
+
+
+# %%
+# USES-STUDENT-CODE
+checks.check_gradients(gradients)
+
+# %% [markdown]
+# The check compares with glovelib's gradients. Convince yourself independently: use
+# `gl.objective.check_gradient` (central finite differences) on *your* loss and *your* gradient
+# for W, on a small random problem. The relative error should be below 1e-6.
+
+# %%
+# USES-STUDENT-CODE
+rng = np.random.default_rng(0)
+Xs = sp.random(15, 15, density=0.4, random_state=0, format="csr",
+               data_rvs=lambda n: rng.uniform(0.5, 40, n))
+W, Wc = rng.normal(size=(15, 3)), rng.normal(size=(15, 3))
+b, bc = rng.normal(size=15), rng.normal(size=15)
+dW = gradients(W, Wc, b, bc, Xs, 10.0, 0.75)[0]
+err = gl.objective.check_gradient(lambda _: loss(W, Wc, b, bc, Xs, 10.0, 0.75), dW, W)
+assert err < 1e-6
+print("finite differences agree with your dJ/dW to better than 1e-6")
+
+# %% [markdown]
+# ## Task 4 — train with your gradients (1 h)
+#
+# Full-batch gradient descent: every step uses the gradient of the *whole* J. Train on the
+# planted world's matrix (about 400 words) for 300 steps with step size η and plot J. Then
+# answer below: (a) what happens with η = 0.01, 0.001 and 0.0001, and why does full-batch descent
+# need a much smaller step than GloVe's AdaGrad (η = 0.05 per entry)? (b) how does your final J
+# compare with `gl.GloVe(vector_size=10, x_max=10, epochs=30).fit(X).loss(X)`?
+
+# %%
+world = gl.datasets.planted_corpus(n_sentences=20_000, seed=0)
+vocab = gl.Vocabulary.build(world.documents)
+X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), window_size=15)
+print(f"{len(vocab)} words, {X.nnz} nonzeros")
+
+
+def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
+    p = gl.objective.init_params(X.shape[0], dim, seed)
+    params, history = list(p.arrays()), []
+    ### BEGIN SOLUTION
+    for _ in range(steps):
+        history.append(loss(*params, X, 10.0, 0.75))
+        for param, grad in zip(params, gradients(*params, X, 10.0, 0.75)):
+            param -= eta * grad
+    ### END SOLUTION
+    return params, history
+
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# USES-STUDENT-CODE
+runs = {eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)}
+fig = gl.plot.loss_curves({f"GD, eta={eta:g}": h for eta, h in runs.items()},
+                          ylabel="J (whole matrix)", log=True)
+plt.show()
+glove_J = gl.GloVe(vector_size=10, x_max=10.0, epochs=30, random_state=0).fit(X).loss(X)
+print(f"final J: GD {runs[1e-3][-1]:.0f}, GloVe's AdaGrad after 30 epochs {glove_J:.0f}")
+assert runs[1e-3][-1] < runs[1e-3][0]
+
+# %% [markdown]
+# **Your answers** (a few sentences each):
+#
+# (a) ...
+#
+# (b) ...
