@@ -14,7 +14,7 @@ Homework sources (``_src/exercises/*.py``) give two notebooks each: the solution
 (``exercises/solutions/NAME.ipynb``) and the student version (``exercises/NAME.ipynb``), in which
 every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes
 ``raise NotImplementedError``.  Those cells, and cells marked ``# USES-STUDENT-CODE``, are
-expected to raise in the student version (nbval's ``NBVAL_RAISES_EXCEPTION``).
+expected to raise in the student version (the ``raises-exception`` tag, which nbval honours).
 """
 
 from __future__ import annotations
@@ -78,8 +78,7 @@ def student_version(cells: list) -> list:
                     raises = True
                 elif not skipping:
                     kept.append(line)
-            if raises:
-                kept.insert(0, "# NBVAL_RAISES_EXCEPTION")
+            if raises:  # honoured by nbclient and by nbval (as NBVAL_RAISES_EXCEPTION)
                 cell.metadata["tags"] = ["raises-exception"]
             cell.source = "\n".join(kept)
         out.append(cell)
