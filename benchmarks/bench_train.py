@@ -3,11 +3,12 @@
 For d = 50 and 100, 1 and 2 threads, float32 and float64, on two matrices (window 15):
 
 * the Wikipedia sample's (min_count 5: ~9k words, ~3.2M nonzeros);
-* the text8-sized synthetic corpus's (min_count 5: ~73k words, ~74M nonzeros) -- pass
-  ``--skip-large`` to leave it out (counting it takes ~20 s, each epoch ~10-30 s).
+* the text8-sized synthetic corpus's (min_count 5: ~73k words, ~74M nonzeros), one epoch per
+  timing -- pass ``--skip-large`` to leave it out (counting takes ~20 s, an epoch 20-60 s).
 
-Each figure is whole epochs as ``GloVe.partial_fit`` runs them (shuffle + AdaGrad pass), after a
-warm-up epoch: the best of ``--repeats`` timings.  The "x 1 thread" column is the median of the
+Each figure is a whole ``GloVe.fit`` (initialization, entry preparation, and per epoch the
+shuffle and the AdaGrad pass) after a warm-up that loads the compiled kernels: the best of
+``--repeats`` timings.  The "x 1 thread" column is the median of the
 paired ratios (1 and 2 threads timed back to back in each repeat).  The in-run baseline is the
 NumPy reference (``objective.adagrad_epoch``) on a small problem: "x NumPy" is glovelib / NumPy.
 
@@ -51,12 +52,13 @@ def speeds(X, dim: int, dtype: str, epochs: int, repeats: int) -> tuple[float, f
     models = {t: gl.GloVe(vector_size=dim, n_threads=t, dtype=dtype, random_state=0, epochs=1)
               for t in (1, 2)}
     for m in models.values():
-        m.fit(X)  # warm-up: compiles (or loads the cache), allocates
+        m.fit(X[:200, :200])  # warm-up: compiles (or loads the cache)
+        m.set_params(epochs=epochs)
     times = {1: [], 2: []}
     for _ in range(repeats):
         for t, m in models.items():
             start = time.perf_counter()
-            m.partial_fit(X, epochs)
+            m.fit(X)  # initialization, entry preparation and the epochs
             times[t].append(time.perf_counter() - start)
     ratio = float(np.median(np.array(times[1]) / np.array(times[2])))
     return epochs * X.nnz / min(times[1]), epochs * X.nnz / min(times[2]), ratio
@@ -80,13 +82,14 @@ def main() -> None:
     problems = [("wikipedia sample", gl.datasets.wikipedia_sample(), args.repeats)]
     if not args.skip_large:
         problems.append(("synthetic 17M", gl.LineCorpus(gl.datasets.zipf_corpus()), 2))
+    epochs = {"wikipedia sample": args.epochs, "synthetic 17M": 1}
     print(f"{'matrix':<18}{'words':>8}{'nonzeros':>12}{'d':>5}{'threads':>8}{'dtype':>9}"
           f"{'M upd/s':>9}{'x 1 thread':>11}{'x NumPy':>9}")
     for name, corpus, repeats in problems:
         vocab, X = matrix(corpus)
         for dim in (50, 100):
             for dtype in ("float32", "float64"):
-                one, two, ratio = speeds(X, dim, dtype, args.epochs, repeats)
+                one, two, ratio = speeds(X, dim, dtype, epochs[name], repeats)
                 for threads, s in ((1, one), (2, two)):
                     print(f"{name:<18}{len(vocab):>8,}{X.nnz:>12,}{dim:>5}{threads:>8}{dtype:>9}"
                           f"{s / 1e6:>9.2f}{(ratio if threads == 2 else 1.0):>11.2f}"
