@@ -17,13 +17,23 @@ import os
 # NumPy work between epochs on a small machine.  Set before the threading layer first starts.
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
-from . import baselines, datasets, evaluate, objective, plot  # noqa: E402
+from . import datasets, evaluate, objective  # noqa: E402
 from .cooccur import count_cooccurrences  # noqa: E402
 from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize  # noqa: E402
 from .train import GloVe  # noqa: E402
 from .vectors import KeyedVectors  # noqa: E402
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # matplotlib, scikit-learn and gensim are imported only when their modules are used, so that
+    # counting a large corpus does not carry them in memory
+    if name in ("plot", "baselines", "checks"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
 
 __all__ = [
     "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "baselines", "count_cooccurrences",

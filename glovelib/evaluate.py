@@ -20,7 +20,6 @@ import os
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
 from .corpus import open_text
 
@@ -254,6 +253,8 @@ def word_similarity(kv, path: str | os.PathLike, delimiter: str = "\t",
             n_used += 1
             gold.append(human)
             model.append(float(normed[ok[w1]] @ normed[ok[w2]]))
+    from scipy import stats  # imported when needed
+
     if len(gold) < 2:
         raise ValueError(f"{path}: only {len(gold)} of {n_pairs} pairs are in the vocabulary; "
                          "cannot correlate")

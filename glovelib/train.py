@@ -33,7 +33,6 @@ import numba
 import numpy as np
 import scipy.sparse as sp
 from numba import prange
-from sklearn.utils import check_random_state
 
 from ._io import atomic_open
 from .objective import Params, init_params, loss
@@ -399,6 +398,8 @@ class GloVe:
         FloatingPointError
             If training diverges (the loss or the parameters become nan or inf).
         """
+        from sklearn.utils import check_random_state  # imported when needed: ~40 MB
+
         self._validate()
         X = _check_matrix(X)
         self._init_state(X.shape[0], check_random_state(self.random_state))
@@ -415,6 +416,8 @@ class GloVe:
             raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
         X = _check_matrix(X)
         if not hasattr(self, "W_"):
+            from sklearn.utils import check_random_state
+
             self._init_state(X.shape[0], check_random_state(self.random_state))
         elif X.shape[0] != self.W_.shape[0]:
             raise ValueError(f"X is {X.shape[0]} x {X.shape[0]} but the model has "
