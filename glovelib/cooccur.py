@@ -152,13 +152,8 @@ def _dense_row_nnz(dense, offsets, cap, lo, out):
 
 
 @njit(cache=True, nogil=True)
-def _dense_rows(dense, offsets, cap, lo, r0, r1, n_vocab):
-    """The nonzero cells of dense rows [r0, r1) as (keys, values), in key order."""
-    n = 0
-    for a in range(r0, r1):
-        for t in range(offsets[a], offsets[a] + max(0, cap[a] - lo[a])):
-            if dense[t] != 0:
-                n += 1
+def _dense_rows(dense, offsets, cap, lo, r0, r1, n, n_vocab):
+    """The n nonzero cells of dense rows [r0, r1) as (keys, values), in key order."""
     keys = np.empty(n, dtype=np.int64)
     vals = np.empty(n, dtype=dense.dtype)
     n = 0
@@ -246,16 +241,15 @@ class _Runs:
 
     def add_dense(self, dense, offsets, cap, lo, batch_entries: int) -> None:
         """Write the dense block's nonzero cells (in key order) as one run, by row batches."""
-        n = len(self.items)
-        kp = os.path.join(self.folder, f"run{n:05d}.keys")
-        vp = os.path.join(self.folder, f"run{n:05d}.vals")
+        kp, vp = self._paths()
         row_nnz = np.zeros(self.n_vocab, dtype=np.int64)
         _dense_row_nnz(dense, offsets, cap, lo, row_nnz)
         rowptr = np.zeros(self.n_vocab + 1, dtype=np.int64)
         np.cumsum(row_nnz, out=rowptr[1:])
         with open(kp, "wb") as fk, open(vp, "wb") as fv:
             for r0, r1 in _batches(rowptr, batch_entries):
-                keys, vals = _dense_rows(dense, offsets, cap, lo, r0, r1, self.n_vocab)
+                keys, vals = _dense_rows(dense, offsets, cap, lo, r0, r1,
+                                         rowptr[r1] - rowptr[r0], self.n_vocab)
                 keys.tofile(fk)
                 vals.tofile(fv)
         self.rowptrs.append(rowptr)
@@ -267,12 +261,15 @@ class _Runs:
         if self.folder is None:
             self.items.append((keys, vals))
         else:
-            n = len(self.items)
-            kp = os.path.join(self.folder, f"run{n:05d}.keys")
-            vp = os.path.join(self.folder, f"run{n:05d}.vals")
+            kp, vp = self._paths()
             keys.tofile(kp)
             vals.tofile(vp)
             self.items.append((kp, vp))
+
+    def _paths(self) -> tuple[str, str]:
+        """File names of the next run's keys and values."""
+        base = os.path.join(self.folder, f"run{len(self.items):05d}")
+        return base + ".keys", base + ".vals"
 
     def rows(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The entries of rows [r0, r1) of every run, concatenated, with segment bounds."""

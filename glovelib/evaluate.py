@@ -100,6 +100,14 @@ class AnalogyResult:
         return out
 
 
+def _allowed(kv, restrict_vocab: int, case_insensitive: bool):
+    """(normalize, {normalized word: row}) over the first ``restrict_vocab`` words; on a clash
+    after normalizing, the first (most frequent) word wins, as in gensim."""
+    norm = str.upper if case_insensitive else (lambda w: w)
+    keys = kv.index_to_key[:restrict_vocab]
+    return norm, {norm(k): i for i, k in reversed(list(enumerate(keys)))}
+
+
 def read_analogies(path: str | os.PathLike) -> list[tuple[str, list[tuple[str, ...]]]]:
     """Read a questions-words file: a list of (section name, [(a, b, c, d), ...]).
 
@@ -153,10 +161,8 @@ def analogy_accuracy(kv, path: str | os.PathLike, restrict_vocab: int = 300_000,
     """
     if method not in ("add", "mul"):
         raise ValueError(f"method must be 'add' or 'mul', got {method!r}")
-    keys = kv.index_to_key[:restrict_vocab]
-    norm = (lambda w: w.upper()) if case_insensitive else (lambda w: w)
-    ok = {norm(k): i for i, k in reversed(list(enumerate(keys)))}  # first (frequent) one wins
-    normed = kv.get_normed_vectors()[:len(keys)]
+    norm, ok = _allowed(kv, restrict_vocab, case_insensitive)
+    normed = kv.get_normed_vectors()[:restrict_vocab]
     result = AnalogyResult([])
     for name, questions in read_analogies(path):
         score = SectionScore(name, total=len(questions))
@@ -229,9 +235,7 @@ def word_similarity(kv, path: str | os.PathLike, delimiter: str = "\t",
     ValueError
         A malformed line (line number given), or fewer than 2 usable pairs.
     """
-    keys = kv.index_to_key[:restrict_vocab]
-    norm = (lambda w: w.upper()) if case_insensitive else (lambda w: w)
-    ok = {norm(k): i for i, k in reversed(list(enumerate(keys)))}
+    norm, ok = _allowed(kv, restrict_vocab, case_insensitive)
     normed = kv.get_normed_vectors()
     gold, model, n_pairs, n_used = [], [], 0, 0
     with open_text(path) as f:

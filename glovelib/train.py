@@ -35,7 +35,7 @@ import scipy.sparse as sp
 from numba import prange
 
 from ._io import atomic_open
-from .objective import Params, init_params, loss
+from .objective import Params, init_params, loss, weighting
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -180,6 +180,7 @@ def _shuffle_entries(src, dst, u, n_buckets, n_chunks):
                 dst[r]["fx"] = fx
 
 
+_NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Params and saved files
 _BUCKET = 1 << 15  # entries per shuffle bucket on average (512 KB of float32 entries)
 
 
@@ -208,7 +209,11 @@ def prepare_entries(X, x_max: float, alpha: float, dtype=np.float64) -> np.ndarr
     numpy.ndarray of :func:`entry_dtype`, shape (nnz,)
         log X_ij and f(X_ij) are computed once here instead of at every update.
     """
-    X = _check_matrix(X)
+    return _entries_of(_check_matrix(X), x_max, alpha, dtype)
+
+
+def _entries_of(X: sp.csr_matrix, x_max: float, alpha: float, dtype) -> np.ndarray:
+    # X already validated by _check_matrix
     entries = np.empty(X.nnz, dtype=entry_dtype(dtype))
     _fill_entries(X.indptr.astype(np.int64), X.indices, X.data, float(x_max), float(alpha),
                   entries)
@@ -231,7 +236,7 @@ def adagrad_epoch(p: Params, sq: Params, rows, cols, x, order, learning_rate: fl
     entries["i"] = np.asarray(rows)[order]
     entries["j"] = np.asarray(cols)[order]
     entries["logx"] = np.log(x)
-    entries["fx"] = np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+    entries["fx"] = weighting(x, x_max, alpha)
     losses = np.zeros(n_threads)
     skipped = np.zeros(n_threads, dtype=np.int64)
     kernel = _epoch_serial if n_threads == 1 else _epoch_parallel
@@ -398,12 +403,9 @@ class GloVe:
         FloatingPointError
             If training diverges (the loss or the parameters become nan or inf).
         """
-        from sklearn.utils import check_random_state  # imported when needed: ~40 MB
-
         self._validate()
-        X = _check_matrix(X)
-        self._init_state(X.shape[0], check_random_state(self.random_state))
-        return self._train(X, self.epochs)
+        self._forget()  # start afresh
+        return self.partial_fit(X, self.epochs)
 
     def partial_fit(self, X, epochs: int = 1) -> GloVe:
         """Train ``epochs`` more epochs from the current state (initializing if not fitted).
@@ -416,7 +418,7 @@ class GloVe:
             raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
         X = _check_matrix(X)
         if not hasattr(self, "W_"):
-            from sklearn.utils import check_random_state
+            from sklearn.utils import check_random_state  # imported when needed: ~40 MB
 
             self._init_state(X.shape[0], check_random_state(self.random_state))
         elif X.shape[0] != self.W_.shape[0]:
@@ -438,7 +440,7 @@ class GloVe:
         if self.W_.dtype != dtype:
             raise ValueError(f"the model was trained in {self.W_.dtype}; dtype={self.dtype!r} "
                              "cannot continue it")
-        entries = prepare_entries(X, self.x_max, self.alpha, dtype)
+        entries = _entries_of(X, self.x_max, self.alpha, dtype)
         shuffled = np.empty_like(entries)
         n = len(entries)
         self.n_entries_ = n
@@ -531,10 +533,8 @@ class GloVe:
         generator, loss history) to ``.npz`` without pickle, atomically."""
         self._check_fitted()
         kind, key, pos, has_gauss, cached = self._rng.get_state()
-        arrays = dict(zip(("W", "W_context", "b", "b_context"), self.params_.arrays(),
-                          strict=True))
-        arrays.update({f"sq_{k}": v for k, v in zip(("W", "W_context", "b", "b_context"),
-                                                     self._sq, strict=True)})
+        arrays = dict(zip(_NAMES, self.params_.arrays(), strict=True))
+        arrays.update({f"sq_{k}": v for k, v in zip(_NAMES, self._sq, strict=True)})
         meta = {k: getattr(self, k) for k in self._params if k != "random_state"}
         meta.update(epochs_trained=self.epochs_trained_, loss_history=self.loss_history_,
                     rng_pos=int(pos), rng_has_gauss=int(has_gauss), rng_cached=float(cached),
@@ -551,9 +551,8 @@ class GloVe:
                 if meta.get("format") != "glovelib-glove-1":
                     raise KeyError("format")
                 model = cls(**{k: meta[k] for k in cls._params if k != "random_state"})
-                model.W_, model.W_context_, model.b_, model.b_context_ = (
-                    z[k] for k in ("W", "W_context", "b", "b_context"))
-                model._sq = [z[f"sq_{k}"] for k in ("W", "W_context", "b", "b_context")]
+                model.W_, model.W_context_, model.b_, model.b_context_ = (z[k] for k in _NAMES)
+                model._sq = [z[f"sq_{k}"] for k in _NAMES]
                 rng = np.random.RandomState()
                 rng.set_state(("MT19937", z["rng_key"], meta["rng_pos"], meta["rng_has_gauss"],
                                meta["rng_cached"]))
