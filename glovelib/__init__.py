@@ -18,6 +18,7 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 from . import datasets, evaluate, objective  # noqa: E402
+from .cache import cached_fit  # noqa: E402
 from .cooccur import count_cooccurrences  # noqa: E402
 from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize  # noqa: E402
 from .train import GloVe  # noqa: E402
@@ -36,7 +37,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
 
 __all__ = [
-    "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "baselines", "count_cooccurrences",
+    "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "baselines", "cached_fit",
+    "count_cooccurrences",
     "datasets",
     "evaluate", "objective", "open_text", "plot", "read_documents", "tokenize",
 ]
