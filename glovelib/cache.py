@@ -87,9 +87,9 @@ def cached_fit(model, X, cache_dir: str | os.PathLike | None = None):
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"glove-{cache_key(model, X)}.npz"
     if path.exists():
-        try:
+        try:  # a damaged cache file is retrained and replaced
             loaded = GloVe.load(path)
-        except (ValueError, OSError, KeyError, zipfile.BadZipFile):  # a damaged cache file is retrained and replaced
+        except (ValueError, OSError, KeyError, zipfile.BadZipFile):
             pass
         else:
             loaded.set_params(**model.get_params())
