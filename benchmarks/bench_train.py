@@ -36,8 +36,8 @@ def numpy_reference_speed(n_entries: int = 20_000, dim: int = 50) -> float:
     V = 2000
     rows, cols = rng.integers(0, V, n_entries), rng.integers(0, V, n_entries)
     x = rng.uniform(0.1, 200.0, n_entries)
-    p = objective.init_params(V, dim, 0)
-    sq = objective.Params(*(np.ones_like(a) for a in p.arrays()))
+    p = objective.init_weights(V, dim, 0)
+    sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
     t = time.perf_counter()
     objective.adagrad_epoch(p, sq, rows, cols, x, np.arange(n_entries))
     return n_entries / (time.perf_counter() - t)

@@ -47,7 +47,7 @@ def _problem(seed: int, V: int = 12, d: int = 4, x_max: float = 10.0):
     rng = np.random.default_rng(seed)
     X = sp.random(V, V, density=0.4, random_state=seed, format="csr",
                   data_rvs=lambda n: rng.uniform(0.1, 3 * x_max, n))
-    p = objective.init_params(V, d, seed)
+    p = objective.init_weights(V, d, seed)
     for a in p.arrays():
         a *= 5 * d  # larger than the initial scale, so that every term matters
     return X, p

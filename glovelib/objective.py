@@ -24,7 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 __all__ = ["weighting", "loss", "gradients", "check_gradient", "check_glove_gradients",
-           "Params", "init_params", "adagrad_epoch", "sgd_epoch"]
+           "Weights", "init_weights", "adagrad_epoch", "sgd_epoch"]
 
 
 def weighting(x, x_max: float = 100.0, alpha: float = 0.75) -> np.ndarray:
@@ -52,23 +52,24 @@ def weighting(x, x_max: float = 100.0, alpha: float = 0.75) -> np.ndarray:
 
 
 @dataclass
-class Params:
-    """GloVe's parameters: word vectors W, context vectors W~ (V, d) and their biases (V,)."""
+class Weights:
+    """GloVe's weights, the fitted arrays: word vectors W, context vectors W~ (V, d) and their
+    biases (V,)."""
 
     W: np.ndarray
     W_context: np.ndarray
     b: np.ndarray
     b_context: np.ndarray
 
-    def copy(self) -> Params:
-        return Params(self.W.copy(), self.W_context.copy(), self.b.copy(), self.b_context.copy())
+    def copy(self) -> Weights:
+        return Weights(self.W.copy(), self.W_context.copy(), self.b.copy(), self.b_context.copy())
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         return (self.W, self.W_context, self.b, self.b_context)
 
 
-def init_params(n_vocab: int, dim: int, rng: np.random.RandomState | int | None = 0,
-                dtype=np.float64) -> Params:
+def init_weights(n_vocab: int, dim: int, rng: np.random.RandomState | int | None = 0,
+                dtype=np.float64) -> Weights:
     """Initialize as the reference C code: every parameter uniform in (-0.5, 0.5) / dim.
 
     Drawn in the order W, W~, b, b~ from ``rng`` (a ``RandomState`` or a seed).
@@ -79,7 +80,7 @@ def init_params(n_vocab: int, dim: int, rng: np.random.RandomState | int | None 
     def draw(*shape):
         return ((rng.random_sample(shape) - 0.5) / dim).astype(dtype)
 
-    return Params(draw(n_vocab, dim), draw(n_vocab, dim), draw(n_vocab), draw(n_vocab))
+    return Weights(draw(n_vocab, dim), draw(n_vocab, dim), draw(n_vocab), draw(n_vocab))
 
 
 def _entries(X) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -89,20 +90,20 @@ def _entries(X) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows, X.indices.astype(np.int64), X.data.astype(np.float64)
 
 
-def _residuals(p: Params, rows, cols, x):
+def _residuals(p: Weights, rows, cols, x):
     # diff_ij = w_i . w~_j + b_i + b~_j - log X_ij, for every nonzero (i, j)
     return (np.einsum("nd,nd->n", p.W[rows], p.W_context[cols]) + p.b[rows] + p.b_context[cols]
             - np.log(x))
 
 
-def loss(p: Params, X, x_max: float = 100.0, alpha: float = 0.75) -> float:
+def loss(p: Weights, X, x_max: float = 100.0, alpha: float = 0.75) -> float:
     """J = 1/2 sum_{X_ij > 0} f(X_ij) (w_i . w~_j + b_i + b~_j - log X_ij)^2."""
     rows, cols, x = _entries(X)
     diff = _residuals(p, rows, cols, x)
     return float(0.5 * np.sum(weighting(x, x_max, alpha) * diff**2))
 
 
-def gradients(p: Params, X, x_max: float = 100.0, alpha: float = 0.75) -> Params:
+def gradients(p: Weights, X, x_max: float = 100.0, alpha: float = 0.75) -> Weights:
     """dJ/dW, dJ/dW~, dJ/db, dJ/db~ (derived by hand in notebook 02).
 
     With g_ij = f(X_ij) * diff_ij:  dJ/dw_i = sum_j g_ij w~_j,  dJ/dw~_j = sum_i g_ij w_i,
@@ -112,7 +113,7 @@ def gradients(p: Params, X, x_max: float = 100.0, alpha: float = 0.75) -> Params
     g = weighting(x, x_max, alpha) * _residuals(p, rows, cols, x)  # (nnz,)
     V, d = p.W.shape
     G = sp.csr_matrix((g, (rows, cols)), shape=(V, V))
-    return Params(G @ p.W_context, G.T @ p.W, np.asarray(G.sum(axis=1)).ravel(),
+    return Weights(G @ p.W_context, G.T @ p.W, np.asarray(G.sum(axis=1)).ravel(),
                   np.asarray(G.sum(axis=0)).ravel())
 
 
@@ -158,14 +159,14 @@ def check_gradient(f: Callable[[np.ndarray], float], grad: np.ndarray, x: np.nda
     return worst
 
 
-def check_glove_gradients(grad_fn: Callable[..., Params] = gradients, X=None, dim: int = 5,
+def check_glove_gradients(grad_fn: Callable[..., Weights] = gradients, X=None, dim: int = 5,
                           x_max: float = 10.0, alpha: float = 0.75, seed: int = 0) -> dict:
     """Check a GloVe gradient function (yours, or :func:`gradients`) by finite differences.
 
     Parameters
     ----------
     grad_fn : callable
-        ``grad_fn(params, X, x_max, alpha) -> Params`` of gradients of :func:`loss`.
+        ``grad_fn(params, X, x_max, alpha) -> Weights`` of gradients of :func:`loss`.
     X : sparse matrix, optional
         Default: a random 30 x 30 matrix with counts on both sides of ``x_max``.
 
@@ -178,7 +179,7 @@ def check_glove_gradients(grad_fn: Callable[..., Params] = gradients, X=None, di
     if X is None:
         X = sp.random(30, 30, density=0.3, random_state=seed, format="csr",
                       data_rvs=lambda n: rng.uniform(0.2, 3 * x_max, n))
-    p = init_params(X.shape[0], dim, seed)
+    p = init_weights(X.shape[0], dim, seed)
     for a in p.arrays():  # three times the initial scale, so that every term matters
         a *= 3
     grads = grad_fn(p, X, x_max, alpha)
@@ -189,7 +190,7 @@ def check_glove_gradients(grad_fn: Callable[..., Params] = gradients, X=None, di
     return out
 
 
-def adagrad_epoch(p: Params, sq: Params, rows, cols, x, order, learning_rate: float = 0.05,
+def adagrad_epoch(p: Weights, sq: Weights, rows, cols, x, order, learning_rate: float = 0.05,
                   x_max: float = 100.0, alpha: float = 0.75, grad_clip: float = 100.0) -> float:
     """One pass of GloVe's AdaGrad over the entries in ``order``, in place; the reference.
 
@@ -227,7 +228,7 @@ def adagrad_epoch(p: Params, sq: Params, rows, cols, x, order, learning_rate: fl
     return total / max(seen, 1)
 
 
-def sgd_epoch(p: Params, rows, cols, x, order, learning_rate: float = 0.05,
+def sgd_epoch(p: Weights, rows, cols, x, order, learning_rate: float = 0.05,
               x_max: float = 100.0, alpha: float = 0.75, grad_clip: float = 100.0) -> float:
     """Plain SGD on the same objective (one global learning rate): the baseline for AdaGrad."""
     total = 0.0

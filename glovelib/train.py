@@ -35,7 +35,7 @@ import scipy.sparse as sp
 from numba import prange
 
 from ._io import atomic_open
-from .objective import Params, init_params, loss, weighting
+from .objective import Weights, init_weights, loss, weighting
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -180,7 +180,7 @@ def _shuffle_entries(src, dst, u, n_buckets, n_chunks):
                 dst[r]["fx"] = fx
 
 
-_NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Params and saved files
+_NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Weights and saved files
 _BUCKET = 1 << 15  # entries per shuffle bucket on average (512 KB of float32 entries)
 
 
@@ -220,7 +220,7 @@ def _entries_of(X: sp.csr_matrix, x_max: float, alpha: float, dtype) -> np.ndarr
     return entries
 
 
-def adagrad_epoch(p: Params, sq: Params, rows, cols, x, order, learning_rate: float = 0.05,
+def adagrad_epoch(p: Weights, sq: Weights, rows, cols, x, order, learning_rate: float = 0.05,
                   x_max: float = 100.0, alpha: float = 0.75, grad_clip: float = 100.0,
                   n_threads: int = 1) -> float:
     """The Numba twin of :func:`glovelib.objective.adagrad_epoch`: same arguments, same updates.
@@ -323,8 +323,8 @@ class GloVe:
     >>> kv = model.to_keyed_vectors(vocab)                                 # doctest: +SKIP
     """
 
-    _params = ("vector_size", "x_max", "alpha", "learning_rate", "epochs", "grad_clip", "dtype",
-               "random_state", "n_threads", "verbose")
+    _param_names = ("vector_size", "x_max", "alpha", "learning_rate", "epochs", "grad_clip",
+                    "dtype", "random_state", "n_threads", "verbose")  # scikit-learn's "params"
 
     def __init__(self, vector_size: int = 50, x_max: float = 100.0, alpha: float = 0.75,
                  learning_rate: float = 0.05, epochs: int = 25, grad_clip: float = 100.0,
@@ -342,17 +342,18 @@ class GloVe:
         self.verbose = verbose
 
     def get_params(self, deep: bool = True) -> dict:
-        return {name: getattr(self, name) for name in self._params}
+        return {name: getattr(self, name) for name in self._param_names}
 
     def set_params(self, **params) -> GloVe:
         for name, value in params.items():
-            if name not in self._params:
-                raise ValueError(f"unknown parameter {name!r}; valid: {', '.join(self._params)}")
+            if name not in self._param_names:
+                raise ValueError(f"unknown parameter {name!r}; valid: "
+                                 f"{', '.join(self._param_names)}")
             setattr(self, name, value)
         return self
 
     def __repr__(self) -> str:
-        return f"GloVe({', '.join(f'{k}={getattr(self, k)!r}' for k in self._params)})"
+        return f"GloVe({', '.join(f'{k}={getattr(self, k)!r}' for k in self._param_names)})"
 
     # ------------------------------------------------------------------ validation
 
@@ -428,7 +429,7 @@ class GloVe:
 
     def _init_state(self, n_vocab: int, rng: np.random.RandomState) -> None:
         dtype = np.dtype(self.dtype)
-        p = init_params(n_vocab, self.vector_size, rng, dtype)
+        p = init_weights(n_vocab, self.vector_size, rng, dtype)
         self.W_, self.W_context_, self.b_, self.b_context_ = p.arrays()
         self._sq = [np.ones_like(a) for a in p.arrays()]  # AdaGrad sums start at 1
         self._rng = rng
@@ -490,15 +491,16 @@ class GloVe:
             raise RuntimeError("this GloVe model is not fitted yet: call fit(X) first")
 
     @property
-    def params_(self) -> Params:
-        """The parameters as an :class:`glovelib.objective.Params` (views, not copies)."""
+    def weights_(self) -> Weights:
+        """The fitted arrays W, W~, b, b~ as :class:`glovelib.objective.Weights` (views, not
+        copies)."""
         self._check_fitted()
-        return Params(self.W_, self.W_context_, self.b_, self.b_context_)
+        return Weights(self.W_, self.W_context_, self.b_, self.b_context_)
 
     def loss(self, X) -> float:
         """The exact objective J (with the 1/2) at the current parameters (NumPy reference)."""
         self._check_fitted()
-        p = Params(*(a.astype(np.float64) for a in self.params_.arrays()))
+        p = Weights(*(a.astype(np.float64) for a in self.weights_.arrays()))
         return loss(p, _check_matrix(X), self.x_max, self.alpha)
 
     def vectors(self, combine: str = "sum") -> np.ndarray:
@@ -533,9 +535,9 @@ class GloVe:
         generator, loss history) to ``.npz`` without pickle, atomically."""
         self._check_fitted()
         kind, key, pos, has_gauss, cached = self._rng.get_state()
-        arrays = dict(zip(_NAMES, self.params_.arrays(), strict=True))
+        arrays = dict(zip(_NAMES, self.weights_.arrays(), strict=True))
         arrays.update({f"sq_{k}": v for k, v in zip(_NAMES, self._sq, strict=True)})
-        meta = {k: getattr(self, k) for k in self._params if k != "random_state"}
+        meta = {k: getattr(self, k) for k in self._param_names if k != "random_state"}
         meta.update(epochs_trained=self.epochs_trained_, loss_history=self.loss_history_,
                     rng_pos=int(pos), rng_has_gauss=int(has_gauss), rng_cached=float(cached),
                     format="glovelib-glove-1")
@@ -550,7 +552,7 @@ class GloVe:
                 meta = json.loads(str(z["meta"]))
                 if meta.get("format") != "glovelib-glove-1":
                     raise KeyError("format")
-                model = cls(**{k: meta[k] for k in cls._params if k != "random_state"})
+                model = cls(**{k: meta[k] for k in cls._param_names if k != "random_state"})
                 model.W_, model.W_context_, model.b_, model.b_context_ = (z[k] for k in _NAMES)
                 model._sq = [z[f"sq_{k}"] for k in _NAMES]
                 rng = np.random.RandomState()

@@ -22,7 +22,7 @@ def test_hit_equals_fresh_fit(X, tmp_path):
     hit = gl.cached_fit(gl.GloVe(**params, verbose=False), X, cache_dir=tmp_path)
     assert hit is not first
     fresh = gl.GloVe(**params).fit(X)
-    for a, b in zip(hit.params_.arrays(), fresh.params_.arrays(), strict=True):
+    for a, b in zip(hit.weights_.arrays(), fresh.weights_.arrays(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert hit.loss_history_ == fresh.loss_history_
     assert hit.get_params() == fresh.get_params()

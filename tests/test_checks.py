@@ -13,11 +13,11 @@ def good_weighting(x, x_max, alpha):
 
 
 def good_loss(W, Wc, b, bc, X, x_max, alpha):
-    return objective.loss(objective.Params(W, Wc, b, bc), X, x_max, alpha)
+    return objective.loss(objective.Weights(W, Wc, b, bc), X, x_max, alpha)
 
 
 def good_gradients(W, Wc, b, bc, X, x_max, alpha):
-    return objective.gradients(objective.Params(W, Wc, b, bc), X, x_max, alpha).arrays()
+    return objective.gradients(objective.Weights(W, Wc, b, bc), X, x_max, alpha).arrays()
 
 
 def good_count(docs, V, window, symmetric=True):

@@ -24,7 +24,7 @@ def _problem(seed=0, V=12, d=4):
     rng = np.random.default_rng(seed)
     X = sp.random(V, V, density=0.5, random_state=seed, format="csr",
                   data_rvs=lambda n: rng.uniform(0.1, 30, n))
-    p = ob.init_params(V, d, seed)
+    p = ob.init_weights(V, d, seed)
     for a in p.arrays():
         a *= 3
     return X, p
@@ -65,14 +65,14 @@ def test_gradient_is_zero_at_an_exact_fit():
     w = np.array([[1.0], [0.5], [-0.3]])
     c = np.array([[0.2], [-0.4], [0.6]])
     logX = w @ c.T + 0.1
-    p = ob.Params(w, c, np.full(3, 0.05), np.full(3, 0.05))
+    p = ob.Weights(w, c, np.full(3, 0.05), np.full(3, 0.05))
     X = sp.csr_matrix(np.exp(logX))
     assert ob.loss(p, X) == pytest.approx(0.0, abs=1e-25)
     assert all(np.allclose(g, 0, atol=1e-12) for g in ob.gradients(p, X).arrays())
 
 
 def test_init_params_follow_the_reference():
-    p = ob.init_params(1000, 50, 0)
+    p = ob.init_weights(1000, 50, 0)
     for a in p.arrays():
         assert a.min() >= -0.5 / 50 and a.max() < 0.5 / 50
     assert abs(p.W.mean()) < 1e-3
@@ -80,13 +80,13 @@ def test_init_params_follow_the_reference():
 
 def test_adagrad_epoch_decreases_the_loss_and_sgd_runs():
     X, _ = _problem(1, V=20, d=5)
-    p = ob.init_params(20, 5, 1)
-    sq = ob.Params(*(np.ones_like(a) for a in p.arrays()))
+    p = ob.init_weights(20, 5, 1)
+    sq = ob.Weights(*(np.ones_like(a) for a in p.arrays()))
     rows, cols, x = ob._entries(X)
     order = np.arange(len(x))
     first = ob.adagrad_epoch(p, sq, rows, cols, x, order, x_max=10.0)
     for _ in range(30):
         last = ob.adagrad_epoch(p, sq, rows, cols, x, order, x_max=10.0)
     assert last < 0.5 * first
-    q = ob.init_params(20, 5, 1)
+    q = ob.init_weights(20, 5, 1)
     assert np.isfinite(ob.sgd_epoch(q, rows, cols, x, order, learning_rate=0.01, x_max=10.0))

@@ -25,14 +25,14 @@ def test_one_serial_epoch_equals_the_numpy_reference_update_for_update():
     model = gl.GloVe(vector_size=8, epochs=1, dtype="float64", random_state=3)
     # the reference, from the same initial state, visiting entries in the order the model uses
     rs = np.random.RandomState(3)
-    p = ob.init_params(X.shape[0], 8, rs)
-    sq = ob.Params(*(np.ones_like(a) for a in p.arrays()))
+    p = ob.init_weights(X.shape[0], 8, rs)
+    sq = ob.Weights(*(np.ones_like(a) for a in p.arrays()))
     n = X.nnz
     order = train._permutation(rs.random_sample(n), max(1, n // train._BUCKET), 1)
     rows, cols, x = ob._entries(X)
     ref_loss = ob.adagrad_epoch(p, sq, rows, cols, x, order)
     model.fit(X)
-    for got, want in zip(model.params_.arrays(), p.arrays(), strict=True):
+    for got, want in zip(model.weights_.arrays(), p.arrays(), strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
     for got, want in zip(model._sq, sq.arrays(), strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-12)
@@ -71,7 +71,7 @@ def test_resume_equals_training_straight_through(tmp_path, dtype):
     half = gl.GloVe(vector_size=6, epochs=3, random_state=0, dtype=dtype).fit(X)
     half.save(tmp_path / "half.npz")
     resumed = gl.GloVe.load(tmp_path / "half.npz").partial_fit(X, epochs=3)
-    for a, b in zip(straight.params_.arrays(), resumed.params_.arrays(), strict=True):
+    for a, b in zip(straight.weights_.arrays(), resumed.weights_.arrays(), strict=True):
         assert np.array_equal(a, b)
     assert straight.loss_history_ == resumed.loss_history_
     assert resumed.epochs_trained_ == 6
@@ -81,7 +81,7 @@ def test_loss_decreases_and_exact_objective_is_available():
     X = random_matrix(V=80, seed=2)
     model = gl.GloVe(vector_size=10, epochs=20, x_max=10.0, random_state=0).fit(X)
     assert model.loss_history_[-1] < 0.3 * model.loss_history_[0]
-    p0 = ob.init_params(80, 10, 0)
+    p0 = ob.init_weights(80, 10, 0)
     assert model.loss(X) < 0.3 * ob.loss(p0, X, 10.0, 0.75)
 
 
@@ -218,8 +218,8 @@ def test_public_numba_epoch_equals_the_reference():
     X = random_matrix(V=30, density=0.4, seed=12)
     rows, cols, x = ob._entries(X)
     order = np.random.RandomState(2).permutation(len(x))
-    p = ob.init_params(30, 6, 1)
-    sq = ob.Params(*(np.ones_like(a) for a in p.arrays()))
+    p = ob.init_weights(30, 6, 1)
+    sq = ob.Weights(*(np.ones_like(a) for a in p.arrays()))
     p2, sq2 = p.copy(), sq.copy()
     ref = ob.adagrad_epoch(p, sq, rows, cols, x, order, 0.05, 10.0, 0.75)
     fast = train.adagrad_epoch(p2, sq2, rows, cols, x, order, 0.05, 10.0, 0.75)

@@ -181,7 +181,7 @@ def my_gradients(p, X, x_max, alpha):
         gWc[j] += g * p.W[i]
         gb[i] += g
         gbc[j] += g
-    return objective.Params(gW, gWc, gb, gbc)
+    return objective.Weights(gW, gWc, gb, gbc)
 
 
 # %% [markdown]
@@ -213,7 +213,7 @@ print("a wrong gradient is caught")
 # %%
 Xs = sp.random(30, 30, density=0.3, random_state=1, format="csr",
                data_rvs=lambda n: rng.uniform(0.5, 50, n))
-p = objective.init_params(30, 5, 0)
+p = objective.init_weights(30, 5, 0)
 for mine, lib in zip(my_gradients(p, Xs, 10, 0.75).arrays(),
                      objective.gradients(p, Xs, 10, 0.75).arrays()):
     np.testing.assert_allclose(mine, lib, rtol=1e-10, atol=1e-14)

@@ -50,8 +50,8 @@ print(f"small problem: {small.nnz:,} entries")
 
 
 def run(method, lr, epochs=8, dim=20):
-    p = objective.init_params(150, dim, 0)
-    sq = objective.Params(*(np.ones_like(a) for a in p.arrays()))
+    p = objective.init_weights(150, dim, 0)
+    sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
     rs = np.random.RandomState(0)
     losses = []
     for _ in range(epochs):
@@ -99,8 +99,8 @@ assert rho > 0.5
 
 # %%
 order = np.random.RandomState(1).permutation(len(x))
-p0 = objective.init_params(150, 20, 0)
-sq0 = objective.Params(*(np.ones_like(a) for a in p0.arrays()))
+p0 = objective.init_weights(150, 20, 0)
+sq0 = objective.Weights(*(np.ones_like(a) for a in p0.arrays()))
 p_ref, sq_ref, p_fast, sq_fast = p0.copy(), sq0.copy(), p0.copy(), sq0.copy()
 
 t = time.perf_counter()

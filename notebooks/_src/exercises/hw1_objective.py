@@ -114,7 +114,7 @@ print(f"{len(vocab)} words, {X.nnz} nonzeros")
 
 
 def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
-    p = gl.objective.init_params(X.shape[0], dim, seed)
+    p = gl.objective.init_weights(X.shape[0], dim, seed)
     params, history = list(p.arrays()), []
     ### BEGIN SOLUTION
     for _ in range(steps):
