@@ -7,7 +7,6 @@ import scipy.sparse as sp
 import glovelib as gl
 from glovelib import checks
 
-
 # ------------------------------------------------------------------ planted questions (00)
 
 @pytest.fixture(scope="module")
