@@ -373,7 +373,7 @@ ranks = np.arange(1, len(counts) + 1)
 alpha_hat = -np.polyfit(np.log(ranks[10:100_000]), np.log(counts[10:100_000]), 1)[0]
 print(f"alpha = {alpha_hat:.2f} over ranks 10 to 100,000; "
       f"{(counts < 1).mean():.0%} of the counts are below 1")
-assert 0.6 < alpha_hat < 0.95
+assert 0.6 < alpha_hat < 0.95 and (counts < 1).mean() > 0.5
 
 # %% [markdown]
 # **The honest reading.** With $\alpha < 1$ the paper's own model predicts $|X| = O(|C|)$, not
