@@ -7,7 +7,7 @@
 # into numbers.
 #
 # GloVe starts from a table of counts, the **cooccurrence matrix** $X$: $X_{ij}$ is how often
-# word $j$ appears near word $i$ (within a window of a few words; notebook 03 builds it). From X we get
+# word $j$ appears near word $i$ (within a window of a few words; notebook 03 builds it). From $X$ we get
 # conditional probabilities
 #
 # $$P(k \mid i) = P_{ik} = \frac{X_{ik}}{X_i}, \qquad X_i = \sum_k X_{ik},$$

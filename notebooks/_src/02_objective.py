@@ -6,8 +6,8 @@
 # observation, and check each step with code:
 #
 # 1. from ratios to $w_i \cdot \tilde w_k + b_i + \tilde b_k = \log X_{ik}$;
-# 2. a *weighted* least-squares objective J and its weighting function f;
-# 3. how J relates to the skip-gram model's cross-entropy (the paper's section 3.1);
+# 2. a *weighted* least-squares objective $J$ and its weighting function $f$;
+# 3. how $J$ relates to the skip-gram model's cross-entropy (the paper's section 3.1);
 # 4. the gradients, derived by hand and checked by finite differences;
 # 5. what an epoch costs, against skip-gram, and how $|X|$ grows with the corpus.
 
@@ -24,11 +24,11 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## 1. From ratios to log counts
 #
-# We want vectors $w$ (for words) and $\tilde w$ (for context words) and a function F with
+# We want vectors $w$ (for words) and $\tilde w$ (for context words) and a function $F$ with
 #
 # $$F(w_i, w_j, \tilde w_k) = \frac{P_{ik}}{P_{jk}}.$$
 #
-# **Differences.** Vector spaces are linear, so let F depend on the *difference* of the two words
+# **Differences.** Vector spaces are linear, so let $F$ depend on the *difference* of the two words
 # we compare: $F(w_i - w_j, \tilde w_k)$.
 #
 # **A scalar.** The right side is a number; the simplest way to get one from two vectors without
@@ -36,7 +36,7 @@ rng = np.random.default_rng(0)
 #
 # **Symmetry.** Which word is "the word" and which "the context" is arbitrary: the model should be
 # unchanged if we exchange $w \leftrightarrow \tilde w$ and $X \leftrightarrow X^\top$. That holds
-# if F turns differences into ratios — a homomorphism from $(\mathbb{R}, +)$ to $(\mathbb{R}_{>0}, \times)$:
+# if $F$ turns differences into ratios — a homomorphism from $(\mathbb{R}, +)$ to $(\mathbb{R}_{>0}, \times)$:
 #
 # $$F\big((w_i - w_j)\cdot \tilde w_k\big) = \frac{F(w_i \cdot \tilde w_k)}{F(w_j \cdot \tilde w_k)}.$$
 #
@@ -169,7 +169,7 @@ assert np.isclose(J_occ, J_matrix) and np.isclose(J_matrix, J_entropy)
 # gives heavy weight to unlikely events. GloVe drops the normalization — comparing unnormalized
 # $\hat P_{ij} = X_{ij}$ and $\hat Q_{ij} = \exp(w_i \cdot \tilde w_j)$ — and uses squared error
 # of their logarithms, $\sum_{ij} X_i (\log \hat P_{ij} - \log \hat Q_{ij})^2$. Finally it replaces
-# the weight $X_i$ with $f(X_{ij})$: that is J above. Skip-gram streams over the corpus; GloVe
+# the weight $X_i$ with $f(X_{ij})$: that is $J$ above. Skip-gram streams over the corpus; GloVe
 # fits the counts once collected. Notebook 06 compares the two in practice.
 #
 # ## 4. Gradients, by hand

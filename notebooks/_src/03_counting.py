@@ -1,8 +1,8 @@
 # %% [markdown]
 # # 03 — Counting
 #
-# GloVe never looks at the text again once it has the cooccurrence matrix X. This notebook builds
-# X: from raw text to tokens, tokens to ids, ids to windowed counts — first by hand on a toy
+# GloVe never looks at the text again once it has the cooccurrence matrix $X$. This notebook builds
+# $X$: from raw text to tokens, tokens to ids, ids to windowed counts — first by hand on a toy
 # corpus, then with `glovelib` on the Wikipedia sample — and looks at what comes out: a huge,
 # very sparse, very skewed table.
 
@@ -45,7 +45,7 @@ assert gl.Vocabulary.build(toy, min_count=3).words == [w for w, c in zip(vocab.w
 # ## Windows and 1/d weighting, by hand
 #
 # For every word, look at the `window_size` words to its left. A pair at distance d adds 1/d to
-# X[left, right] and — for a symmetric window — to X[right, left]. Windows stop at the end of a
+# $X_{left,\,right}$ and — for a symmetric window — to $X_{right,\,left}$. Windows stop at the end of a
 # document (a line). Here is that rule as a plain loop:
 
 # %%
@@ -238,7 +238,7 @@ plt.show()
 # %% [markdown]
 # ## Symmetric or left-only windows
 #
-# With `symmetric=False` only X[earlier word, later word] grows (the reference's left-only
+# With `symmetric=False` only $X_{earlier,\,later}$ grows (the reference's left-only
 # context). The symmetric matrix is exactly the left-only one plus its transpose:
 
 # %%
@@ -265,8 +265,8 @@ print("max_memory='20MB' gives the same matrix")
 
 # %% [markdown]
 # On a text8-sized corpus (17 million tokens, 73k words) this is the difference between 1.8 GB
-# and 1.1 GB of memory (`benchmarks/bench_cooccur.py`), at the same speed as the reference C
-# tool.
+# and 1.1 GB of memory, at the same speed as the reference C tool — measured by
+# `benchmarks/bench_cooccur.py` on the course's machine, not in this notebook.
 #
 # ## Summary
 #
