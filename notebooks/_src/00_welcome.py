@@ -114,8 +114,9 @@ assert kv.similarity("paris", "berlin") > kv.similarity("paris", "france")
 # = 0.9995$ and $\cos(q, \mathit{king}) = (16 + 0.12) / (4.045 \cdot 4.005) = 0.9951$.
 # *queen* wins, but *king* is a close second: the offset $\mathit{woman} - \mathit{man}$ is short
 # beside *king* itself. That is why analogy solvers **exclude the three question words** from
-# the answers; on published vectors, without that rule, *king* − *man* + *woman* returns *king*
-# itself (Nissim, van Noord & van der Goot, 2020, *Fair is better than sensational*).
+# the answers. Without that rule, on published vectors the nearest word is often *b* itself:
+# the title of Nissim, van Noord & van der Goot (2020) — *man is to doctor as woman is to
+# doctor* — is the unconstrained answer to one such question.
 # </details>
 
 # %%
