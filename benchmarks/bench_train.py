@@ -23,6 +23,7 @@ fresh process) is printed beside the size of its entries.  Each timing is a whol
 ``GloVe.fit`` (entry preparation included) after a warm-up that loads the compiled kernels.
 
     nice python benchmarks/bench_train.py [--epochs 3] [--pairs 5] [--skip-large] [--sweep]
+        [--large-pairs 3] [--dims 50,100] [--no-c-large]
 """
 
 from __future__ import annotations
@@ -111,6 +112,10 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=3, help="epochs per timing (1 on the large)")
     ap.add_argument("--pairs", type=int, default=5, help="paired timings per ratio (3 on large)")
     ap.add_argument("--skip-large", action="store_true")
+    ap.add_argument("--large-pairs", type=int, default=3, help="paired timings on the large")
+    ap.add_argument("--dims", default="50,100", help="vector sizes, comma-separated")
+    ap.add_argument("--c-large", action=argparse.BooleanOptionalAction, default=True,
+                    help="run the C glove on the large matrix too (writes a 1.2 GB file)")
     ap.add_argument("--sweep", action="store_true", help="time B = 4 ... 256 on one thread")
     ap.add_argument("--cglove", type=Path, default=Path("/work/cglove/build/glove"))
     args = ap.parse_args()
@@ -120,10 +125,12 @@ def main() -> None:
     has_c = args.cglove.is_file() and os.access(args.cglove, os.X_OK)
     if not has_c:
         print(f"reference C glove not found at {args.cglove}: compared with the serial kernel only")
+    elif not args.c_large:
+        print("C glove on the large matrix skipped (--no-c-large)")
     problems = [("wikipedia", gl.datasets.wikipedia_sample(), args.epochs, args.pairs)]
     if not args.skip_large:
         problems.append(("zipf 73k", gl.LineCorpus(gl.datasets.zipf_corpus()), 1,
-                         max(3, args.pairs // 2)))
+                         args.large_pairs))
     gl.GloVe(vector_size=4, epochs=1, n_threads=2).fit(sp.random(50, 50, 0.3, format="csr"))
     gl.GloVe(vector_size=4, epochs=1, schedule="shuffle").fit(sp.random(50, 50, 0.3, format="csr"))
     print(f"\n{'matrix':<10}{'words':>7}{'nonzeros':>12}{'d':>4}{'B':>5}{'1 thr M/s':>10}"
@@ -131,12 +138,12 @@ def main() -> None:
     for name, corpus, epochs, pairs in problems:
         X = matrix(corpus)
         upd = epochs * X.nnz
-        for dim in (50, 100):
+        for dim in map(int, args.dims.split(",")):
             B = gl.schedule.auto_blocks(X.shape[0], dim, 4)
             one = dict(vector_size=dim, epochs=epochs)
             t1, ts, vs_shuffle = paired(X, one, {**one, "schedule": "shuffle"}, pairs)
             t2, t1b, two_one = paired(X, {**one, "n_threads": 2}, one, pairs)
-            if has_c:
+            if has_c and (args.c_large or name == "wikipedia"):
                 tc = cglove_seconds(args.cglove, X, dim, epochs)
                 c = f"{upd / tc / 1e6:>7.2f}{tc / t1:>6.1f}"
             else:

@@ -1,6 +1,6 @@
 """Progress of long training on stderr: epoch k of n, loss, time left.
 
-A tqdm bar (``tqdm.auto``: a widget in JupyterLab when ipywidgets is there) if tqdm is installed,
+A tqdm bar (``tqdm.auto``, a widget in JupyterLab, when ipywidgets is installed) if tqdm is installed,
 else one plain line per epoch.  Shown only when asked for (``GloVe(verbose=True)``).
 """
 
@@ -20,9 +20,14 @@ class Progress:
         self.enabled = enabled
         if enabled:
             try:
-                from tqdm.auto import tqdm
+                from tqdm import tqdm
             except ImportError:
                 return
+            try:  # a widget in JupyterLab; tqdm.auto warns on stderr when ipywidgets is missing
+                import ipywidgets  # noqa: F401
+                from tqdm.auto import tqdm
+            except ImportError:
+                pass
             self.bar = tqdm(total=total, desc="GloVe", unit="epoch", file=sys.stderr)
 
     def update(self, epoch: int, epoch_loss: float) -> None:

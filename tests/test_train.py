@@ -319,7 +319,7 @@ def test_a_failed_save_leaves_the_previous_file_and_nothing_else(tmp_path, monke
 
 def test_verbose_shows_epoch_k_of_n_loss_and_time_left(capsys, monkeypatch):
     X = random_matrix(V=20)
-    monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # as if tqdm were not installed
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if tqdm were not installed
     model = gl.GloVe(vector_size=4, epochs=3, random_state=0, verbose=True).fit(X)
     lines = capsys.readouterr().err.strip().splitlines()
     assert [line.split(":")[0] for line in lines] == [f"epoch {k} ({k} of 3)" for k in (1, 2, 3)]
