@@ -1,6 +1,6 @@
 """Progress of long training on stderr: epoch k of n, loss, time left.
 
-A tqdm bar (``tqdm.auto``, a widget in JupyterLab, when ipywidgets is installed) if tqdm is installed,
+A tqdm bar if tqdm is installed (``tqdm.auto``, a widget in JupyterLab, when ipywidgets is too),
 else one plain line per epoch.  Shown only when asked for (``GloVe(verbose=True)``).
 """
 
