@@ -112,6 +112,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=3, help="epochs per timing (1 on the large)")
     ap.add_argument("--pairs", type=int, default=5, help="paired timings per ratio (3 on large)")
     ap.add_argument("--skip-large", action="store_true")
+    ap.add_argument("--skip-small", action="store_true", help="leave out the Wikipedia sample")
     ap.add_argument("--large-pairs", type=int, default=3, help="paired timings on the large")
     ap.add_argument("--dims", default="50,100", help="vector sizes, comma-separated")
     ap.add_argument("--c-large", action=argparse.BooleanOptionalAction, default=True,
@@ -127,7 +128,8 @@ def main() -> None:
         print(f"reference C glove not found at {args.cglove}: compared with the serial kernel only")
     elif not args.c_large:
         print("C glove on the large matrix skipped (--no-c-large)")
-    problems = [("wikipedia", gl.datasets.wikipedia_sample(), args.epochs, args.pairs)]
+    problems = [] if args.skip_small else [("wikipedia", gl.datasets.wikipedia_sample(),
+                                             args.epochs, args.pairs)]
     if not args.skip_large:
         problems.append(("zipf 73k", gl.LineCorpus(gl.datasets.zipf_corpus()), 1,
                          args.large_pairs))

@@ -93,5 +93,3 @@ def check_matrix(X) -> sp.csr_matrix:
     if X.nnz == 0:
         raise ValueError("X has no nonzero entries: nothing to train on")
     return X
-
-

@@ -18,7 +18,7 @@ import numpy as np
 
 from ._io import atomic_open
 
-__all__ = ["validate", "save_model", "load_model", "plain"]
+__all__ = ["validate", "divergence", "save_model", "load_model", "plain"]
 
 NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Weights and saved files
 _FORMAT = "glovelib-glove-1"
@@ -62,6 +62,39 @@ def validate(model, schedules) -> None:
     if model.schedule not in schedules:
         raise ValueError(f"schedule must be one of {', '.join(map(repr, schedules))}, got "
                          f"{model.schedule!r}")
+
+
+# Divergence that stays finite (AdaGrad bounds every step): a loss far above that of all-zero
+# parameters, mean 1/2 f (log X)^2, or a parameter far beyond the scale of log X.
+_LOSS_FACTOR, _PARAM_FACTOR = 1e3, 1e3
+
+
+def divergence(entries: np.ndarray, chunk: int = 1 << 20):
+    """A check of each epoch against yardsticks from the training entries: it returns what went
+    wrong (a non-finite or exploding loss, parameters far beyond the scale of log X), or ''.
+
+    The yardsticks are the loss of all-zero parameters, mean 1/2 f (log X)^2, and 1 + max
+    |log X|, computed by chunks (no float64 copy of all entries).  A loss that jumps after new
+    counts stays near the first; a high but stable learning rate stays far below both.
+    """
+    total, top, n = 0.0, 0.0, len(entries)
+    for k in range(0, n, chunk):
+        part = entries[k:k + chunk]
+        logx = part["logx"].astype(np.float64)
+        total += 0.5 * float(part["fx"].astype(np.float64) @ (logx * logx))
+        top = max(top, float(np.abs(logx).max()))
+    zero_loss, scale = total / n, 1.0 + top
+
+    def check(epoch_loss: float, skipped: int, arrays) -> str:
+        largest = max(float(np.abs(a).max()) for a in arrays)
+        if (skipped == n or not math.isfinite(epoch_loss) or not math.isfinite(largest)
+                or epoch_loss > _LOSS_FACTOR * (zero_loss + 1.0)
+                or largest > _PARAM_FACTOR * scale):
+            return (f"loss {epoch_loss:.4g} against {zero_loss:.4g} for all-zero parameters, "
+                    f"largest parameter {largest:.4g}, {skipped} of {n} entries non-finite")
+        return ""
+
+    return check
 
 
 def save_model(model, path) -> None:

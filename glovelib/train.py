@@ -23,34 +23,17 @@ initializes, schedules, loops, reports progress and saves.  Derived in notebooks
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from . import schedule as S
 from ._entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
 from ._progress import Progress
-from ._state import load_model, save_model, validate
+from ._state import divergence, load_model, save_model, validate
 from .objective import Weights, init_weights, loss
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
 _SCHEDULES = ("blocked", "shuffle", "hogwild")
-# Divergence that stays finite (AdaGrad bounds every step): a loss far above that of all-zero
-# parameters, mean 1/2 f (log X)^2, or a parameter far beyond the scale of log X.
-_LOSS_FACTOR, _PARAM_FACTOR = 1e3, 1e3
-
-
-def _scales(entries: np.ndarray, chunk: int = 1 << 20) -> tuple[float, float]:
-    """The loss of all-zero parameters, mean 1/2 f (log X)^2, and 1 + max |log X|: the yardsticks
-    of divergence.  By chunks, so that no float64 copy of all entries is made."""
-    total, top = 0.0, 0.0
-    for k in range(0, len(entries), chunk):
-        part = entries[k:k + chunk]
-        logx = part["logx"].astype(np.float64)
-        total += 0.5 * float(part["fx"].astype(np.float64) @ (logx * logx))
-        top = max(top, float(np.abs(logx).max()))
-    return total / len(entries), 1.0 + top
 
 
 class GloVe:
@@ -142,14 +125,10 @@ class GloVe:
     def __repr__(self) -> str:
         return f"GloVe({', '.join(f'{k}={getattr(self, k)!r}' for k in self._param_names)})"
 
-    # ------------------------------------------------------------------ validation
-
     def _validate(self) -> None:
         validate(self, _SCHEDULES)
         if self.n_blocks is not None:
             S.check_blocks(self.n_blocks)
-
-    # ------------------------------------------------------------------ training
 
     def fit(self, X) -> GloVe:
         """Initialize and train for ``epochs`` epochs.
@@ -223,7 +202,7 @@ class GloVe:
             data = S.ShuffledEntries(entries_of(X, self.x_max, self.alpha, dtype),
                                      hogwild=self.schedule == "hogwild")
         n = self.n_entries_ = len(data.entries)
-        zero_loss, scale = _scales(data.entries)
+        check = divergence(data.entries)  # yardsticks from the entries, then per epoch
         weights = (self.W_, self.W_context_, self.b_, self.b_context_)
         progress = Progress(epochs, bool(self.verbose))
         try:
@@ -231,28 +210,21 @@ class GloVe:
                 total, skipped = data.epoch(weights, self._sq, self._rng,
                                             float(self.learning_rate), float(self.grad_clip),
                                             n_threads)
-                self._end_epoch(total, skipped, n, zero_loss, scale)
+                self._end_epoch(total, skipped, n, check)
                 progress.update(self.epochs_trained_, self.loss_history_[-1])
         finally:
             progress.close()
         return self
 
-    def _end_epoch(self, total: float, skipped: int, n: int, zero_loss: float,
-                   scale: float) -> None:
-        seen = n - skipped
-        epoch_loss = total / max(seen, 1)
+    def _end_epoch(self, total: float, skipped: int, n: int, check) -> None:
+        epoch_loss = total / max(n - skipped, 1)
         self.epochs_trained_ += 1
-        largest = max(float(np.abs(a).max()) for a in (self.W_, self.W_context_, self.b_,
-                                                          self.b_context_))
-        if (seen == 0 or not math.isfinite(epoch_loss) or not math.isfinite(largest)
-                or epoch_loss > _LOSS_FACTOR * (zero_loss + 1.0)
-                or largest > _PARAM_FACTOR * scale):
+        problem = check(epoch_loss, skipped, self.weights_.arrays())
+        if problem:
             self._forget()
-            raise FloatingPointError(
-                f"training diverged at epoch {self.epochs_trained_} (loss {epoch_loss:.4g} "
-                f"against {zero_loss:.4g} for all-zero parameters, largest parameter "
-                f"{largest:.4g}, {skipped} of {n} entries non-finite); try a smaller "
-                f"learning_rate (now {self.learning_rate}) or grad_clip")
+            raise FloatingPointError(f"training diverged at epoch {self.epochs_trained_} "
+                                     f"({problem}); try a smaller learning_rate (now "
+                                     f"{self.learning_rate}) or grad_clip")
         self.loss_history_.append(epoch_loss)
 
     def _forget(self) -> None:

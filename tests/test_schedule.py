@@ -192,3 +192,24 @@ def test_quality_on_the_planted_world(tmp_path):
     acc = {name: gl.evaluate.analogy_accuracy(_quality(X, vocab, name, 0, 50), path).accuracy
            for name in ("blocked", "shuffle")}
     assert acc["blocked"] > 0.95 and acc["shuffle"] > 0.95, acc
+
+
+def test_block_grid_counts_nonzeros_per_block_and_outlines_a_stratum():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    X = random_matrix(V=30, density=0.3, seed=6)
+    blocks = gl.schedule.word_blocks(30, 4, 0)
+    row = gl.schedule.strata(4, 0)[2]
+    fig = gl.plot.block_grid(X, blocks, stratum=row)
+    ax = fig.axes[0]
+    counts = np.zeros((4, 4), dtype=int)
+    for i, j in zip(*X.nonzero(), strict=True):  # brute force
+        counts[blocks[i], blocks[j]] += 1
+    assert np.array_equal(ax.images[0].get_array(), counts)
+    outlined = sorted((round(p.get_y() + 0.5), round(p.get_x() + 0.5)) for p in ax.patches)
+    assert outlined == [(r, int(row[r])) for r in range(4)]
+    fig = gl.plot.block_grid(X, blocks, stratum=1)
+    assert sorted(round(p.get_x() + 0.5) for p in fig.axes[0].patches) == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="permutation"):
+        gl.plot.block_grid(X, blocks, stratum=[0, 0, 1, 2])
