@@ -11,8 +11,10 @@ the word blocks, the strata and the per-block shuffle seeds all come from the se
 never from the thread count.  One copy of the entries, grouped by block, is all that training holds.
 
 B defaults to :func:`auto_blocks`: enough blocks that one block's rows of W, W~ and their AdaGrad
-sums fit in half of a 1 MiB L2 cache (benchmarks/bench_train.py), and never fewer than 8 so that
-two threads stay balanced.  It depends on the vocabulary and d only, never on n_threads.
+sums fit in a 1 MiB L2 cache, and never fewer than 8 so that two threads stay balanced
+(benchmarks/bench_train.py --sweep: on the Wikipedia sample B = 4 to 16 ran alike, B >= 32 slower
+-- tiny blocks cost more than they save -- so the budget is the whole L2, not half).  It depends
+on the vocabulary and d only, never on n_threads.
 
 Derived in notebooks/04_training.ipynb; the kernels are in glovelib/_kernels.py.
 """
@@ -32,7 +34,7 @@ __all__ = ["word_blocks", "strata", "auto_blocks", "check_blocks", "usable_threa
            "BlockedEntries",
            "ShuffledEntries"]
 
-_L2_BUDGET = 512 * 1024  # bytes of one block's parameter rows: half a 1 MiB L2
+_L2_BUDGET = 1 << 20  # bytes of one block's parameter rows: a 1 MiB L2 (Zen 4)
 _MIN_BLOCKS, _MAX_BLOCKS = 8, 256
 SHUFFLE_BUCKET = 1 << 15  # full shuffle: entries per bucket on average (512 KB of float32)
 
@@ -77,7 +79,7 @@ def strata(n_blocks: int, random_state=None) -> np.ndarray:
 
 
 def auto_blocks(n_words: int, vector_size: int, itemsize: int = 4) -> int:
-    """B such that one block's rows of W, W~, b, b~ and their AdaGrad sums fit in L2's budget,
+    """B such that one block's rows of W, W~, b, b~ and their AdaGrad sums fit in 1 MiB of L2,
     clipped to [8, 256] and to the number of words."""
     per_word = (4 * vector_size + 4) * itemsize  # W, W~, their sums, and the four biases
     B = math.ceil(n_words * per_word / _L2_BUDGET)

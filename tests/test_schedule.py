@@ -48,9 +48,10 @@ def test_nonsensical_block_counts_are_clear_errors(n_blocks, error):
         gl.GloVe(n_blocks=n_blocks, epochs=1).fit(random_matrix())
 
 
-def test_auto_blocks_fit_a_block_in_half_an_l2_and_ignore_threads():
-    assert schedule.auto_blocks(9002, 50, 4) == 15  # 9002 * 204 * 4 bytes / 512 KiB
-    assert schedule.auto_blocks(73_000, 50, 4) == 114
+def test_auto_blocks_fit_a_block_in_l2_and_ignore_threads():
+    assert schedule.auto_blocks(9002, 50, 4) == 8  # 9002 * 204 * 4 bytes / 1 MiB = 7.005
+    assert schedule.auto_blocks(9002, 100, 4) == 14
+    assert schedule.auto_blocks(73_000, 50, 4) == 57
     assert schedule.auto_blocks(60, 8, 4) == 8 and schedule.auto_blocks(5, 8, 4) == 5
     assert schedule.auto_blocks(10**7, 300, 8) == 256
 
