@@ -257,4 +257,37 @@ def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequ
     share = f"{100 * zero.mean():.0f}% of cells zero (white)"
     ax.set(title=f"{title}: {share}" if title else share, xlabel="context word j", ylabel="word i")
     fig.colorbar(im, ax=ax, label="$\\log(1 + X_{ij})$", shrink=0.8)
+
+
+def block_grid(X, blocks, stratum=0, ax=None):
+    """Nonzeros of X per block of the blocked schedule (notebook 04): a B x B heatmap, rows the
+    row block of i, columns the column block of j, one stratum's B blocks outlined.
+
+    ``blocks`` is the block of each word (:func:`glovelib.schedule.word_blocks`); ``stratum`` is
+    either a row of :func:`glovelib.schedule.strata` (the column block of each row block) or an
+    int s, the stratum pairing row block r with column block (r + s) mod B.  The outlined
+    blocks share no row and no column: threads may train them at once.
+    """
+    import scipy.sparse as sp
+    from matplotlib.patches import Rectangle
+
+    X = sp.coo_matrix(X)
+    blocks = np.asarray(blocks)
+    B = int(blocks.max()) + 1
+    counts = np.bincount(blocks[X.row].astype(np.int64) * B + blocks[X.col],
+                         minlength=B * B).reshape(B, B)
+    if np.ndim(stratum) == 0:
+        cols = (np.arange(B) + int(stratum)) % B
+    else:
+        cols = np.asarray(stratum)
+        if cols.shape != (B,) or sorted(cols.tolist()) != list(range(B)):
+            raise ValueError(f"stratum must be an int or a permutation of range({B}) (a row of "
+                             f"gl.schedule.strata({B}, seed)), got {stratum!r}")
+    fig, ax = _axes(ax, (6, 5))
+    im = ax.imshow(counts, cmap="viridis")
+    for r, c in enumerate(cols):
+        ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="red", lw=2))
+    ax.set(title=f"nonzeros per block ({B} x {B}); one stratum outlined",
+           xlabel="column block (of j)", ylabel="row block (of i)")
+    fig.colorbar(im, ax=ax, label="nonzeros")
     return fig
