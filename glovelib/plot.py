@@ -257,6 +257,7 @@ def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequ
     share = f"{100 * zero.mean():.0f}% of cells zero (white)"
     ax.set(title=f"{title}: {share}" if title else share, xlabel="context word j", ylabel="word i")
     fig.colorbar(im, ax=ax, label="$\\log(1 + X_{ij})$", shrink=0.8)
+    return fig
 
 
 def block_grid(X, blocks, stratum=0, ax=None):
