@@ -4,3 +4,12 @@ environment, defined once in glovelib/_kernel_env.py and shared with notebooks/b
 from glovelib import _kernel_env
 
 _kernel_env.apply()
+
+
+def pytest_collection_modifyitems(items):
+    """Every notebook cell is slow: ``pytest -m "not slow"`` is the one-minute loop."""
+    import pytest
+
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
