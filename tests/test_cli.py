@@ -63,6 +63,7 @@ def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
     assert err.startswith("glovelib: error:") and message in err and "\n" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", [["--window", "0"], ["--dim", "-3"], ["--x-max", "abc"],
                                   ["--epochs", "1.5"], ["--bogus"]])
 def test_bad_flag_values_exit_non_zero_without_traceback(flag):
@@ -72,6 +73,7 @@ def test_bad_flag_values_exit_non_zero_without_traceback(flag):
     assert "Traceback" not in res.stderr and "error:" in res.stderr
 
 
+@pytest.mark.slow
 def test_help_for_every_command():
     for cmd in ["train", "vocab", "cooccur", "glove", "evaluate", "query"]:
         res = subprocess.run([sys.executable, "-m", "glovelib", cmd, "--help"],
