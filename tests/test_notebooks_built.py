@@ -105,3 +105,16 @@ def test_pull_writes_back_what_build_reads(src):
     cells = build.parse(src.read_text(encoding="utf-8"))
     again = build.parse(build.unparse(cells))
     assert [(c.cell_type, c.source) for c in again] == [(c.cell_type, c.source) for c in cells]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_save_from_jupyterlab_writes_the_same_bytes(path, tmp_path):
+    """JupyterLab saves through jupyter_server's contents manager: an unchanged notebook, saved,
+    must be byte for byte the committed file (same JSON layout, cell ids, nbformat version)."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    manager = FileContentsManager(root_dir=str(tmp_path))
+    manager.save(manager.get(path.name), path.name)
+    assert copy.read_bytes() == path.read_bytes()
