@@ -124,7 +124,7 @@ def test_analogy_right_and_reversed():
         checks.check_analogy(lambda vecs, words, a, b, c: c)
 
 
-def test_section_accuracy_catches_swapped_pairs(tmp_path):
+def test_section_accuracy_catches_swapped_pairs(tmp_path, capsys):
     kv = gl.KeyedVectors(["king", "queen", "man", "woman"],
                          np.array([[1, 0, 1, 0], [1, 0, 0, 1], [0, 1, 1, 0], [0, 1, 0, 1.0]]))
     path = tmp_path / "q.txt"
@@ -133,6 +133,7 @@ def test_section_accuracy_catches_swapped_pairs(tmp_path):
     want = {s.name: (s.correct, s.seen) for s in gl.evaluate.analogy_accuracy(kv, path).sections}
     assert want["royal"][0] != want["royal"][1]  # the test can tell (correct, seen) apart
     checks.check_section_accuracy(lambda kv, p: dict(want), kv, path)
+    assert "2 sections" in capsys.readouterr().out
     with pytest.raises(checks.CheckFailed, match="royal"):
         checks.check_section_accuracy(lambda kv, p: {k: v[::-1] for k, v in want.items()},
                                       kv, path)

@@ -100,3 +100,24 @@ def test_malformed_evaluation_files(tmp_path):
     bad.write_text("a\tz\t1.0\n")
     with pytest.raises(ValueError, match="cannot correlate"):
         evaluate.word_similarity(kv, bad)
+
+
+def test_semantic_syntactic_and_total_sums_and_the_table():
+    # 14 sections as in questions-words.txt: section k has k correct of 2k seen of 3k in the file
+    sections = [evaluate.SectionScore(f"s{k}", k, 2 * k, 3 * k) for k in range(1, 15)]
+    r = evaluate.AnalogyResult(sections)
+    assert (r.semantic.correct, r.semantic.seen, r.semantic.total) == (15, 30, 45)  # 1..5
+    assert (r.syntactic.correct, r.syntactic.seen, r.syntactic.total) == (90, 180, 270)  # 6..14
+    assert (r.total.correct, r.total.seen, r.total.total) == (105, 210, 315)
+    assert r.accuracy == 0.5 and r.total.coverage == pytest.approx(2 / 3)
+    assert (r.semantic.name, r.syntactic.name, r.total.name) == ("semantic", "syntactic", "total")
+    rows = r.table().splitlines()
+    assert len(rows) == 1 + 14 + 3 and rows[0].split() == ["section", "correct", "seen", "total",
+                                                           "acc", "%", "seen", "%"]
+    assert rows[3].split() == ["s3", "3", "6", "9", "50.0", "66.7"]
+    assert rows[-3].split() == ["semantic", "15", "30", "45", "50.0", "66.7"]
+    assert rows[-1].split() == ["total", "105", "210", "315", "50.0", "66.7"]
+    assert str(r) == r.table()
+    short = evaluate.AnalogyResult(sections[:2]).table().splitlines()  # no semantic split
+    assert [row.split()[0] for row in short[1:]] == ["s1", "s2", "total"]
+    assert evaluate.SectionScore("empty").accuracy == 0.0 == evaluate.SectionScore("e").coverage
