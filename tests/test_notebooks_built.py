@@ -118,3 +118,17 @@ def test_a_save_from_jupyterlab_writes_the_same_bytes(path, tmp_path):
     manager = FileContentsManager(root_dir=str(tmp_path))
     manager.save(manager.get(path.name), path.name)
     assert copy.read_bytes() == path.read_bytes()
+
+
+def test_one_kernel_environment_for_the_builder_and_the_suite():
+    import os
+
+    from glovelib import _kernel_env
+
+    env = {"NUMBA_NUM_THREADS": "16", "HOME": "/home/x"}
+    previous = _kernel_env.apply(env)
+    assert env == {**_kernel_env.KERNEL_ENV, "HOME": "/home/x"}  # 16 threads overridden
+    assert previous == {"PYTHONHASHSEED": "", "MPLBACKEND": "", "NUMBA_NUM_THREADS": "16"}
+    assert env["PYTHONHASHSEED"] == "0" and env["NUMBA_NUM_THREADS"] == "2"
+    assert all(os.environ[k] == v for k, v in _kernel_env.KERNEL_ENV.items())  # conftest.py
+    assert "_kernel_env.apply()" in (ROOT / "notebooks" / "build.py").read_text()
