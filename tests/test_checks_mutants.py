@@ -161,3 +161,27 @@ def test_gradients_that_ignore_x_max_are_caught():
     with pytest.raises(checks.CheckFailed):
         checks.check_gradients(lambda W, Wc, b, bc, X, m, a:
                                good_gradients(W, Wc, b, bc, X, 10.0, a))
+
+
+def _nudged(arrays, k, eps):
+    out = [np.array(a, dtype=np.float64, copy=True) for a in arrays]
+    out[k].flat[3] += eps
+    return out
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_gradients_catch_a_small_error_in_one_component(k):
+    # a tolerance loose enough to pass this would pass half-right answers too
+    with pytest.raises(checks.CheckFailed):
+        checks.check_gradients(lambda *args: _nudged(good_gradients(*args), k, 1e-3))
+    checks.check_gradients(lambda *args: _nudged(good_gradients(*args), k, 1e-12))  # round-off
+
+
+def test_loss_weighting_and_counter_catch_small_errors():
+    with pytest.raises(checks.CheckFailed):
+        checks.check_loss(lambda *args: good_loss(*args) * (1 + 1e-5))
+    with pytest.raises(checks.CheckFailed):
+        checks.check_weighting(lambda x, m, a: _nudged([objective.weighting(x, m, a)], 0,
+                                                       1e-5)[0])
+    with pytest.raises(checks.CheckFailed):
+        checks.check_counter(lambda d, V, w: good_count(d, V, w).toarray() + 1e-6)
