@@ -64,21 +64,31 @@ def test_adagrad_skips_non_finite_entries_and_averages_over_the_rest():
         np.testing.assert_array_equal(a, b)
 
 
-@pytest.mark.parametrize("clip", [100.0, 0.05])
-def test_one_sgd_step_by_hand(clip):
-    p = one_entry(seed=1)
+@pytest.mark.parametrize("x, clip, seed", [(7.0, 100.0, 1), (7.0, 0.05, 1), (2.0, 100.0, 2),
+                                           (2.0, 0.01, 3)])
+def test_one_sgd_step_by_hand(x, clip, seed):
+    p = one_entry(seed=seed)
     before = p.copy()
-    diff, f, gw, gc = by_hand(p, 0, 2, 7.0, 0.2, 5.0, 0.75, clip)
-    loss = ob.sgd_epoch(p, np.array([0]), np.array([2]), np.array([7.0]), [0],
+    diff, f, gw, gc = by_hand(p, 0, 2, x, 0.2, 5.0, 0.75, clip)
+    loss = ob.sgd_epoch(p, np.array([0]), np.array([2]), np.array([x]), [0],
                         learning_rate=0.2, x_max=5.0, alpha=0.75, grad_clip=clip)
-    assert f == 1.0 and loss == pytest.approx(0.5 * diff**2, rel=1e-12)
+    assert f == (1.0 if x >= 5.0 else (x / 5.0) ** 0.75)
+    assert loss == pytest.approx(0.5 * f * diff**2, rel=1e-12)
     np.testing.assert_allclose(p.W[0], before.W[0] - 0.2 * gw, rtol=1e-12)
     np.testing.assert_allclose(p.W_context[2], before.W_context[2] - 0.2 * gc, rtol=1e-12)
-    assert p.b[0] == pytest.approx(before.b[0] - 0.2 * diff, rel=1e-12)
-    assert p.b_context[2] == pytest.approx(before.b_context[2] - 0.2 * diff, rel=1e-12)
-    two = ob.sgd_epoch(before, np.array([0, 0]), np.array([2, 2]), np.array([7.0, 7.0]), [0, 1],
+    assert p.b[0] == pytest.approx(before.b[0] - 0.2 * f * diff, rel=1e-12)
+    assert p.b_context[2] == pytest.approx(before.b_context[2] - 0.2 * f * diff, rel=1e-12)
+    two = ob.sgd_epoch(before, np.array([0, 0]), np.array([2, 2]), np.array([x, x]), [0, 1],
                        learning_rate=1e-12, x_max=5.0, alpha=0.75)
-    assert two == pytest.approx(0.5 * diff**2, rel=1e-6)  # a mean over the entries, not a sum
+    assert two == pytest.approx(0.5 * f * diff**2, rel=1e-6)  # a mean over entries, not a sum
+
+
+def test_gradients_have_the_vocabulary_shape_when_the_last_words_have_no_counts():
+    X = sp.csr_matrix(np.array([[2.0, 1.0, 0, 0], [1.0, 3.0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]))
+    p = ob.init_weights(4, 3, 0)
+    g = ob.gradients(p, X, 10.0, 0.75)
+    assert g.W.shape == g.W_context.shape == (4, 3) and g.b.shape == g.b_context.shape == (4,)
+    assert not g.W[2:].any() and not g.b_context[2:].any()
 
 
 def test_sgd_epochs_decrease_the_loss():
