@@ -314,6 +314,12 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"))
     q.add_argument("--topn", type=_positive_int, default=10)
     q.set_defaults(func=cmd_query)
+
+    q = sub.add_parser("notebooks", help="copy the course notebooks to a folder of your own",
+                       description="Copy the lecture notebooks and the homework (solutions in "
+                                   "exercises/solutions/) to DEST; files already there are kept.")
+    q.add_argument("dest", nargs="?", default="my-notebooks", help="default my-notebooks/")
+    q.set_defaults(func=lambda args: __import__("glovelib.course").course.main(args.dest))
     return p
 
 

@@ -10,14 +10,12 @@ import glovelib as gl
 from glovelib.__main__ import main
 
 
-@pytest.fixture(scope="module")
-def wiki_path():
-    return str(gl.datasets.wikipedia_sample().path)
-
-
-def test_train_whole_pipeline_on_the_wikipedia_sample(tmp_path, wiki_path, capsys):
-    assert main(["train", wiki_path, "-o", str(tmp_path / "wiki")]) == 0
-    out = capsys.readouterr().out
+@pytest.mark.slow
+def test_train_whole_pipeline_on_the_wikipedia_sample(wiki_run):
+    # wiki_run (tests/conftest.py): `train` on the Wikipedia sample, once per test run
+    tmp_path = wiki_run.prefix.parent
+    assert wiki_run.code == 0
+    out = wiki_run.stdout
     assert "analogies (Google)" in out and "WordSim-353" in out
     kv = GensimKV.load_word2vec_format(str(tmp_path / "wiki.txt"), no_header=True)
     assert len(kv) == 9002 and kv.vector_size == 50
@@ -67,6 +65,7 @@ def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
     assert err.startswith("glovelib: error:") and message in err and "\n" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", [["--window", "0"], ["--dim", "-3"], ["--x-max", "abc"],
                                   ["--epochs", "1.5"], ["--bogus"]])
 def test_bad_flag_values_exit_non_zero_without_traceback(flag):
@@ -76,6 +75,7 @@ def test_bad_flag_values_exit_non_zero_without_traceback(flag):
     assert "Traceback" not in res.stderr and "error:" in res.stderr
 
 
+@pytest.mark.slow
 def test_help_for_every_command():
     for cmd in ["train", "vocab", "cooccur", "glove", "evaluate", "query"]:
         res = subprocess.run([sys.executable, "-m", "glovelib", cmd, "--help"],

@@ -53,6 +53,7 @@ def test_analogy_questions_have_14_sections_and_19544_questions():
     assert datasets.wordsim353_path().exists() and datasets.simlex999_path().exists()
 
 
+@pytest.mark.slow
 def test_wikipedia_sample_matches_gensim_wikicorpus_figures(tmp_path):
     corpus = datasets.wikipedia_sample(cache_dir=tmp_path)
     counts = Counter(w for doc in corpus for w in doc)
