@@ -2,8 +2,8 @@
 
 glove.840B.300d.txt has 2.2M words: 2.6 GB as float32.  The text reader never holds more than
 that array plus a chunk of lines: it counts the lines first (or reads the count from the header),
-allocates the float32 array once, and parses a few megabytes of lines at a time with one
-``numpy.fromstring`` call per chunk.  With ``limit`` it reads only the lines it keeps.
+allocates the float32 array once, and parses a megabyte of lines at a time with one call to
+numpy's C parser (``numpy.loadtxt``) per chunk.  With ``limit`` it reads only the lines it keeps.
 
 Fields are split on a plain space only: Stanford's words may contain other white space
 (non-breaking spaces among them), and some contain spaces, so a line's *last* d fields are the
@@ -13,6 +13,7 @@ the count, as gensim does.  Non-finite numbers are refused with the word and lin
 
 from __future__ import annotations
 
+import io
 import mmap
 import warnings
 from collections import Counter
@@ -108,11 +109,12 @@ class _Rows:
 def _parse_block(path: Path, tails: list[bytes], words: list[bytes], linenos: list[int],
                  dim: int, dtype) -> np.ndarray:
     """The vectors of a chunk of lines, (len(tails), dim); errors name the word and line."""
-    try:
-        flat = np.fromstring(b" ".join(tails), dtype=dtype, sep=" ")
+    try:  # numpy's C parser; fields split on single spaces only, no comments, no quotes
+        block = np.loadtxt(io.BytesIO(b"\n".join(tails)), dtype=dtype, delimiter=" ",
+                           comments=None, quotechar=None, ndmin=2)
     except ValueError:
-        flat = np.empty(0, dtype=dtype)
-    if flat.size != len(tails) * dim:  # find the culprit, line by line
+        block = np.empty((0, dim), dtype=dtype)
+    if block.shape != (len(tails), dim):  # find the culprit, line by line
         for tail, lineno in zip(tails, linenos, strict=True):
             fields = tail.split(b" ")
             try:
@@ -121,7 +123,6 @@ def _parse_block(path: Path, tails: list[bytes], words: list[bytes], linenos: li
                 raise ValueError(f"{path}:{lineno}: the vector has a field that is not a "
                                  "number") from None
         raise ValueError(f"{path}:{linenos[0]}-{linenos[-1]}: a vector field is not a number")
-    block = flat.reshape(len(tails), dim)
     finite = np.isfinite(block).all(axis=1)
     if not finite.all():
         k = int(np.argmin(finite))
