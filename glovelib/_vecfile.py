@@ -4,6 +4,7 @@ glove.840B.300d.txt has 2.2M words: 2.6 GB as float32.  The text reader never ho
 that array plus a chunk of lines: it counts the lines first (or reads the count from the header),
 allocates the float32 array once, and parses a megabyte of lines at a time with one call to
 numpy's C parser (``numpy.loadtxt``) per chunk.  With ``limit`` it reads only the lines it keeps.
+(A ``.gz``/``.bz2`` file without header is thus decompressed twice: memory before speed.)
 
 Fields are split on a plain space only: Stanford's words may contain other white space
 (non-breaking spaces among them), and some contain spaces, so a line's *last* d fields are the
