@@ -54,7 +54,7 @@ def test_subcommands_step_by_step(tmp_path, capsys):
     (["vocab", "EMPTY", "-o", "v.txt"], "empty"),
     (["vocab", "TOY", "-o", "v.txt", "--min-count", "1000"], "min_count=1000"),
     (["query", "missing.txt", "king"], "not found"),
-    (["train", "TOY", "-o", "nowhere/x"], "does not exist"),
+    (["train", "TOY", "-o", "TOY/x"], "cannot create output folder"),
 ])
 def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
