@@ -22,6 +22,15 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import evaluate, objective
+from ._mistakes import (
+    analogy_mistake,
+    counter_mistake,
+    hard_questions,
+    lib_count,
+    near,
+    reference_loss,
+    section_mistake,
+)
 from .cooccur import count_cooccurrences
 from .vectors import KeyedVectors
 
@@ -87,14 +96,8 @@ def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
     return result
 
 
-def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> bool:
-    got = np.asarray(got, dtype=np.float64)
-    want = np.asarray(want, dtype=np.float64)
-    return got.shape == want.shape and bool(np.allclose(got, want, rtol=rtol, atol=atol))
-
-
-def _expect(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> None:
-    """Fail with the first differing entry, in plain numbers."""
+def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> None:
+    """Fail (CheckFailed) with ``what`` and the first differing entry, in plain numbers."""
     __tracebackhide__ = True
     got = np.asarray(got, dtype=np.float64)
     want = np.asarray(want, dtype=np.float64)
@@ -144,19 +147,10 @@ def check_weighting(f: Callable) -> None:
         if np.any(got > 1 + 1e-12):
             _fail(f"{where}: f(x) = {_num(got.max())} > 1 at x = {_num(x[got.argmax()])}; f is "
                   "capped at 1 (f(x) = 1 for x >= x_max)")
-        if alpha != 1 and _close(got, np.minimum(1, x / x_max), ""):
+        if alpha != 1 and near(got, np.minimum(1, x / x_max)):
             _fail(f"{where}: alpha is ignored; below x_max, f(x) = (x / x_max)^alpha")
-        _expect(got, objective.weighting(x, x_max, alpha), f"{where}, x={x.tolist()}")
+        _close(got, objective.weighting(x, x_max, alpha), f"{where}, x={x.tolist()}")
     _ok("weighting function (zero, below, at and above x_max; arrays in, arrays out)")
-
-
-def _reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log) -> float:
-    C = sp.coo_matrix(X)
-    diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
-    if biases:
-        diff = diff + p.b[C.row] + p.b_context[C.col]
-    f = objective.weighting(C.data, x_max, alpha) if weighted else 1.0
-    return 0.5 * float(np.sum(f * diff**2))
 
 
 def check_loss(loss: Callable) -> None:
@@ -165,13 +159,13 @@ def check_loss(loss: Callable) -> None:
     ``glovelib.objective.loss``."""
     __tracebackhide__ = True
     mistakes = [("J is twice the expected value: J carries a factor 1/2",
-                 lambda p, X: 2 * _reference_loss(p, X, 10.0, 0.75)),
+                 lambda p, X: 2 * reference_loss(p, X, 10.0, 0.75)),
                 ("the weighting f(X_ij) is missing from your sum",
-                 lambda p, X: _reference_loss(p, X, 10.0, 0.75, weighted=False)),
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, weighted=False)),
                 ("the biases b_i and b~_j are missing from diff",
-                 lambda p, X: _reference_loss(p, X, 10.0, 0.75, biases=False)),
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, biases=False)),
                 ("you used log(1 + X_ij); GloVe fits log X_ij",
-                 lambda p, X: _reference_loss(p, X, 10.0, 0.75, log=np.log1p))]
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, log=np.log1p))]
     for seed in range(3):
         X, p = _problem(seed)
         got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), 10.0, 0.75),
@@ -182,7 +176,7 @@ def check_loss(loss: Callable) -> None:
         for message, variant in mistakes:
             if np.size(got) == 1 and np.isclose(float(got), variant(p, X), rtol=1e-8):
                 _fail(message)
-        _expect(got, objective.loss(p, X, 10.0, 0.75), f"J on random problem {seed}")
+        _close(got, objective.loss(p, X, 10.0, 0.75), f"J on random problem {seed}")
     _ok("loss J on 3 random problems (zeros of X skipped, weighting and biases included)")
 
 
@@ -198,18 +192,18 @@ def check_gradients(gradients: Callable) -> None:
                     {"gl.objective.gradients": objective.gradients})
         if len(got) != 4:
             _fail(f"return 4 gradients {names}, got {len(got)}")
-        if all(_close(g, 2 * w, "") for g, w in zip(got, want, strict=True)):
+        if all(near(g, 2 * w) for g, w in zip(got, want, strict=True)):
             _fail("your gradients are twice the expected ones: J carries a factor 1/2, so "
                   "dJ/dw_i = sum_j f(X_ij) diff_ij w~_j, without a 2")
         unweighted = objective.gradients(p, X, 1e-9, 0.0).arrays()  # f = 1 everywhere
-        if all(_close(g, w, "") for g, w in zip(got, unweighted, strict=True)):
+        if all(near(g, w) for g, w in zip(got, unweighted, strict=True)):
             _fail("the weighting f(X_ij) is missing from your gradients")
         for k, (name, g, w) in enumerate(zip(names, got, want, strict=True)):
             partner = want[k ^ 1]  # dW <-> dW~, db <-> db~
-            if not _close(g, w, "", 1e-7, 1e-9) and _close(g, partner, "", 1e-7, 1e-9):
+            if not near(g, w, 1e-7, 1e-9) and near(g, partner, 1e-7, 1e-9):
                 _fail(f"{name} is the gradient of its partner {names[k ^ 1]}: rows of X belong "
                       "to words (W, b), columns to contexts (W~, b~)")
-            _expect(g, w, f"{name} on random problem {seed}", rtol=1e-7, atol=1e-9)
+            _close(g, w, f"{name} on random problem {seed}", rtol=1e-7, atol=1e-9)
     _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems")
 
 
@@ -227,39 +221,6 @@ def _dense(X) -> np.ndarray:
     return X.toarray() if sp.issparse(X) else np.asarray(X, dtype=np.float64)
 
 
-def _lib_count(docs, V, window, symmetric, **kw) -> np.ndarray:
-    arrays = [np.asarray(d, dtype=np.int32) for d in docs]
-    return count_cooccurrences(arrays, V, window, symmetric=symmetric, **kw).toarray()
-
-
-def _counter_mistake(got, docs, V, window, symmetric) -> str | None:
-    """Name the usual mistake that ``got`` matches, if any."""
-    want = _lib_count(docs, V, window, symmetric)
-    flat = [w for d in docs for w in d]
-    candidates = [
-        ("each pair adds 1, not 1/d: weight a pair at distance d by 1/d",
-         _lib_count(docs, V, window, symmetric, distance_weighting=False)),
-        ("your windows cross document borders: start a fresh window in each document",
-         _lib_count([flat], V, window, symmetric)),
-        (f"your window reaches {window + 1} words, not {window}: look at the `window` words "
-         "to the left", _lib_count(docs, V, window + 1, symmetric)),
-        (f"your window reaches {window - 1} words, not {window}", _lib_count(docs, V, window - 1,
-                                                                              symmetric)
-         if window > 1 else None),
-        ("a word paired with itself must add 1/d twice to X[i, i] (once as each side)",
-         want - np.diag(np.diag(want)) / 2 if symmetric else None),
-        ("your counts are symmetric; left-only counts grow only X[earlier, later]"
-         if not symmetric else "you counted one side only: add 1/d to X[i, j] and X[j, i]",
-         _lib_count(docs, V, window, not symmetric)),
-        ("you filled X[later, earlier]; left-only counts grow X[earlier, later]",
-         want.T if not symmetric else None),
-    ]
-    for message, variant in candidates:
-        if variant is not None and not _close(variant, want, "") and _close(got, variant, ""):
-            return message
-    return None
-
-
 def _check_count(count: Callable, symmetric: bool) -> None:
     __tracebackhide__ = True
     rng = np.random.default_rng(0)
@@ -275,10 +236,10 @@ def _check_count(count: Callable, symmetric: bool) -> None:
         where = (f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, vocab_size={V}, "
                  f"window={window}")
         if got.shape == (V, V):
-            mistake = _counter_mistake(got, docs, V, window, symmetric)
+            mistake = counter_mistake(got, docs, V, window, symmetric)
             if mistake:
                 _fail(f"{where}: {mistake}")
-        _expect(got, _lib_count(docs, V, window, symmetric), where, rtol=1e-9)
+        _close(got, lib_count(docs, V, window, symmetric), where, rtol=1e-9)
     _ok(f"{'symmetric' if symmetric else 'left-only'} counts on {len(cases)} corpora "
         "(self-pairs, document borders, windows 1-7)")
 
@@ -305,21 +266,6 @@ _VECTOR_ANSWERS = {"KeyedVectors.most_similar": KeyedVectors.most_similar,
                    "gl.evaluate.analogy_accuracy": evaluate.analogy_accuracy}
 
 
-def _analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
-    if not isinstance(got, str):
-        return f"return the word (a str), not {type(got).__name__} {got!r}"
-    if got in (a, b, c):
-        return f"the answer was {got!r}, one of the question's words: exclude a, b and c"
-    if got == kv.analogy(b, a, c):
-        return "you computed a - b + c; the analogy a:b :: c:? is b - a + c"
-    raw = kv.vectors @ (kv[b] - kv[a] + kv[c])
-    raw[[kv.get_index(w) for w in (a, b, c)]] = -np.inf
-    if got == kv.index_to_key[int(np.argmax(raw))]:
-        return ("you ranked by dot products of raw vectors: scale every vector to unit length "
-                "first, then take cosines")
-    return "(compare your query vector with b^ - a^ + c^ over unit vectors)"
-
-
 def check_analogy(solve: Callable) -> None:
     """``solve(vectors, words, a, b, c)`` -> the word d maximizing cos(d, b - a + c) over unit
     vectors, a, b and c excluded (3CosAdd), without calling KeyedVectors' own analogy code."""
@@ -336,36 +282,8 @@ def check_analogy(solve: Callable) -> None:
         got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS)
         if got != want:
             _fail(f"{a}:{b}::{c}:? should be {want!r}, got {got!r}: "
-                  f"{_analogy_mistake(got, kv, a, b, c)}")
+                  f"{analogy_mistake(got, kv, a, b, c)}")
     _ok("3CosAdd on 20 random vector sets (exact answer, excluded words, normalization)")
-
-
-def _hard_questions(kv: KeyedVectors, questions_path, out: Path) -> Path:
-    """The questions again, half of them capitalized (as the Google file is), plus questions
-    with words outside the vocabulary, in every section and in a section of their own."""
-    unknown = [w for w in ("atlantis", "narnia", "xanadu", "utopia", "zzyzx") if w not in kv]
-    lines = []
-    for name, questions in evaluate.read_analogies(questions_path):
-        lines.append(f": {name}")
-        for k, q in enumerate(questions):
-            lines.append(" ".join(w.capitalize() if k % 2 else w for w in q))
-        a, b, c, d = questions[0]
-        lines += [f"{a} {b} {unknown[0]} {d}", f"{a.capitalize()} {unknown[1]} {c} {d}"]
-    lines += [": unknown-words", " ".join(unknown[:4]), " ".join(unknown[1:5])]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return out
-
-
-def _section_mistake(got, want) -> str:
-    more = [s.name for s in want if tuple(got.get(s.name, (0, 0)))[1] > s.seen]
-    fewer = [s.name for s in want if tuple(got.get(s.name, (0, 0)))[1] < s.seen]
-    if more:
-        return ("you counted questions with a word outside the vocabulary as seen: skip them "
-                "(notebook 05's coverage)")
-    if fewer:
-        return ("you skipped questions that are in the vocabulary once lowercased ('Athens' is "
-                "'athens' in the vectors): lowercase the question's words")
-    return "the seen counts are right; compare your answers with `solve`'s"
 
 
 def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path) -> None:
@@ -376,7 +294,7 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
     """
     __tracebackhide__ = True
     with tempfile.TemporaryDirectory() as tmp:
-        hard = _hard_questions(kv, questions_path, Path(tmp) / "questions-hard.txt")
+        hard = hard_questions(kv, questions_path, Path(tmp) / "questions-hard.txt")
         for path, label in ((questions_path, "your questions"),
                             (hard, "the questions with capitalized and unknown words")):
             want = evaluate.analogy_accuracy(kv, path).sections
@@ -393,5 +311,5 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                 if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
                     _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
-                          f"{_section_mistake(got, want)}")
+                          f"{section_mistake(got, want)}")
     _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")

@@ -15,11 +15,13 @@ Homework sources (``_src/exercises/*.py``) give two notebooks each: the solution
 every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes
 ``raise NotImplementedError``.  Those cells, and cells marked ``# USES-STUDENT-CODE``, are
 expected to raise in the student version (the ``raises-exception`` tag, which nbval honours).
+In a text cell, the same markers enclose a model answer, which students see as "Your answer here".
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -64,6 +66,9 @@ def student_version(cells: list) -> list:
     out = []
     for cell in cells:
         cell = nbformat.from_dict(cell)
+        if cell.cell_type == "markdown" and "### BEGIN SOLUTION" in cell.source:
+            cell.source = re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "*Your answer here.*",
+                                 cell.source, flags=re.S)  # a model answer in the text
         if cell.cell_type == "code":
             lines, kept, skipping, raises = cell.source.splitlines(), [], False, False
             for line in lines:
@@ -88,9 +93,8 @@ def student_version(cells: list) -> list:
 def solution_version(cells: list) -> list:
     marks = {"### BEGIN SOLUTION", "### END SOLUTION", STUDENT_MARK}
     for cell in cells:
-        if cell.cell_type == "code":
-            cell.source = "\n".join(line for line in cell.source.splitlines()
-                                    if line.strip() not in marks)
+        cell.source = "\n".join(line for line in cell.source.splitlines()
+                                if line.strip() not in marks)
     return cells
 
 

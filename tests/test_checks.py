@@ -272,3 +272,51 @@ def test_checks_leave_no_profiler_behind():
 def test_checks_are_usable_on_sparse_or_dense_results():
     X = sp.csr_matrix(np.eye(3))
     assert checks._dense(X).shape == (3, 3) and checks._dense(np.eye(2)).shape == (2, 2)
+
+
+# --------------------------------------------------------------------------- homework 3, Task 5
+
+def _task5_cells() -> list[str]:
+    """The code cells of homework 3's Task 5 (published vectors), solution version."""
+    pieces = HW3.read_text(encoding="utf-8").split("\n# %%")
+    code = [p.split("\n", 1)[1] for p in pieces
+            if "\n" in p and "[markdown]" not in p.split("\n", 1)[0]]
+    start = next(i for i, c in enumerate(code) if "def pretrained_file" in c)
+    end = next(i for i, c in enumerate(code) if 'os.remove("hw3-questions.txt")' in c)
+    marks = ("### BEGIN SOLUTION", "### END SOLUTION", "# USES-STUDENT-CODE")
+    return ["\n".join(line for line in c.splitlines() if line.strip() not in marks)
+            for c in code[start:end]]
+
+
+TASK5_WORDS = """leaves scoop mouse bank spring happy cheerful sad hot scorching cold increase raise
+decrease man king woman france paris italy tall taller long hand glove foot warm summer worker
+doctor""".split()
+
+
+def _run_task5(capsys) -> str:
+    namespace = {"gl": gl, "np": np}
+    for cell in _task5_cells():
+        exec(compile(cell, str(HW3), "exec"), namespace)
+    return capsys.readouterr().out
+
+
+def test_task5_runs_on_a_small_glove_file(tmp_path, monkeypatch, capsys):
+    rng = np.random.default_rng(0)
+    words = TASK5_WORDS + [f"filler{i}" for i in range(100)]
+    path = tmp_path / "glove.small.10d.txt"
+    path.write_text("".join(w + " " + " ".join(f"{v:.5f}" for v in rng.normal(size=10)) + "\n"
+                            for w in words), encoding="utf-8")
+    monkeypatch.setenv("GLOVE_FILE", str(path))
+    out = _run_task5(capsys)
+    assert f"loaded KeyedVectors({len(words)} words, dim 10)" in out
+    for expected in ("leaves:", "happy: synonym cheerful", "man : king :: woman :",
+                     "woman - man + worker:", "man - woman + doctor:"):
+        assert expected in out, expected
+
+
+def test_task5_says_when_the_file_is_missing(monkeypatch, capsys):
+    monkeypatch.delenv("GLOVE_FILE", raising=False)
+    if hasattr(gl.datasets, "pretrained_path"):
+        monkeypatch.setattr(gl.datasets, "pretrained_path", lambda name, dim: None)
+    out = _run_task5(capsys)
+    assert out.startswith("No published GloVe vectors here") and out.count("\n") == 1
