@@ -52,7 +52,9 @@ def _show_in_ipython() -> None:
         return  # not in IPython, or someone else's handler: keep the default display
 
     def show(shell, etype, value, tb, tb_offset=None):
-        return [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"]
+        # IPython 9 ignores what a handler returns: display it (as an error, so that "run all"
+        # stops there, as it would on a traceback)
+        shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
 
     shell.set_custom_exc((CheckFailed,), show)
 

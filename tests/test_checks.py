@@ -320,3 +320,24 @@ def test_task5_says_when_the_file_is_missing(monkeypatch, capsys):
         monkeypatch.setattr(gl.datasets, "pretrained_path", lambda name, dim: None)
     out = _run_task5(capsys)
     assert out.startswith("No published GloVe vectors here") and out.count("\n") == 1
+
+
+def test_in_ipython_a_failed_check_is_one_line(capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
+    try:
+        checks._show_in_ipython()
+        shell.user_ns["checks"] = checks
+        result = shell.run_cell("checks.check_weighting(lambda x, m, a: x / m)")
+        out = capsys.readouterr().out
+    finally:
+        shell.set_custom_exc((), None)
+        InteractiveShell.clear_instance()
+    assert isinstance(result.error_in_exec, checks.CheckFailed)
+    assert out.strip().splitlines() == [
+        "\x1b[0;31mCheckFailed\x1b[0m: f(x) with x_max=100, alpha=0.75: f(x) = 10000 > 1 at "
+        "x = 1e+06; f is capped at 1 (f(x) = 1 for x >= x_max)"]
