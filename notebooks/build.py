@@ -19,13 +19,16 @@ Homework sources (``_src/exercises/*.py``) give two notebooks each: the solution
 every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes
 ``raise NotImplementedError``.  Those cells, and cells marked ``# USES-STUDENT-CODE``, raise in
 the student version: they carry the ``raises-exception`` tag (nbclient and nbval let them raise)
-and are stored without outputs, so a student opens a clean notebook.  jupytext is not used: one
-homework source gives two notebooks, and pairing would let a save in JupyterLab rewrite a source.
+and are stored without outputs, so a student opens a clean notebook.  In a text cell, the same
+markers enclose a model answer, which students see as "Your answer here".  jupytext is not used:
+one homework source gives two notebooks, and pairing would let a save in JupyterLab rewrite a
+source.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -83,6 +86,9 @@ def student_version(cells: list) -> list:
     out = []
     for cell in cells:
         cell = nbformat.from_dict(cell)
+        if cell.cell_type == "markdown" and "### BEGIN SOLUTION" in cell.source:
+            cell.source = re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "*Your answer here.*",
+                                 cell.source, flags=re.S)  # a model answer in the text
         if cell.cell_type == "code":
             kept, skipping, raises = [], False, False
             for line in cell.source.splitlines():
@@ -107,9 +113,8 @@ def student_version(cells: list) -> list:
 def solution_version(cells: list) -> list:
     marks = {"### BEGIN SOLUTION", "### END SOLUTION", STUDENT_MARK}
     for cell in cells:
-        if cell.cell_type == "code":
-            cell.source = "\n".join(line for line in cell.source.splitlines()
-                                    if line.strip() not in marks)
+        cell.source = "\n".join(line for line in cell.source.splitlines()
+                                if line.strip() not in marks)
     return cells
 
 
@@ -198,7 +203,7 @@ def differences(src: Path) -> list[str]:
         shape = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in got.cells]
         built = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in want.cells]
         if shape != built:
-            k = next((k for k, (a, b) in enumerate(zip(shape, built)) if a != b),
+            k = next((k for k, (a, b) in enumerate(zip(shape, built, strict=False)) if a != b),
                      min(len(shape), len(built)))
             problems.append(f"{rel}: cell {k} differs from its source "
                             f"({len(shape)} cells stored, {len(built)} built)")
