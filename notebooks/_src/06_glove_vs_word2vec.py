@@ -248,8 +248,8 @@ plt.show()
 
 # %% [markdown]
 # PCA keeps the two largest directions of variation. In GloVe's and Word2Vec's planes the
-# country → capital lines run parallel, and so do the male → female lines; in PPMI-SVD's they
-# fan out. t-SNE instead preserves neighbourhoods: pairs and groups stand out, but distances
+# country → capital lines run parallel, and so do the male → female lines; in PPMI-SVD's the
+# country → capital lines point every way. t-SNE instead preserves neighbourhoods: pairs and groups stand out, but distances
 # and directions between them mean little — do not read offsets off a t-SNE plot.
 
 # %%
