@@ -35,7 +35,10 @@ from .cooccur import count_cooccurrences
 from .vectors import KeyedVectors
 
 __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "check_counter",
-           "check_left_counter", "check_analogy", "check_section_accuracy"]
+           "check_left_counter", "check_analogy", "check_section_accuracy",
+           "mean_offset_cosine", "check_parallel_offsets", "check_polysemy",
+           "check_antonym_closer", "check_analogy_answer", "gender_direction",
+           "check_direction_separates"]
 
 
 class CheckFailed(AssertionError):
@@ -416,3 +419,106 @@ def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
         if not np.isclose(got, v, rtol=1e-12):
             raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
     _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")
+
+
+# --------------------------------------------------------------------------- notebooks 06, 07
+# Checks for claims students make about vectors, on the course's or on published ones.
+
+
+def _need(kv: KeyedVectors, *words: str) -> None:
+    missing = [w for w in words if w not in kv]
+    if missing:
+        raise CheckFailed(f"not in the vectors: {', '.join(missing)} (pick words that are; "
+                          "published files are lowercase)")
+
+
+def mean_offset_cosine(kv: KeyedVectors, pairs) -> float:
+    """Mean cosine between the offsets b - a of the pairs (a, b) whose words are in ``kv``."""
+    pairs = [(a, b) for a, b in pairs if a in kv and b in kv]
+    if len(pairs) < 2:
+        raise ValueError("need at least two pairs with both words in the vectors")
+    offsets = np.array([kv[b] - kv[a] for a, b in pairs], dtype=np.float64)
+    offsets /= np.linalg.norm(offsets, axis=1, keepdims=True)
+    return float((offsets @ offsets.T)[np.triu_indices(len(pairs), 1)].mean())
+
+
+def check_parallel_offsets(kv: KeyedVectors, pairs, at_least: float = 0.5) -> float:
+    """Pass if the relation's offsets b - a are parallel: mean pairwise cosine >= ``at_least``."""
+    got = mean_offset_cosine(kv, pairs)
+    if got < at_least:
+        raise CheckFailed(f"mean cosine between the offsets is {got:.2f}, below {at_least}: "
+                          "this relation is not one direction in these vectors")
+    _ok(f"offsets parallel (mean cosine {got:.2f} >= {at_least})")
+    return got
+
+
+def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn: int = 10,
+                   margin: float = 0.05) -> tuple[list[str], list[str]]:
+    """Pass if ``word``'s ``topn`` neighbours hold words of both senses.
+
+    A neighbour belongs to sense a when it is closer (cosine) to ``sense_a`` than to ``sense_b``
+    by at least ``margin``, and the other way round; neighbours in between count for neither.
+
+    Returns
+    -------
+    (list of str, list of str)
+        The neighbours of each sense, nearest first.
+    """
+    _need(kv, word, sense_a, sense_b)
+    near = [w for w, _ in kv.most_similar(word, topn=topn)]
+    lean = {w: kv.similarity(w, sense_a) - kv.similarity(w, sense_b) for w in near}
+    a = [w for w in near if lean[w] >= margin]
+    b = [w for w in near if lean[w] <= -margin]
+    if not a or not b:
+        lonely = sense_b if not b else sense_a
+        raise CheckFailed(f"{word}'s {topn} nearest words ({', '.join(near)}) hold no word "
+                          f"closer to {lonely!r}: one sense took all the neighbours")
+    _ok(f"{word}: {', '.join(a)} (like {sense_a}) and {', '.join(b)} (like {sense_b})")
+    return a, b
+
+
+def check_antonym_closer(kv: KeyedVectors, word: str, synonym: str, antonym: str) -> None:
+    """Pass if ``word`` is closer to its ``antonym`` than to its ``synonym`` (cosine)."""
+    _need(kv, word, synonym, antonym)
+    syn, ant = kv.similarity(word, synonym), kv.similarity(word, antonym)
+    if ant <= syn:
+        raise CheckFailed(f"cos({word}, {antonym}) = {ant:.2f} is not above cos({word}, "
+                          f"{synonym}) = {syn:.2f}: try another triple")
+    _ok(f"cos({word}, {antonym}) = {ant:.2f} > cos({word}, {synonym}) = {syn:.2f}")
+
+
+def check_analogy_answer(kv: KeyedVectors, a: str, b: str, c: str, d: str,
+                         works: bool = True) -> str:
+    """Pass if 3CosAdd answers a:b :: c:? with ``d`` (``works=True``) or with another word.
+
+    Returns the answer; a failing analogy's message gives the rank of ``d``.
+    """
+    _need(kv, a, b, c, d)
+    answer = kv.analogy(a, b, c)
+    if (answer == d) != works:
+        ranked = [w for w, _ in kv.most_similar(positive=[b, c], negative=[a], topn=None)]
+        rank = ranked.index(d) + 1 if d in ranked else None
+        raise CheckFailed(f"{a}:{b} :: {c}:? gives {answer!r}; {d!r} ranks {rank} — "
+                          f"{'not the answer' if works else 'the answer, so it works'}")
+    _ok(f"{a}:{b} :: {c}:? -> {answer}" + ("" if works else f" (not {d})"))
+    return answer
+
+
+def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
+    """Unit vector: the mean of the normalized differences m - f over the pairs (m, f)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    diff = np.mean([n[kv.get_index(m)] - n[kv.get_index(f)] for m, f in pairs], axis=0)
+    return diff / np.linalg.norm(diff)
+
+
+def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) -> None:
+    """Pass if every pair (m, f) projects with m above f on ``direction`` (cosines)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    for m, f in pairs:
+        pm, pf = n[kv.get_index(m)] @ direction, n[kv.get_index(f)] @ direction
+        if pm <= pf:
+            raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
+                              " not separate this pair")
+    _ok(f"the direction separates all {len(pairs)} pairs")
