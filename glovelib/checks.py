@@ -21,7 +21,8 @@ from .cooccur import count_cooccurrences
 from .vectors import KeyedVectors
 
 __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "check_counter",
-           "check_left_counter", "check_analogy", "check_section_accuracy"]
+           "check_left_counter", "check_analogy", "check_section_accuracy",
+           "check_window_pairs"]
 
 
 class CheckFailed(AssertionError):
@@ -170,3 +171,26 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
             raise CheckFailed(f"section {s.name!r}: expected (correct, seen) = "
                               f"{(s.correct, s.seen)}, got {tuple(got[s.name])}")
     _ok(f"per-section accuracy on {len(want.sections)} sections ({want.total.seen} questions seen)")
+
+
+# --------------------------------------------------------------------------- notebook 08
+
+
+def check_window_pairs(pairs: Callable) -> None:
+    """``pairs(doc_lengths, window)`` -> the number of (centre, context) pairs at distance 1 to
+    ``window`` inside each document, both directions counted (notebook 08, section 1)."""
+    from .baselines import window_pairs
+
+    rng = np.random.default_rng(0)
+    cases = [([1], 3), ([2], 1), ([5], 5), ([5], 10), ([0, 3], 2)]  # short documents, empty ones
+    cases += [(list(rng.integers(0, 30, size=int(rng.integers(1, 6)))), int(rng.integers(1, 12)))
+              for _ in range(10)]
+    for lengths, window in cases:
+        want = window_pairs(lengths, window)
+        got = pairs(list(lengths), window)
+        if not np.isclose(float(got), want, rtol=1e-12):
+            raise CheckFailed(f"documents of lengths {[int(n) for n in lengths]}, window {window}:"
+                              f" expected {want:g} pairs, got {float(got):g}"
+                              + (" (each pair counts from both ends: twice)"
+                                 if np.isclose(2 * float(got), want) else ""))
+    _ok(f"window pairs on {len(cases)} cases (documents shorter than the window, empty ones)")
