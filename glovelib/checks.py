@@ -38,7 +38,7 @@ __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "c
            "check_left_counter", "check_analogy", "check_section_accuracy",
            "mean_offset_cosine", "check_parallel_offsets", "check_polysemy",
            "check_antonym_closer", "check_analogy_answer", "gender_direction",
-           "check_direction_separates"]
+           "check_direction_separates", "check_window_pairs"]
 
 
 class CheckFailed(AssertionError):
@@ -522,3 +522,26 @@ def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) ->
             raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
                               " not separate this pair")
     _ok(f"the direction separates all {len(pairs)} pairs")
+
+
+# --------------------------------------------------------------------------- notebook 08
+
+
+def check_window_pairs(pairs: Callable) -> None:
+    """``pairs(doc_lengths, window)`` -> the number of (centre, context) pairs at distance 1 to
+    ``window`` inside each document, both directions counted (notebook 08, section 1)."""
+    from .baselines import window_pairs
+
+    rng = np.random.default_rng(0)
+    cases = [([1], 3), ([2], 1), ([5], 5), ([5], 10), ([0, 3], 2)]  # short documents, empty ones
+    cases += [(list(rng.integers(0, 30, size=int(rng.integers(1, 6)))), int(rng.integers(1, 12)))
+              for _ in range(10)]
+    for lengths, window in cases:
+        want = window_pairs(lengths, window)
+        got = pairs(list(lengths), window)
+        if not np.isclose(float(got), want, rtol=1e-12):
+            raise CheckFailed(f"documents of lengths {[int(n) for n in lengths]}, window {window}:"
+                              f" expected {want:g} pairs, got {float(got):g}"
+                              + (" (each pair counts from both ends: twice)"
+                                 if np.isclose(2 * float(got), want) else ""))
+    _ok(f"window pairs on {len(cases)} cases (documents shorter than the window, empty ones)")
