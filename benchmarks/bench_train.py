@@ -1,101 +1,178 @@
-"""Benchmark: GloVe training speed, in entry updates per second.
+"""Benchmark: GloVe training speed (entry updates per second), scaling, and memory.
 
-For d = 50 and 100, 1 and 2 threads, float32 and float64, on two matrices (window 15):
+On two matrices (window 15, min_count 5, x_max 10, float32):
 
-* the Wikipedia sample's (min_count 5: ~9k words, ~3.2M nonzeros);
-* the text8-sized synthetic corpus's (min_count 5: ~73k words, ~74M nonzeros), one epoch per
-  timing -- pass ``--skip-large`` to leave it out (counting takes ~20 s, an epoch 20-60 s).
+* the Wikipedia sample's (real text: ~9k words, ~3.2M nonzeros; frequent words in most entries);
+* the text8-sized synthetic Zipf corpus's (~73k words, ~74M nonzeros) -- ``--skip-large`` leaves
+  it out (counting takes ~30 s, an epoch 10-30 s).
 
-Each figure is a whole ``GloVe.fit`` (initialization, entry preparation, and per epoch the
-shuffle and the AdaGrad pass) after a warm-up that loads the compiled kernels: the best of
-``--repeats`` timings.  The "x 1 thread" column is the median of the
-paired ratios (1 and 2 threads timed back to back in each repeat).  The in-run baseline is the
-NumPy reference (``objective.adagrad_epoch``) on a small problem: "x NumPy" is glovelib / NumPy.
+For d = 50 and 100 it prints, all measured in this run (the machine may be shared: every speed-up
+is the median of paired ratios, the two sides timed alternately, never a single pair):
 
-    python benchmarks/bench_train.py [--epochs 3] [--repeats 5] [--skip-large]
+* the blocked schedule (the default) on 1 thread, its speed and ratio against "shuffle" (the
+  serial full-shuffle kernel, equal to the NumPy reference);
+* 2 threads against 1 thread, blocked;
+* the reference C ``glove`` (``--cglove``, default /work/cglove/build/glove) on 1 thread, fed the
+  same cooccurrences in its binary format, entries in random order as its ``shuffle`` tool
+  leaves them; its time includes reading the file and writing the vectors.  Without the binary
+  the benchmark says so and compares with the serial kernel only.
 
-Reference C ``glove`` on this 2-core machine, d = 50: 2.0 M updates/s per thread on the ~9k-word
-matrix, 1.3 M/s on the ~74k-word one; two threads ~2x.
+Then ``--sweep`` times the blocked schedule on 1 thread for several block counts B (how
+:func:`glovelib.schedule.auto_blocks` was chosen), and the large matrix's peak RSS of a fit (in a
+fresh process) is printed beside the size of its entries.  Each timing is a whole
+``GloVe.fit`` (entry preparation included) after a warm-up that loads the compiled kernels.
+
+    nice python benchmarks/bench_train.py [--epochs 3] [--pairs 5] [--skip-large] [--sweep]
+        [--large-pairs 3] [--dims 50,100] [--no-c-large]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import objective
 
 
-def numpy_reference_speed(n_entries: int = 20_000, dim: int = 50) -> float:
-    """Entry updates per second of the plain NumPy reference on a small random problem."""
-    rng = np.random.default_rng(0)
-    V = 2000
-    rows, cols = rng.integers(0, V, n_entries), rng.integers(0, V, n_entries)
-    x = rng.uniform(0.1, 200.0, n_entries)
-    p = objective.init_weights(V, dim, 0)
-    sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
-    t = time.perf_counter()
-    objective.adagrad_epoch(p, sq, rows, cols, x, np.arange(n_entries))
-    return n_entries / (time.perf_counter() - t)
+def timed_fit(X, **kwargs) -> float:
+    start = time.perf_counter()
+    gl.GloVe(x_max=10.0, random_state=0, **kwargs).fit(X)
+    return time.perf_counter() - start
 
 
-def speeds(X, dim: int, dtype: str, epochs: int, repeats: int) -> tuple[float, float, float]:
-    """Best updates/s with 1 and with 2 threads, and the median of the paired 2/1 ratios.
+def paired(X, a: dict, b: dict, pairs: int) -> tuple[float, float, float]:
+    """Median seconds of a and of b, and the median of the paired ratios t_b / t_a (a's speed-up
+    over b), a and b timed alternately so that a slow spell of the machine hits both sides."""
+    ta, tb = [], []
+    for k in range(pairs):
+        for side, times in ((a, ta), (b, tb))[:: 1 if k % 2 == 0 else -1]:
+            times.append(timed_fit(X, **side))
+    ta, tb = np.array(ta), np.array(tb)
+    return float(np.median(ta)), float(np.median(tb)), float(np.median(tb / ta))
 
-    1 and 2 threads are timed back to back in every repeat, so that a slow spell of this shared
-    machine affects both sides of a ratio.
-    """
-    models = {t: gl.GloVe(vector_size=dim, n_threads=t, dtype=dtype, random_state=0, epochs=1)
-              for t in (1, 2)}
-    for m in models.values():
-        m.fit(X[:200, :200])  # warm-up: compiles (or loads the cache)
-        m.set_params(epochs=epochs)
-    times = {1: [], 2: []}
-    for _ in range(repeats):
-        for t, m in models.items():
-            start = time.perf_counter()
-            m.fit(X)  # initialization, entry preparation and the epochs
-            times[t].append(time.perf_counter() - start)
-    ratio = float(np.median(np.array(times[1]) / np.array(times[2])))
-    return epochs * X.nnz / min(times[1]), epochs * X.nnz / min(times[2]), ratio
+
+def cglove_seconds(binary: Path, X, dim: int, epochs: int) -> float:
+    """Seconds of the reference C glove on one thread over X's entries (random order)."""
+    coo = sp.coo_matrix(X)
+    rec = np.empty(coo.nnz, dtype=[("w1", "<i4"), ("w2", "<i4"), ("val", "<f8")])
+    order = np.random.default_rng(0).permutation(coo.nnz)
+    rec["w1"], rec["w2"], rec["val"] = coo.row[order] + 1, coo.col[order] + 1, coo.data[order]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rec.tofile(tmp / "cooc.bin")
+        del rec, order
+        (tmp / "vocab.txt").write_text("".join(f"w{i} {X.shape[0] - i}\n"
+                                               for i in range(X.shape[0])))
+        cmd = [str(binary), "-input-file", str(tmp / "cooc.bin"), "-vocab-file",
+               str(tmp / "vocab.txt"), "-save-file", str(tmp / "vectors"), "-threads", "1",
+               "-iter", str(epochs), "-vector-size", str(dim), "-x-max", "10", "-binary", "0",
+               "-write-header", "0", "-verbose", "0", "-model", "2"]
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+
+PEAK = """
+import sys, resource, numpy as np, scipy.sparse as sp, glovelib as gl
+X = sp.load_npz(sys.argv[1]).tocsr()
+gl.GloVe(vector_size=4, epochs=1, schedule=sys.argv[2]).fit(X[:300, :300])  # compile / load
+rss = lambda key: int(next(l for l in open('/proc/self/status') if l.startswith(key)).split()[1])
+before = rss('VmRSS:')
+gl.GloVe(vector_size=50, x_max=10.0, epochs=1, random_state=0, schedule=sys.argv[2]).fit(X)
+print(before * 1024, rss('VmHWM:') * 1024)
+"""
+
+
+def peak_rss(X, schedule: str) -> tuple[int, int]:
+    """(RSS with X loaded, peak RSS) in bytes of a fresh process that fits X for one epoch."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sp.save_npz(Path(tmp) / "X.npz", X, compressed=False)
+        out = subprocess.run([sys.executable, "-c", PEAK, str(Path(tmp) / "X.npz"), schedule],
+                             check=True, capture_output=True, text=True).stdout.split()
+    return int(out[0]), int(out[1])
 
 
 def matrix(corpus, min_count: int = 5, window: int = 15):
     vocab = gl.Vocabulary.build(corpus, min_count=min_count)
-    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window)
-    return vocab, X
+    return gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=3, help="epochs per timing (1 on the large)")
+    ap.add_argument("--pairs", type=int, default=5, help="paired timings per ratio (3 on large)")
     ap.add_argument("--skip-large", action="store_true")
+    ap.add_argument("--skip-small", action="store_true", help="leave out the Wikipedia sample")
+    ap.add_argument("--large-pairs", type=int, default=3, help="paired timings on the large")
+    ap.add_argument("--dims", default="50,100", help="vector sizes, comma-separated")
+    ap.add_argument("--c-large", action=argparse.BooleanOptionalAction, default=True,
+                    help="run the C glove on the large matrix too (writes a 1.2 GB file)")
+    ap.add_argument("--sweep", action="store_true", help="time B = 4 ... 256 on one thread")
+    ap.add_argument("--cglove", type=Path, default=Path("/work/cglove/build/glove"))
     args = ap.parse_args()
-
-    base = numpy_reference_speed()
-    print(f"NumPy reference (objective.adagrad_epoch), d=50: {base / 1e3:.1f} k updates/s\n")
-    problems = [("wikipedia sample", gl.datasets.wikipedia_sample(), args.repeats)]
+    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
+                if ln.startswith("model name")), platform.processor())
+    print(f"CPU: {cpu}, {os.cpu_count()} cores (shared machine: ratios are paired, same run)")
+    has_c = args.cglove.is_file() and os.access(args.cglove, os.X_OK)
+    if not has_c:
+        print(f"reference C glove not found at {args.cglove}: compared with the serial kernel only")
+    elif not args.c_large:
+        print("C glove on the large matrix skipped (--no-c-large)")
+    problems = [] if args.skip_small else [("wikipedia", gl.datasets.wikipedia_sample(),
+                                             args.epochs, args.pairs)]
     if not args.skip_large:
-        problems.append(("synthetic 17M", gl.LineCorpus(gl.datasets.zipf_corpus()), 2))
-    epochs = {"wikipedia sample": args.epochs, "synthetic 17M": 1}
-    print(f"{'matrix':<18}{'words':>8}{'nonzeros':>12}{'d':>5}{'threads':>8}{'dtype':>9}"
-          f"{'M upd/s':>9}{'x 1 thread':>11}{'x NumPy':>9}")
-    for name, corpus, repeats in problems:
-        vocab, X = matrix(corpus)
-        for dim in (50, 100):
-            for dtype in ("float32", "float64"):
-                one, two, ratio = speeds(X, dim, dtype, epochs[name], repeats)
-                for threads, s in ((1, one), (2, two)):
-                    print(f"{name:<18}{len(vocab):>8,}{X.nnz:>12,}{dim:>5}{threads:>8}{dtype:>9}"
-                          f"{s / 1e6:>9.2f}{(ratio if threads == 2 else 1.0):>11.2f}"
-                          f"{s / base:>9.0f}", flush=True)
-    print(f"\n{os.cpu_count()} cores.  Reference C glove, d=50: 2.0 M/s per thread (9k words), "
-          "1.3 M/s (74k words).")
+        problems.append(("zipf 73k", gl.LineCorpus(gl.datasets.zipf_corpus()), 1,
+                         args.large_pairs))
+    gl.GloVe(vector_size=4, epochs=1, n_threads=2).fit(sp.random(50, 50, 0.3, format="csr"))
+    gl.GloVe(vector_size=4, epochs=1, schedule="shuffle").fit(sp.random(50, 50, 0.3, format="csr"))
+    print(f"\n{'matrix':<10}{'words':>7}{'nonzeros':>12}{'d':>4}{'B':>5}{'1 thr M/s':>10}"
+          f"{'x shuffle':>10}{'2 thr M/s':>10}{'2 / 1':>7}{'C M/s':>7}{'x C':>6}")
+    for name, corpus, epochs, pairs in problems:
+        X = matrix(corpus)
+        upd = epochs * X.nnz
+        for dim in map(int, args.dims.split(",")):
+            B = gl.schedule.auto_blocks(X.shape[0], dim, 4)
+            one = dict(vector_size=dim, epochs=epochs)
+            t1, ts, vs_shuffle = paired(X, one, {**one, "schedule": "shuffle"}, pairs)
+            t2, t1b, two_one = paired(X, {**one, "n_threads": 2}, one, pairs)
+            if has_c and (args.c_large or name == "wikipedia"):
+                tc = cglove_seconds(args.cglove, X, dim, epochs)
+                c = f"{upd / tc / 1e6:>7.2f}{tc / t1:>6.1f}"
+            else:
+                c = f"{'-':>7}{'-':>6}"
+            print(f"{name:<10}{X.shape[0]:>7,}{X.nnz:>12,}{dim:>4}{B:>5}{upd / t1 / 1e6:>10.2f}"
+                  f"{vs_shuffle:>10.2f}{upd / t2 / 1e6:>10.2f}{two_one:>7.2f}{c}", flush=True)
+        if args.sweep:
+            line = f"  B sweep, d=50, 1 thread, M/s ({name}):"
+            for b in (4, 8, 16, 32, 64, 128, 256):
+                if b <= X.shape[0]:
+                    t = min(timed_fit(X, vector_size=50, epochs=epochs, n_blocks=b)
+                            for _ in range(2))
+                    line += f"  B={b}: {upd / t / 1e6:.2f}"
+            print(line, flush=True)
+        if name != "wikipedia":
+            size = X.nnz * gl.train.entry_dtype(np.float32).itemsize
+            for schedule in ("blocked", "shuffle"):
+                before, peak = peak_rss(X, schedule)
+                print(f"  {schedule}: peak RSS of a fit on {name}, d=50: {peak / 2**30:.2f} GiB; "
+                      f"{(peak - before) / 2**30:.2f} GiB above the loaded matrix; entries "
+                      f"{size / 2**30:.2f} GiB (x{(peak - before) / size:.2f})", flush=True)
+        del X
+    if shutil.which("lscpu"):
+        info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()
+        print("\n" + "\n".join(ln for ln in info if ln.split(":")[0] in
+                               ("Model name", "CPU(s)", "L2 cache", "L3 cache", "Flags")
+                               and not ln.startswith("Flags")))
 
 
 if __name__ == "__main__":

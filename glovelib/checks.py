@@ -11,7 +11,7 @@ wrong and on which input.  Run them as often as you like.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -230,3 +230,104 @@ def check_cosmul(solve: Callable) -> None:
                     if got == words[int(np.argmax(raw))] else "")
             raise CheckFailed(f"3CosMul for {a}:{b}::{c}:? should be {want!r}, got {got!r}{hint}")
     _ok("3CosMul on 20 random vector sets (shifted cosines, excluded words)")
+
+
+# --------------------------------------------------------------- notebooks 01-03 (nb0003)
+
+__all__ += ["check_planted_questions", "check_probability", "check_prefix", "check_pair_counts"]
+
+
+def check_planted_questions(questions, world) -> None:
+    """Each (a, b, c, d) in ``questions`` must be a true analogy of the planted ``world``
+    (notebook 00): (a, b) and (c, d) two different pairs of one relation, in the same direction."""
+    relation = {}
+    for name, pairs in world.pairs.items():
+        for x, y in pairs:
+            relation[x, y], relation[y, x] = (name, +1), (name, -1)
+    if not questions:
+        raise CheckFailed("give at least one question (a, b, c, d)")
+    for q in questions:
+        if len(q) != 4:
+            raise CheckFailed(f"{q!r}: a question has four words, a : b :: c : d")
+        a, b, c, d = q
+        for x, y in ((a, b), (c, d)):
+            if (x, y) not in relation:
+                raise CheckFailed(f"{q}: ({x}, {y}) is not a pair of this world's relations "
+                                  f"({', '.join(world.pairs)})")
+        (r1, s1), (r2, s2) = relation[a, b], relation[c, d]
+        if r1 != r2:
+            raise CheckFailed(f"{q}: {a}->{b} is {r1} but {c}->{d} is {r2}: one relation per "
+                              "question")
+        if s1 != s2:
+            raise CheckFailed(f"{q}: {a}->{b} and {c}->{d} go in opposite directions "
+                              f"({a} is to {b} as {d} is to {c})")
+        if (a, b) == (c, d):
+            raise CheckFailed(f"{q}: the two pairs are the same; the answer would be given")
+    _ok(f"{len(questions)} question(s), each a true relation of the planted world")
+
+
+def check_probability(P: Callable, X, vocab, words) -> None:
+    """``P(k, i)`` must be P(k | i) = X_ik / X_i with X_i = sum_k X_ik (notebook 01), for every
+    pair of ``words``; the usual mistakes (joint probability, the wrong row) are named."""
+    X = sp.csr_matrix(X)
+    rows = np.asarray(X.sum(axis=1)).ravel()
+    total = rows.sum()
+    for i in words:
+        for k in words:
+            a, b = vocab[i], vocab[k]
+            want, got = X[a, b] / rows[a], float(P(k, i))
+            if np.isclose(got, want, rtol=1e-9, atol=0):
+                continue
+            hint = ""
+            if np.isclose(got, X[a, b] / total, rtol=1e-9):
+                hint = " -- that is the joint probability X_ik / sum(X): divide by X_i instead"
+            elif np.isclose(got, X[a, b] / rows[b], rtol=1e-9):
+                hint = " -- that is P(i | k): divide by the row sum of i, not of k"
+            raise CheckFailed(f"P({k!r} | {i!r}) should be {float(want):.6g}, got "
+                              f"{got:.6g}{hint}")
+    _ok(f"P(k | i) = X_ik / X_i on {len(words)}^2 pairs of words")
+
+
+def check_prefix(prefix: Callable) -> None:
+    """``prefix(docs, n)`` -> the first ``n`` tokens of the documents ``docs`` (a list of id
+    arrays), *still split into documents*: every document kept whole except the last, which is
+    cut, so that windows never cross documents (notebook 02)."""
+    rng = np.random.default_rng(0)
+    docs = [rng.integers(0, 50, size=int(m)).astype(np.int32) for m in rng.integers(1, 30, 12)]
+    flat = np.concatenate(docs)
+    for n in (1, len(docs[0]), len(docs[0]) + 1, len(flat) // 2, len(flat)):
+        got = [np.asarray(d) for d in prefix(docs, n)]
+        got = [d for d in got if len(d)]
+        joined = np.concatenate(got) if got else np.zeros(0, np.int32)
+        if len(joined) != n or not np.array_equal(joined, flat[:n]):
+            what = "another order" if len(joined) == n else f"{len(joined)} tokens"
+            raise CheckFailed(f"prefix(docs, {n}) should hold the first {n} tokens in order, "
+                              f"got {what}")
+        want = int(np.searchsorted(np.cumsum([len(d) for d in docs]), n) + 1)
+        if len(got) != want:
+            raise CheckFailed(f"the first {n} tokens span {want} documents, your prefix has "
+                              f"{len(got)}: keep each document separate, or windows cross "
+                              "from one article into the next")
+    _ok("prefixes of 5 sizes: the first n tokens, documents kept apart")
+
+
+def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
+                      distance_weighting: bool = True) -> None:
+    """``pairs`` {(left, right): value} must hold the symmetric window counts of ``sentence``
+    (notebook 03): 1/d (or 1) added both ways for each pair within ``window``."""
+    words = sorted(set(sentence))
+    index = {w: i for i, w in enumerate(words)}
+    ids = np.array([index[w] for w in sentence], dtype=np.int32)
+    X = count_cooccurrences([ids], len(words), window,
+                            distance_weighting=distance_weighting).toarray()
+    want = {(a, b): X[index[a], index[b]] for a in words for b in words if X[index[a], index[b]]}
+    extra = sorted(k for k, v in pairs.items() if v and k not in want)
+    if extra:
+        raise CheckFailed(f"X[{extra[0][0]}, {extra[0][1]}] should be 0 with window {window}, "
+                          f"got {pairs[extra[0]]:.4g}: are the two words within {window} of "
+                          "each other?")
+    for (a, b), v in sorted(want.items()):
+        got = float(pairs.get((a, b), 0.0))
+        if not np.isclose(got, v, rtol=1e-12):
+            raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
+    _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")

@@ -157,3 +157,137 @@ def _axes(ax, size):
         fig, ax = plt.subplots(figsize=size)
         return fig, ax
     return ax.figure, ax
+
+
+# --------------------------------------------------------------- notebooks 02 and 03 (nb0003)
+
+__all__ += ["weighting_panels", "growth", "cooccurrence_region"]
+
+
+def weighting_panels(x_maxes: Sequence[float] = (10.0, 100.0),
+                     alphas: Sequence[float] = (0.5, 0.75, 1.0), log_x: bool = False):
+    """f(x) = min(1, (x / x_max)^alpha), one panel per x_max (each up to 1.5 x_max, or on a log
+    x axis from 0.01 when ``log_x``), one line per alpha; a dotted line marks x_max."""
+    if not x_maxes or not alphas:
+        raise ValueError("give at least one x_max and one alpha")
+    fig, axes = plt.subplots(1, len(x_maxes), figsize=(4.2 * len(x_maxes), 3.4), squeeze=False,
+                             sharey=True)
+    for ax, x_max in zip(axes[0], x_maxes, strict=True):
+        x = (np.geomspace(1e-2, 10 * x_max, 400) if log_x else np.linspace(0, 1.5 * x_max, 400))
+        for alpha in alphas:
+            ax.plot(x, weighting(x, x_max, alpha), label=rf"$\alpha$ = {alpha:g}")
+        ax.axvline(x_max, color="gray", ls=":", lw=1)
+        if log_x:
+            ax.set_xscale("log")
+        ax.set(title=rf"$x_{{max}}$ = {x_max:g}", xlabel=r"cooccurrence count $x$", ylim=(0, 1.05))
+    axes[0, 0].set_ylabel(r"weight $f(x)$")
+    axes[0, 0].legend(fontsize=8, loc="lower right")
+    fig.suptitle("GloVe's weighting function, one panel per $x_{max}$")
+    fig.tight_layout()
+    return fig
+
+
+def _short(v: float) -> str:
+    """12_300 -> '12k', 2_500_000 -> '2.5M': tick labels a reader can read."""
+    for scale, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(v) >= scale:
+            return f"{v / scale:.3g}{unit}"
+    return f"{v:.3g}"
+
+
+def growth(sizes: Sequence[float], series: Mapping[str, Sequence[float]],
+           slopes: Sequence[float] = (1.0,), xlabel: str = "corpus tokens $|C|$",
+           ylabel: str = "nonzeros $|X|$", title: str | None = None, ax=None):
+    """Log-log growth curves with ticks at the measured sizes, labelled 28k, 1.2M, ...
+
+    Each series is drawn with its fitted exponent in the legend; each ``slopes`` value adds a
+    dashed reference line $|C|^s$ through the first point of the first series."""
+    fig, ax = _axes(ax, (6.5, 4.2))
+    sizes = np.asarray(sizes, dtype=np.float64)
+    if sizes.ndim != 1 or len(sizes) < 2 or np.any(sizes <= 0):
+        raise ValueError("sizes must be at least two positive numbers")
+    first = None
+    for name, values in series.items():
+        values = np.asarray(values, dtype=np.float64)
+        if values.shape != sizes.shape or np.any(values <= 0):
+            raise ValueError(f"series {name!r} must have one positive value per size")
+        slope = np.polyfit(np.log(sizes), np.log(values), 1)[0]
+        ax.loglog(sizes, values, "o-", label=f"{name} (slope {slope:.2f})")
+        first = values if first is None else first
+    for s in slopes:
+        ax.loglog(sizes, first[0] * (sizes / sizes[0]) ** s, "--", lw=1, color="gray",
+                  alpha=0.5 + 0.5 * (s == max(slopes)), label=f"$\\propto |C|^{{{s:g}}}$")
+    ax.set_xticks(sizes, [_short(v) for v in sizes])
+    ax.xaxis.set_minor_locator(plt.NullLocator())
+    lo, hi = ax.get_ylim()
+    yt = [t for t in _nice_ticks(lo, hi)]
+    ax.set_yticks(yt, [_short(v) for v in yt])
+    ax.yaxis.set_minor_locator(plt.NullLocator())
+    ax.set_ylim(lo, hi)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title or "Growth on log-log axes")
+    ax.legend(fontsize=8)
+    return fig
+
+
+def _nice_ticks(lo: float, hi: float) -> list[float]:
+    """1, 2, 5 x 10^k between lo and hi (log axes)."""
+    ticks = [m * 10.0**k for k in range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+             for m in (1, 2, 5)]
+    return [t for t in ticks if lo <= t <= hi]
+
+
+def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequence[int],
+                        ax=None, title: str | None = None):
+    """log(1 + X) on the chosen rows and columns, zeros left white, with the share of zero cells
+    in the title: a region of rare words shows what "96% of the cells are zero" looks like."""
+    fig, ax = _axes(ax, (7, 6))
+    rows, cols = np.asarray(rows), np.asarray(cols)
+    if rows.ndim != 1 or cols.ndim != 1 or not len(rows) or not len(cols):
+        raise ValueError("rows and cols must be non-empty sequences of word ids")
+    block = X[rows][:, cols]
+    block = np.asarray(block.todense() if hasattr(block, "todense") else block, dtype=np.float64)
+    zero = block == 0
+    im = ax.imshow(np.ma.masked_where(zero, np.log1p(block)), cmap="viridis",
+                   interpolation="nearest")
+    ax.set_facecolor("white")
+    if len(cols) <= 40:
+        ax.set_xticks(range(len(cols)), [words[j] for j in cols], rotation=90, fontsize=7)
+    if len(rows) <= 40:
+        ax.set_yticks(range(len(rows)), [words[i] for i in rows], fontsize=7)
+    share = f"{100 * zero.mean():.0f}% of cells zero (white)"
+    ax.set(title=f"{title}: {share}" if title else share, xlabel="context word j", ylabel="word i")
+    fig.colorbar(im, ax=ax, label="$\\log(1 + X_{ij})$", shrink=0.8)
+
+
+def block_grid(X, blocks, stratum=0, ax=None):
+    """Nonzeros of X per block of the blocked schedule (notebook 04): a B x B heatmap, rows the
+    row block of i, columns the column block of j, one stratum's B blocks outlined.
+
+    ``blocks`` is the block of each word (:func:`glovelib.schedule.word_blocks`); ``stratum`` is
+    either a row of :func:`glovelib.schedule.strata` (the column block of each row block) or an
+    int s, the stratum pairing row block r with column block (r + s) mod B.  The outlined
+    blocks share no row and no column: threads may train them at once.
+    """
+    import scipy.sparse as sp
+    from matplotlib.patches import Rectangle
+
+    X = sp.coo_matrix(X)
+    blocks = np.asarray(blocks)
+    B = int(blocks.max()) + 1
+    counts = np.bincount(blocks[X.row].astype(np.int64) * B + blocks[X.col],
+                         minlength=B * B).reshape(B, B)
+    if np.ndim(stratum) == 0:
+        cols = (np.arange(B) + int(stratum)) % B
+    else:
+        cols = np.asarray(stratum)
+        if cols.shape != (B,) or sorted(cols.tolist()) != list(range(B)):
+            raise ValueError(f"stratum must be an int or a permutation of range({B}) (a row of "
+                             f"gl.schedule.strata({B}, seed)), got {stratum!r}")
+    fig, ax = _axes(ax, (6, 5))
+    im = ax.imshow(counts, cmap="viridis")
+    for r, c in enumerate(cols):
+        ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="red", lw=2))
+    ax.set(title=f"nonzeros per block ({B} x {B}); one stratum outlined",
+           xlabel="column block (of j)", ylabel="row block (of i)")
+    fig.colorbar(im, ax=ax, label="nonzeros")
+    return fig

@@ -9,8 +9,9 @@ import pytest
 import scipy.sparse as sp
 
 import glovelib as gl
+from glovelib import _kernels as K
 from glovelib import objective as ob
-from glovelib import train
+from glovelib import schedule, train
 
 
 def random_matrix(V=60, density=0.2, seed=0, high=300.0):
@@ -22,13 +23,14 @@ def random_matrix(V=60, density=0.2, seed=0, high=300.0):
 
 def test_one_serial_epoch_equals_the_numpy_reference_update_for_update():
     X = random_matrix()
-    model = gl.GloVe(vector_size=8, epochs=1, dtype="float64", random_state=3)
+    model = gl.GloVe(vector_size=8, epochs=1, dtype="float64", random_state=3,
+                     schedule="shuffle")
     # the reference, from the same initial state, visiting entries in the order the model uses
     rs = np.random.RandomState(3)
     p = ob.init_weights(X.shape[0], 8, rs)
     sq = ob.Weights(*(np.ones_like(a) for a in p.arrays()))
     n = X.nnz
-    order = train._permutation(rs.random_sample(n), max(1, n // train._BUCKET), 1)
+    order = K._permutation(rs.random_sample(n), max(1, n // schedule.SHUFFLE_BUCKET), 1)
     rows, cols, x = ob._entries(X)
     ref_loss = ob.adagrad_epoch(p, sq, rows, cols, x, order)
     model.fit(X)
@@ -45,8 +47,8 @@ def test_permutation_is_uniform_and_independent_of_threads():
     counts = np.zeros((n, n))
     for _ in range(6000):
         u = rs.random_sample(n)
-        perm = train._permutation(u, buckets, 1)
-        assert np.array_equal(train._permutation(u, buckets, 2), perm)
+        perm = K._permutation(u, buckets, 1)
+        assert np.array_equal(K._permutation(u, buckets, 2), perm)
         assert sorted(perm) == list(range(n))
         counts[np.arange(n), perm] += 1
     # each element lands in each position with probability 1/6: chi-square, 25 dof
@@ -92,6 +94,7 @@ BASE = dict(vector_size=8, epochs=3, random_state=0, x_max=20.0, alpha=0.75,
 @pytest.mark.parametrize("name, value", [
     ("x_max", 50.0), ("alpha", 0.5), ("learning_rate", 0.1), ("epochs", 4),
     ("grad_clip", 0.001), ("random_state", 1), ("dtype", "float32"), ("vector_size", 9),
+    ("schedule", "shuffle"), ("n_blocks", 3),
 ])
 def test_every_hyperparameter_changes_the_result(name, value):
     # a known course's trainer silently ignored x_max and alpha: not here
@@ -110,8 +113,9 @@ def test_every_hyperparameter_changes_the_result(name, value):
 
 def test_hogwild_two_threads_trains_as_well():
     X = random_matrix(V=300, density=0.3, seed=5)
-    one = gl.GloVe(vector_size=10, epochs=5, random_state=0).fit(X)
-    two = gl.GloVe(vector_size=10, epochs=5, random_state=0, n_threads=2).fit(X)
+    one = gl.GloVe(vector_size=10, epochs=5, random_state=0, schedule="shuffle").fit(X)
+    two = gl.GloVe(vector_size=10, epochs=5, random_state=0, n_threads=2,
+                   schedule="hogwild").fit(X)
     assert np.isfinite(two.W_).all()
     assert two.loss_history_[-1] == pytest.approx(one.loss_history_[-1], rel=0.05)
 
@@ -136,7 +140,9 @@ def test_keyed_vectors_combinations():
     (dict(learning_rate=float("nan")), ValueError, "learning_rate"),
     (dict(vector_size=0), ValueError, "vector_size"), (dict(epochs=0), ValueError, "epochs"),
     (dict(vector_size=2.5), TypeError, "vector_size"), (dict(n_threads=0), ValueError, "n_threads"),
-    (dict(dtype="float16"), ValueError, "dtype"),
+    (dict(dtype="float16"), ValueError, "dtype"), (dict(schedule="dsgd"), ValueError, "schedule"),
+    (dict(n_blocks=0), ValueError, "n_blocks"), (dict(n_blocks=2.0), TypeError, "n_blocks"),
+    (dict(n_blocks=6), ValueError, "more blocks than the 5 words"),
 ])
 def test_bad_hyperparameters(kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -182,6 +188,9 @@ def test_kernels_run_without_jit_for_coverage(tmp_path):
         "import numpy as np, scipy.sparse as sp, glovelib as gl\n"
         f"X = sp.load_npz({str(tmp_path / 'X.npz')!r})\n"
         "m = gl.GloVe(vector_size=4, epochs=2, dtype='float64', random_state=0).fit(X)\n"
+        "s = gl.GloVe(vector_size=4, epochs=2, dtype='float64', random_state=0,\n"
+        "             schedule='shuffle').fit(X)\n"
+        "np.save(" + repr(str(tmp_path / "S.npy")) + ", s.W_)\n"
         "C = gl.count_cooccurrences([np.array([0, 1, 2, 1, 0, 2])], 3, 3, max_memory=3000)\n"
         "np.save(" + repr(str(tmp_path / "W.npy")) + ", m.W_)\n"
         "np.save(" + repr(str(tmp_path / "C.npy")) + ", C.toarray())\n"
@@ -190,6 +199,9 @@ def test_kernels_run_without_jit_for_coverage(tmp_path):
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=300)
     jit = gl.GloVe(vector_size=4, epochs=2, dtype="float64", random_state=0).fit(X)
     np.testing.assert_allclose(np.load(tmp_path / "W.npy"), jit.W_, rtol=1e-12)
+    shuffled = gl.GloVe(vector_size=4, epochs=2, dtype="float64", random_state=0,
+                        schedule="shuffle").fit(X)
+    np.testing.assert_allclose(np.load(tmp_path / "S.npy"), shuffled.W_, rtol=1e-12)
     C = gl.count_cooccurrences([np.array([0, 1, 2, 1, 0, 2])], 3, 3)
     assert np.array_equal(np.load(tmp_path / "C.npy"), C.toarray())
 
@@ -207,10 +219,10 @@ def test_shuffling_entries_applies_the_permutation():
     X = random_matrix(V=40, density=0.5, seed=11)
     entries = train.prepare_entries(X, 100.0, 0.75)
     u = np.random.RandomState(0).random_sample(len(entries))
-    order = train._permutation(u, 3, 1)
+    order = K._permutation(u, 3, 1)
     for threads in (1, 2):
         out = np.empty_like(entries)
-        train._shuffle_entries(entries, out, u, 3, threads)
+        K._shuffle_entries(entries, out, u, 3, threads)
         assert np.array_equal(out, entries[order])
 
 
@@ -226,3 +238,98 @@ def test_public_numba_epoch_equals_the_reference():
     assert fast == pytest.approx(ref, rel=1e-12)
     for a, b in zip(p.arrays() + sq.arrays(), p2.arrays() + sq2.arrays(), strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
+
+
+# ---------------------------------------------------------------------- issue 14: robust edges
+
+def test_divergence_that_stays_finite_is_an_error_too():
+    # AdaGrad bounds each step: with a huge learning rate nothing becomes nan, the loss explodes
+    X = random_matrix(V=40, density=0.4, seed=13)
+    model = gl.GloVe(vector_size=8, epochs=5, learning_rate=1e6, random_state=0)
+    with pytest.raises(FloatingPointError, match="smaller learning_rate"):
+        model.fit(X)
+    assert not hasattr(model, "W_")
+
+
+def test_divergence_rule_spares_a_high_stable_rate_and_new_counts():
+    X = random_matrix(V=40, density=0.4, seed=13, high=50.0)
+    fast = gl.GloVe(vector_size=8, epochs=10, learning_rate=0.5, x_max=10.0,
+                    random_state=0).fit(X)
+    assert fast.loss_history_[-1] < fast.loss_history_[0]
+    # new counts: a matrix 1000x larger with new pairs -- the loss jumps, then falls
+    model = gl.GloVe(vector_size=8, epochs=10, x_max=10.0, random_state=0).fit(X)
+    more = 1000.0 * X + random_matrix(V=40, density=0.3, seed=14, high=5000.0)
+    model.partial_fit(more, epochs=5)
+    jump = model.loss_history_[10]
+    assert jump > 10 * model.loss_history_[9] and model.loss_history_[-1] < jump
+
+
+def test_load_of_a_truncated_file_names_it(tmp_path):
+    model = gl.GloVe(vector_size=4, epochs=1, random_state=0).fit(random_matrix(V=20))
+    model.save(tmp_path / "m.npz")
+    data = (tmp_path / "m.npz").read_bytes()
+    for cut in (len(data) // 2, len(data) - 30, 100):
+        (tmp_path / "cut.npz").write_bytes(data[:cut])
+        with pytest.raises(ValueError, match=r"cut\.npz is not a complete model"):
+            gl.GloVe.load(tmp_path / "cut.npz")
+    with pytest.raises(FileNotFoundError):
+        gl.GloVe.load(tmp_path / "absent.npz")
+
+
+def test_numpy_scalar_hyperparameters_train_save_and_load(tmp_path):
+    X = random_matrix(V=30, seed=15)
+    kwargs = dict(vector_size=np.int64(6), x_max=np.float32(20.0), alpha=np.float64(0.75),
+                  learning_rate=np.float64(0.05), epochs=np.int32(3), grad_clip=np.float64(100),
+                  random_state=np.int64(7), n_threads=np.int64(1), n_blocks=np.int64(4))
+    model = gl.GloVe(**kwargs).fit(X)
+    plain = gl.GloVe(**{k: v.item() for k, v in kwargs.items()}).fit(X)
+    assert np.array_equal(model.W_, plain.W_)
+    model.save(tmp_path / "m.npz")
+    loaded = gl.GloVe.load(tmp_path / "m.npz")
+    assert loaded.get_params() == model.get_params()
+    assert all(type(v) in (int, float, str, bool, type(None)) for v in loaded.get_params().values())
+
+
+def test_loaded_model_has_the_saved_params_random_state_included(tmp_path):
+    model = gl.GloVe(vector_size=5, epochs=2, random_state=7, schedule="shuffle",
+                     x_max=12.5).fit(random_matrix(V=20))
+    model.save(tmp_path / "m.npz")
+    assert gl.GloVe.load(tmp_path / "m.npz").get_params() == model.get_params()
+
+
+def test_a_failed_save_leaves_the_previous_file_and_nothing_else(tmp_path, monkeypatch):
+    X = random_matrix(V=20)
+    old = gl.GloVe(vector_size=4, epochs=1, random_state=0).fit(X)
+    old.save(tmp_path / "m.npz")
+    before = (tmp_path / "m.npz").read_bytes()
+    new = gl.GloVe(vector_size=4, epochs=2, random_state=1).fit(X)
+
+    def half_then_fail(f, **arrays):
+        f.write(b"PK\x03\x04 half a zip")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez", half_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        new.save(tmp_path / "m.npz")
+    assert (tmp_path / "m.npz").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.npz"]
+
+
+# ---------------------------------------------------------------------- progress
+
+def test_verbose_shows_epoch_k_of_n_loss_and_time_left(capsys, monkeypatch):
+    X = random_matrix(V=20)
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if tqdm were not installed
+    model = gl.GloVe(vector_size=4, epochs=3, random_state=0, verbose=True).fit(X)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == [f"epoch {k} ({k} of 3)" for k in (1, 2, 3)]
+    assert f"loss {model.loss_history_[1]:.6f}" in lines[1] and lines[2].endswith("0.0s left")
+    gl.GloVe(vector_size=4, epochs=3, random_state=0).fit(X)
+    assert capsys.readouterr().err == ""
+
+
+def test_verbose_uses_tqdm_when_installed(capsys):
+    pytest.importorskip("tqdm")
+    model = gl.GloVe(vector_size=4, epochs=3, random_state=0, verbose=True).fit(random_matrix())
+    err = capsys.readouterr().err
+    assert "3/3" in err and f"loss={model.loss_history_[-1]:.6f}" in err

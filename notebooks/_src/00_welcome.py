@@ -16,7 +16,7 @@
 # |---|---|
 # | **00 Welcome** | what word vectors are for; the promise, shown on page one |
 # | **01 From counts to meaning** | the distributional idea; cooccurrence probabilities and their ratios |
-# | **02 The objective** | deriving GloVe's weighted least squares; f(x); gradients checked; the link to skip-gram |
+# | **02 The objective** | deriving GloVe's weighted least squares; $f(x)$; gradients checked; the link to skip-gram |
 # | **03 Counting** | tokens, vocabulary, windows and 1/d weighting; the sparse matrix and Zipf's law |
 # | **04 Training** | SGD vs AdaGrad; the NumPy reference, then the Numba kernel; hogwild threads |
 # | **05 Evaluating vectors** | neighbours, analogies (3CosAdd, 3CosMul), similarity benchmarks, coverage |
@@ -46,13 +46,13 @@ print(f"numpy {np.__version__}, scipy {scipy.__version__}, numba {numba.__versio
       f"scikit-learn {sklearn.__version__}")
 
 # %% [markdown]
-# ## The promise: king − man + woman ≈ queen
+# ## The promise: $\mathit{king} - \mathit{man} + \mathit{woman} \approx \mathit{queen}$
 #
-# Here is where the course is going, in five cells. We take a *synthetic* corpus — English
-# words, not English text — generated from a small world whose relations we planted: countries
-# and capitals, male and female pairs, singular and plural nouns, present and past tenses
-# (notebook 05 explains the generator). Nobody tells the model about these relations: it only
-# sees which words appear near which.
+# Here is where the course is going. We take a *synthetic* corpus — English words, not English
+# text — generated from a small world whose relations we planted: countries and capitals, male
+# and female pairs, singular and plural nouns, present and past tenses (notebook 05 explains the
+# generator). Nobody tells the model about these relations: it only sees which words appear near
+# which.
 
 # %%
 world = gl.datasets.planted_corpus(seed=0)
@@ -61,18 +61,74 @@ for sentence in world.documents[:3]:
     print("   ", " ".join(sentence))
 
 # %% [markdown]
-# Count the cooccurrences (notebook 03) and train GloVe on them (notebooks 02 and 04):
+# Count the cooccurrences (notebook 03) and train GloVe on them (notebooks 02 and 04).
+# `gl.cached_fit` trains the model, or loads the identical model a previous run saved (notebooks
+# 05-07 train the same one):
 
 # %%
 vocab = gl.Vocabulary.build(world.documents)
 X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), window_size=15)
-model = gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0).fit(X)
+model = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0), X)
 kv = model.to_keyed_vectors(vocab)
 print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} numbers")
 
 # %% [markdown]
-# Now ask the vectors: *man is to king as woman is to what?* The answer is the word whose vector
-# is closest to `king - man + woman`.
+# ### Predict, then run
+#
+# Each sentence of this world holds exactly *one* word of the relations (look at the three
+# above), so a capital and its country never appear in the same sentence. *paris* shares its
+# *concept* with *france* and its *role* (being a capital) with *berlin*, *rome* and the rest.
+# Averaged over the 23 capitals: is a capital closer (by cosine similarity) to **its own
+# country** or to **another capital**? Decide before you run the next cell.
+#
+# <details><summary>Answer</summary>
+#
+# To its own country, by far: about 0.6 against about 0.2 on average. The vectors learned from
+# *shared contexts* that the two words never appear together. But look at *paris* itself: its
+# nearest neighbours are other capitals, and *france* is further than *berlin*. One example is an
+# anecdote; an average over all pairs is evidence — a habit notebook 05 builds on.
+# </details>
+
+# %%
+caps = world.pairs["capital-common-countries"]  # (capital, country)
+own = np.mean([kv.similarity(c, k) for c, k in caps])
+other = np.mean([kv.similarity(c, d) for c, _ in caps for d, _ in caps if c != d])
+print(f"capital ~ own country {own:.1f}, capital ~ another capital {other:.1f}")
+print("nearest to paris:", [w for w, _ in kv.most_similar("paris", topn=4)])
+assert own > other + 0.2
+assert kv.similarity("paris", "berlin") > kv.similarity("paris", "france")
+
+# %% [markdown]
+# ### Analogies, on paper first
+#
+# *man is to king as woman is to what?* The answer is the word whose vector is closest (by
+# cosine) to $\mathit{king} - \mathit{man} + \mathit{woman}$. **With pencil and paper**, take
+# two-dimensional vectors $\mathit{man} = (1, 0)$, $\mathit{woman} = (1, 0.4)$,
+# $\mathit{king} = (4, 0.2)$, $\mathit{queen} = (3.8, 0.7)$. Compute
+# $q = \mathit{king} - \mathit{man} + \mathit{woman}$, then $\cos(q, \mathit{queen})$ and
+# $\cos(q, \mathit{king})$. Which wins, and by how much?
+#
+# <details><summary>Answer</summary>
+#
+# $q = (4, 0.6)$, $|q| = 4.045$. $\cos(q, \mathit{queen}) = (15.2 + 0.42) / (4.045 \cdot 3.864)
+# = 0.9995$ and $\cos(q, \mathit{king}) = (16 + 0.12) / (4.045 \cdot 4.005) = 0.9951$.
+# *queen* wins, but *king* is a close second: the offset $\mathit{woman} - \mathit{man}$ is short
+# beside *king* itself. That is why analogy solvers **exclude the three question words** from
+# the answers. Without that rule, on published vectors the nearest word is often *b* itself:
+# the title of Nissim, van Noord & van der Goot (2020) — *man is to doctor as woman is to
+# doctor* — is the unconstrained answer to one such question.
+# </details>
+
+# %%
+man, woman, king, queen = map(np.array, [(1, 0), (1, 0.4), (4, 0.2), (3.8, 0.7)])
+q = king - man + woman
+cos = {name: v @ q / np.linalg.norm(v) / np.linalg.norm(q) for name, v in
+       [("queen", queen), ("king", king)]}
+print({k: round(float(v), 4) for k, v in cos.items()})
+assert cos["queen"] > cos["king"] > 0.99
+
+# %% [markdown]
+# Now ask the trained vectors (`kv.analogy` excludes the question words):
 
 # %%
 questions = [("man", "king", "woman"), ("france", "paris", "italy"),
@@ -82,6 +138,21 @@ for (a, b, c), d in answers.items():
     print(f"{a} : {b} :: {c} : {d}")
 assert answers[("man", "king", "woman")] == "queen"
 assert answers[("france", "paris", "italy")] == "rome"
+
+# %% [markdown]
+# ### Try it: your own questions
+#
+# The cell below runs as stored. Replace the questions with four of your own, one per relation
+# of this world (`world.pairs` lists them: capital → country, male → female, singular → plural,
+# present → past), and run it. The check says whether each question is a true relation of this
+# world — mix up a direction (`("france", "paris", "rome", "italy")`) to see it object — and the
+# last line shows how the vectors answer.
+
+# %%
+mine = [("london", "england", "tokyo", "japan"), ("uncle", "aunt", "nephew", "niece"),
+        ("lion", "lions", "mouse", "mice"), ("going", "went", "seeing", "saw")]
+gl.checks.check_planted_questions(mine, world)
+print([(f"{a}:{b}::{c}:?", kv.analogy(a, b, c)) for a, b, c, _ in mine])
 
 # %% [markdown]
 # And over all of this world's 3,530 analogy questions:
@@ -103,18 +174,35 @@ assert result.accuracy > 0.95
 #
 # * Word vectors place words so that similar usage means nearby vectors, and relations become
 #   directions.
-# * GloVe learns them from a table of cooccurrence counts; this course builds every step.
-# * On a synthetic world with planted relations, GloVe recovers them almost perfectly.
+# * Similarity comes from shared contexts, even between words never seen together; judge it on
+#   averages, not on one example.
+# * An analogy is answered by the word nearest to $b - a + c$, the question words excluded.
+# * GloVe learns vectors from a table of cooccurrence counts; this course builds every step. On a
+#   synthetic world with planted relations, it recovers them almost perfectly.
 #
 # ## Exercises
 #
-# 1. Ask `kv.most_similar("paris")` and `kv.most_similar("queen")`. Which neighbours share the
-#    *concept* (same country, same family role) and which the *role* (other capitals, other
-#    female words)?
+# 1. Ask `kv.most_similar("queen")`. Which neighbours share the *concept* (the *king*/*queen*
+#    pair) and which the *role* (other female words)?
 # 2. Train with `vector_size=5`. What happens to the analogy accuracy, and why might five numbers
 #    be too few for this world?
-# 3. Generate the world with `planted_corpus(n_sentences=5_000)`. How much text does GloVe need
-#    before the relations appear?
+# 3. Generate the world with `planted_corpus(n_sentences=5_000)` and `20_000`. How much text does
+#    GloVe need before the relations appear?
+#
+# <details><summary>Model answers</summary>
+#
+# 1. For *queen* the *role* dominates: other female words (*bride*, *granddaughter*,
+#    *grandmother*, *woman*, …) come before *king*, as the capitals came before *france* for
+#    *paris*. Averages over all pairs (as in the predict-then-run cell) can tell another story
+#    than a single word's neighbours.
+# 2. Accuracy collapses (to roughly a quarter of the questions on our run). The world's hidden
+#    meanings have 24 dimensions (`latent_dim` in `planted_corpus`), built from 8 roles and 116
+#    concepts; five numbers cannot keep that many directions apart, so the offsets of
+#    different relations overlap.
+# 3. With 5,000 sentences (each world word seen about 20 times) almost nothing is solved (under
+#    10%); with 20,000 more than half; with the default 100,000 nearly all. A word must be seen in
+#    enough contexts before its counts — and its vector — settle: notebook 05 measures this curve.
+# </details>
 
 # %%
 import os

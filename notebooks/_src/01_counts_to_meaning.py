@@ -6,8 +6,8 @@
 # course — GloVe, Word2Vec, PPMI-SVD — starts from it. They differ in *how* they turn "company"
 # into numbers.
 #
-# GloVe starts from a table of counts, the **cooccurrence matrix** X: X_ij is how often word j
-# appears near word i (within a window of a few words; notebook 03 builds it). From X we get
+# GloVe starts from a table of counts, the **cooccurrence matrix** $X$: $X_{ij}$ is how often
+# word $j$ appears near word $i$ (within a window of a few words; notebook 03 builds it). From $X$ we get
 # conditional probabilities
 #
 # $$P(k \mid i) = P_{ik} = \frac{X_{ik}}{X_i}, \qquad X_i = \sum_k X_{ik},$$
@@ -53,6 +53,18 @@ def P(k, i):
 print(f"X is {X.shape[0]:,} x {X.shape[1]:,} with {X.nnz:,} nonzero counts")
 print(f"P(the | his) = {P('the', 'his'):.4f}")
 
+
+# %% [markdown]
+# ### Try it: break $P$ on purpose
+#
+# The check below compares `P` with $X_{ik} / X_i$ on a few words. Change the last line of `P`
+# to divide by the total `X.sum()` (a *joint* probability $P(i, k)$), or by
+# `row_sums[vocab[k]]` (the wrong row), re-run both cells and read what the check says. Then put
+# it back: the rest of the notebook needs the right `P`.
+
+# %%
+gl.checks.check_probability(P, X, vocab, ["his", "her", "wife", "the"])
+
 # %% [markdown]
 # ## The paper's argument: look at ratios
 #
@@ -61,8 +73,8 @@ print(f"P(the | his) = {P('the', 'his'):.4f}")
 #
 # | probe k | solid | gas | water | fashion |
 # |---|---|---|---|---|
-# | P(k \| ice) | 1.9e-4 | 6.6e-5 | 3.0e-3 | 1.7e-5 |
-# | P(k \| steam) | 2.2e-5 | 7.8e-4 | 2.2e-3 | 1.8e-5 |
+# | $P(k \mid \text{ice})$ | 1.9e-4 | 6.6e-5 | 3.0e-3 | 1.7e-5 |
+# | $P(k \mid \text{steam})$ | 2.2e-5 | 7.8e-4 | 2.2e-3 | 1.8e-5 |
 # | ratio | 8.9 | 8.5e-2 | 1.36 | 0.96 |
 #
 # The probabilities alone are hard to read (*water* is likely near both, *fashion* near
@@ -80,6 +92,16 @@ assert vocab.counts[vocab["steam"]] < 5
 # *steam* occurs twice: no probability estimated from two occurrences means anything. So we pick
 # a contrast this corpus *does* support, with thousands of counts: *i = his*, *j = her*, probed
 # with *wife* (goes with *his*), *husband* (goes with *her*), and *the*, *and* (go with both).
+#
+# **Predict, then run.** Before the next cell: for which probes will
+# $P(k \mid his) / P(k \mid her)$ be far above 1, far below 1, and close to 1?
+#
+# <details><summary>Answer</summary>
+#
+# *wife* far above 1 (a man's wife is "his wife"), *husband* far below 1, and *the*, *and* close
+# to 1: they appear near *his* and near *her* in proportion to how often those words occur, and
+# the proportion cancels in the ratio.
+# </details>
 
 # %%
 probes = ["wife", "husband", "the", "and"]
@@ -101,17 +123,72 @@ fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.bar(probes, [np.log10(ratio[k]) for k in probes],
        color=["tab:blue", "tab:red", "tab:gray", "tab:gray"])
 ax.axhline(0, color="black", lw=0.8)
-ax.set(ylabel="log10 P(k|his) / P(k|her)", xlabel="probe word k",
+ax.set(ylabel=r"$\log_{10} \frac{P(k \mid his)}{P(k \mid her)}$", xlabel="probe word k",
        title="Ratios of cooccurrence probabilities pick out meaning")
 plt.show()
 
 # %% [markdown]
+# ## What the ratio compares: pencil and paper
+#
+# **Derive** $P(k \mid i) / P(k \mid j)$ in terms of the counts. Then explain why a word like
+# *the*, which appears near every word about in proportion to that word's frequency
+# ($X_{ik} \approx c \, X_i$), gets a ratio near 1.
+#
+# <details><summary>Answer</summary>
+#
+# $$\frac{P(k \mid i)}{P(k \mid j)} = \frac{X_{ik} / X_i}{X_{jk} / X_j}
+#   = \frac{X_{ik}}{X_{jk}} \cdot \frac{X_j}{X_i}.$$
+#
+# The ratio compares how often $k$ meets $i$ and $j$, corrected by how much $i$ and $j$ meet
+# anything. If $X_{ik} = c X_i$ and $X_{jk} = c X_j$, it is $\frac{c X_i}{c X_j} \cdot
+# \frac{X_j}{X_i} = 1$.
+# </details>
+
+# %%
+his, her, wife = vocab["his"], vocab["her"], vocab["wife"]
+from_counts = X[his, wife] / X[her, wife] * row_sums[her] / row_sums[his]
+print(f"ratio for wife: {ratio['wife']:.4f} from P, {from_counts:.4f} from the counts")
+assert np.isclose(ratio["wife"], from_counts, rtol=1e-12)
+
+# %% [markdown]
 # ## How reliable are such counts?
 #
-# A ratio is only as good as its counts. Here are the raw counts behind the table: *wife* near
-# *his* ~35 times, *husband* near *her* ~9 times. With counts this small, a few sentences more
-# or less swing the ratio — which is why GloVe will **weight** each count by how much we trust
-# it (notebook 02).
+# A ratio is only as good as its counts. $X_{his,\,wife}$ is about 35 — but $X$ is not a count
+# of occurrences: each time *wife* appears $d$ words from *his* (within the window), it adds
+# $1/d$. **Predict, then run:** is the number of times *wife* appears within 10 words of *his*
+# smaller than 35, about 35, or larger?
+#
+# <details><summary>Answer</summary>
+#
+# Larger: every occurrence adds $1/d \le 1$, so $X_{ij}$ is at most the number of occurrences
+# (equal only if all were adjacent) and at least a tenth of it (all at distance 10). The cell
+# counts both by brute force, position by position: 48 occurrences give $X = 35.4$.
+# </details>
+
+# %%
+def near(docs, a, b, window):
+    """How often b is within `window` words of a, and the sum of 1/distance (= X[a, b])."""
+    n, weighted = 0, 0.0
+    for doc in docs:
+        d = np.abs(np.flatnonzero(doc == a)[:, None] - np.flatnonzero(doc == b)[None, :])
+        d = d[(d > 0) & (d <= window)]
+        n, weighted = n + d.size, weighted + (1.0 / d).sum()
+    return n, weighted
+
+
+# %%
+ids = [vocab.encode(doc) for doc in corpus]
+for i, k in [("his", "wife"), ("her", "husband"), ("her", "wife")]:
+    n, weighted = near(ids, vocab[i], vocab[k], window=10)
+    print(f"{k} within 10 words of {i}: {n} times; X[{i}, {k}] = {X[vocab[i], vocab[k]]:.1f}")
+    assert np.isclose(weighted, X[vocab[i], vocab[k]]) and n / 10 <= weighted < n
+assert near(ids, his, wife, 10)[0] == 48 and near(ids, her, wife, 10)[0] == 5
+
+# %% [markdown]
+# These are small numbers: *husband* appears near *her* only a dozen times, and the ratio of 7
+# for *wife* rests on a denominator of five occurrences of *wife* near *her*, all far apart
+# ($X_{her,\,wife} = 1.0$). With counts this small, a few sentences more or less swing the ratio — which is why GloVe will **weight** each
+# count by how much we trust it (notebook 02).
 
 # %%
 for k in probes:
@@ -130,15 +207,36 @@ assert 30 < X[vocab["his"], vocab["wife"]] < 40 and 8 < X[vocab["her"], vocab["h
 #
 # ## Summary
 #
-# * The cooccurrence matrix X counts which words appear near which; its rows give P(k | i).
-# * Ratios P(k | i) / P(k | j) separate the words that distinguish i from j from those that do not.
+# * The cooccurrence matrix $X$ sums, for each pair of words, $1/d$ over their occurrences at
+#   distance $d$ within the window; its rows give $P(k \mid i) = X_{ik} / X_i$.
+# * Ratios $P(k \mid i) / P(k \mid j) = \frac{X_{ik}}{X_{jk}} \cdot \frac{X_j}{X_i}$ separate the
+#   words that distinguish $i$ from $j$ from those that do not.
 # * On a small corpus only frequent words have counts you can trust: choose probes the data
 #   supports, and expect rare words to be noisy.
 #
 # ## Exercises
 #
 # 1. Build the same table for *he* and *she*. Which probes behave like *solid*, *gas*, *water*?
-# 2. Change `window_size` to 2 and to 30. How do the ratios for *the* and *wife* move, and why
-#    does a wider window dilute them?
-# 3. Find, by code, the ten probe words k (with X[his,k] and X[her,k] both at least 5) with the
-#    largest and the smallest ratio. Are they what you expected?
+# 2. Change `window_size` to 2 and to 30. How do the ratios for *the* and *wife* move, and why?
+# 3. Find, by code, the ten probe words $k$ (with $X_{his,k}$ and $X_{her,k}$ both at least 5)
+#    with the largest and the smallest ratio. Are they what you expected?
+#
+# <details><summary>Model answers</summary>
+#
+# 1. With `table = {k: (P(k, "he"), P(k, "she")) for k in probes}`: *wife* about 2 (like
+#    *solid*), *husband* about 0.09 (like *gas*), *and* about 1.0 and *the* about 1.3 (like
+#    *water*). Adding *his* and *her* as probes gives the extremes (about 2.8 and 0.05): a
+#    pronoun predicts its own possessive.
+# 2. At window 2 the counts are local and sparse: $X_{her,\,wife} = 0$, so the ratio for *wife*
+#    is undefined (a division by zero), and *the* falls to about 0.5, because *his* is followed
+#    by its noun while *her* (also an object pronoun) is often followed by *the*. That is syntax,
+#    not meaning. At window 30 *the* and *and* come close to 1 (about 1.1) and *wife* stays far
+#    above (about 4.7): wide windows average out syntax and keep topic. Neither is "right";
+#    narrow windows favour syntactic similarity, wide ones topical (notebook 06 and homework 2).
+# 3. A sketch: `h, s = X[vocab["his"]].toarray().ravel(), X[vocab["her"]].toarray().ravel()`,
+#    keep `(h >= 5) & (s >= 5)`, compute `(h / row_sums[his]) / (s / row_sums[her])` and sort.
+#    Largest: *he*, *father*, but also *on*, *at*, *was*, *from*; smallest: *she*, *her*, but
+#    also *philosophy*, *ideas*, *apollo*. The pronouns are what we expected; the rest reflect
+#    which of 106 articles mention women — a topic effect of a small corpus, not the meaning of
+#    *her*.
+# </details>

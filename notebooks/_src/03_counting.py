@@ -1,8 +1,8 @@
 # %% [markdown]
 # # 03 — Counting
 #
-# GloVe never looks at the text again once it has the cooccurrence matrix X. This notebook builds
-# X: from raw text to tokens, tokens to ids, ids to windowed counts — first by hand on a toy
+# GloVe never looks at the text again once it has the cooccurrence matrix $X$. This notebook builds
+# $X$: from raw text to tokens, tokens to ids, ids to windowed counts — first by hand on a toy
 # corpus, then with `glovelib` on the Wikipedia sample — and looks at what comes out: a huge,
 # very sparse, very skewed table.
 
@@ -45,26 +45,58 @@ assert gl.Vocabulary.build(toy, min_count=3).words == [w for w, c in zip(vocab.w
 # ## Windows and 1/d weighting, by hand
 #
 # For every word, look at the `window_size` words to its left. A pair at distance d adds 1/d to
-# X[left, right] and — for a symmetric window — to X[right, left]. Windows stop at the end of a
-# document (a line). Here is that rule as a plain loop, on one sentence with a window of 2:
+# $X_{left,\,right}$ and — for a symmetric window — to $X_{right,\,left}$. Windows stop at the end of a
+# document (a line). Here is that rule as a plain loop:
+
+# %%
+def hand_count(sentence, window):
+    """{(left, right): X value} for one sentence, symmetric window, 1/d weighting."""
+    pairs = {}
+    for p, right in enumerate(sentence):
+        for q in range(max(0, p - window), p):
+            left, d = sentence[q], p - q
+            pairs[left, right] = pairs.get((left, right), 0) + 1 / d
+            pairs[right, left] = pairs.get((right, left), 0) + 1 / d
+    return pairs
+
+
+# %% [markdown]
+# **Predict, then run.** For *the cat sat on the mat* with a window of 2, what are
+# $X_{the,\,the}$, $X_{the,\,cat}$ and $X_{the,\,sat}$?
+#
+# <details><summary>Answer</summary>
+#
+# $X_{the,\,the} = 0$: the two *the* are four words apart, beyond the window.
+# $X_{the,\,cat} = 1$ (adjacent, once) and $X_{the,\,on} = 1$, each from a different *the*.
+# $X_{the,\,sat} = 1/2 + 1/2 = 1$: *sat* is two words from *the* (before it) and two words
+# from the second *the* (after it), and each adds $1/2$.
+# </details>
 
 # %%
 sentence = "the cat sat on the mat".split()
 window = 2
-pairs = {}
-for p, right in enumerate(sentence):
-    for q in range(max(0, p - window), p):
-        left, d = sentence[q], p - q
-        pairs[left, right] = pairs.get((left, right), 0) + 1 / d
-        pairs[right, left] = pairs.get((right, left), 0) + 1 / d
+pairs = hand_count(sentence, window)
 for (a, b), v in sorted(pairs.items()):
     print(f"X[{a:>3}, {b:<3}] = {v:.2f}")
 assert ("the", "the") not in pairs and pairs["the", "cat"] == pairs["the", "on"] == 1
+assert pairs["the", "sat"] == 1
 
 # %% [markdown]
-# X[the, the] is 0: the two *the* are four words apart, beyond the window. X[the, cat] and
-# X[the, on] are both 1, each from a different *the*. The library does the same with a Numba
-# kernel; they agree exactly:
+# ### Try it
+#
+# Change `window_try` (predict $X_{the,\,the}$ first: at which window do the two *the* meet?),
+# or use a sentence of your own. The check compares your hand count with glovelib's. Then plant
+# a mistake in `hand_count` — start the inner range one word later, or delete the line for the
+# symmetric half — and watch the check catch it.
+
+# %%
+window_try = 4
+mine = hand_count(sentence, window_try)
+gl.checks.check_pair_counts(mine, sentence, window_try)
+print(f"window {window_try}: X[the, the] = {mine.get(('the', 'the'), 0)}")
+
+# %% [markdown]
+# The library does the same with a Numba kernel; they agree exactly:
 
 # %%
 sv = gl.Vocabulary.build([sentence])
@@ -73,6 +105,29 @@ for (a, b), v in pairs.items():
     assert X[sv[a], sv[b]] == v
 assert X.sum() == sum(pairs.values())
 print("hand count == glovelib: all", len(pairs), "pairs")
+
+# %% [markdown]
+# **Pencil and paper.** One document of $n$ tokens, a symmetric window $w < n$, $1/d$
+# weighting: what is the sum of all entries of $X$? Check your formula on the sentence above
+# ($n = 6$, $w = 2$).
+#
+# <details><summary>Answer</summary>
+#
+# There are $n - d$ pairs of positions at distance $d$; each adds $1/d$ twice (both ways), so
+# $\sum_{ij} X_{ij} = 2 \sum_{d=1}^{w} \frac{n - d}{d}$. For $n = 6$, $w = 2$:
+# $2\,(5 + 4/2) = 14$. Without weighting it would be $2 \sum_d (n - d)$: the weighting makes
+# near neighbours count more, and makes most entries fractions.
+# </details>
+
+# %%
+def total(n, w):
+    return 2 * sum((n - d) / d for d in range(1, w + 1))
+
+
+doc = np.random.default_rng(0).integers(0, 30, size=200).astype(np.int32)
+assert X.sum() == total(6, 2) == 14
+assert np.isclose(gl.count_cooccurrences([doc], 30, window_size=7).sum(), total(200, 7))
+print(f"sum of X: {X.sum():g} for the sentence; {total(200, 7):.2f} for 200 tokens, window 7")
 
 # %% [markdown]
 # Two rules to remember:
@@ -103,8 +158,9 @@ wv = gl.Vocabulary.build(corpus, min_count=5)
 W = gl.count_cooccurrences((wv.encode(doc) for doc in corpus), len(wv), window_size=15)
 V = len(wv)
 density = W.nnz / V**2
-print(f"V = {V:,} words; {W.nnz:,} nonzeros; density {100 * density:.2f}%")
-assert V == 9002 and W.nnz == 3_217_037
+print(f"V = {V:,} words; {W.nnz:,} nonzeros; density {100 * density:.2f}%, "
+      f"{100 * (1 - density):.1f}% of the cells zero")
+assert V == 9002 and W.nnz == 3_217_037 and 0.955 < 1 - density < 0.965
 
 # %% [markdown]
 # 96% of the cells are zero: a dense array would waste almost all its memory. glovelib returns a
@@ -119,12 +175,45 @@ print(f"dense: {dense_bytes / 2**20:.0f} MiB, sparse: {sparse_bytes / 2**20:.0f}
 assert sparse_bytes < dense_bytes / 10
 
 # %% [markdown]
-# The most frequent words cooccur with everything; the picture is the top-left corner of X,
-# on a log scale (darker = rarer):
+# Where are the zeros? **Predict, then run:** what share of the cells is zero among the 20
+# most frequent words (the top-left corner of $X$)? And among 40 words of rank 3,000 to 3,039?
+#
+# <details><summary>Answer</summary>
+#
+# None of the top-left corner: the most frequent words meet each other everywhere. About 97% of
+# the block of rank-3,000 words: words that occur some twenty times each rarely meet one
+# another. The zeros are not spread evenly; they fill everything but the frequent words' rows
+# and columns.
+# </details>
 
 # %%
-fig = gl.plot.cooccurrence_heatmap(W, wv.words, n=20)
+bands = [(0, 20), (100, 1000), (3000, 3040), (1000, V)]
+zero_share = {(a, b): 1 - W[a:b, a:b].nnz / (b - a) ** 2 for a, b in bands}
+for (a, b), z in zero_share.items():
+    print(f"ranks {a:>5,} to {b - 1:>5,}: {100 * z:5.1f}% of cells zero")
+assert zero_share[0, 20] == 0 and zero_share[3000, 3040] > 0.95 and zero_share[1000, V] > 0.98
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(13, 6))
+gl.plot.cooccurrence_region(W, wv.words, range(20), range(20), ax=axes[0],
+                            title="the 20 most frequent words")
+gl.plot.cooccurrence_region(W, wv.words, range(3000, 3040), range(3000, 3040), ax=axes[1],
+                            title="words of rank 3,000-3,039")
+fig.tight_layout()
 plt.show()
+
+# %% [markdown]
+# The rare words' block has one visible structure: its **diagonal**. $X_{ii} > 0$ means the word
+# occurs again within its own window: words come in bursts (an article that says *nuclei* says it
+# again a few words later), so a rare word meets itself far more often than it meets another
+# rare word.
+
+# %%
+block = W[3000:3040, 3000:3040].toarray()
+on_diagonal = (np.diag(block) > 0).mean()
+off_diagonal = (block[~np.eye(40, dtype=bool)] > 0).mean()
+print(f"nonzero: {100 * on_diagonal:.0f}% of the diagonal, {100 * off_diagonal:.1f}% elsewhere")
+assert on_diagonal > 10 * off_diagonal
 
 # %% [markdown]
 # ## Zipf's law
@@ -149,7 +238,7 @@ plt.show()
 # %% [markdown]
 # ## Symmetric or left-only windows
 #
-# With `symmetric=False` only X[earlier word, later word] grows (the reference's left-only
+# With `symmetric=False` only $X_{earlier,\,later}$ grows (the reference's left-only
 # context). The symmetric matrix is exactly the left-only one plus its transpose:
 
 # %%
@@ -176,19 +265,38 @@ print("max_memory='20MB' gives the same matrix")
 
 # %% [markdown]
 # On a text8-sized corpus (17 million tokens, 73k words) this is the difference between 1.8 GB
-# and 1.1 GB of memory (`benchmarks/bench_cooccur.py`), at the same speed as the reference C
-# tool.
+# and 1.1 GB of memory, at the same speed as the reference C tool — measured by
+# `benchmarks/bench_cooccur.py` on the course's machine, not in this notebook.
 #
 # ## Summary
 #
 # * Tokens become ids by frequency rank; `min_count` trims the long tail.
-# * X adds 1/d for each pair within the window, both ways if symmetric, never across documents.
-# * X is sparse (4% dense here) because words follow Zipf's law; store it as CSR.
-# * Left-only windows give an asymmetric X; symmetric X = left + leftᵀ.
+# * $X$ adds $1/d$ for each pair within the window, both ways if symmetric, never across
+#   documents; one document of $n$ tokens gives $\sum_{ij} X_{ij} = 2\sum_{d \le w} (n - d)/d$.
+# * $X$ is sparse (96% zeros here, nearly 99% among words of rank 1,000 and beyond) because words follow Zipf's law;
+#   store it as CSR.
+# * Left-only windows give an asymmetric $X$; symmetric $X = X_{left} + X_{left}^\top$.
 #
 # ## Exercises
 #
 # 1. Count the toy corpus with `distance_weighting=False`. Which entries change, and by how much?
-# 2. How do V, |X| and the density change with `min_count` = 1, 5, 20 on the Wikipedia sample?
+# 2. How do $V$, $|X|$ and the density change with `min_count` = 1, 5, 20 on the Wikipedia sample?
 # 3. Write the 1/d loop above for a *whole* corpus (a list of documents) and check it against
 #    `gl.count_cooccurrences` on the toy corpus with window 3. (Homework 2 goes further.)
+#
+# <details><summary>Model answers</summary>
+#
+# 1. Adjacent pairs ($d = 1$) do not change; every pair at distance $d \ge 2$ now adds 1 instead
+#    of $1/d$, so an entry grows by $\sum (1 - 1/d)$ over its occurrences at $d \ge 2$. With
+#    window 2 on *the cat sat on the mat*, $X_{the,\,sat}$ goes from 1 to 2 and $X_{the,\,cat}$
+#    stays 1. The total becomes $2 \sum_{d \le w} (n - d)$.
+# 2. Raising `min_count` removes rare words: $V$ falls sharply (34,212 words at 1, 9,002 at 5),
+#    $|X|$ falls less (rare words have few nonzeros each), and the density $|X| / V^2$ *rises*,
+#    because the words kept are the ones that meet many others. Dropping words also brings their
+#    neighbours closer (distances are measured after removal), which adds a few new pairs.
+# 3. Loop over the documents and run `hand_count`'s two loops inside each, accumulating into one
+#    dictionary (never letting `q` reach into the previous document); then build a $V \times V$
+#    array from it and compare with `count_cooccurrences([...], V, window_size=3).toarray()`
+#    using `np.testing.assert_allclose`. `gl.checks.check_counter` (homework 2) runs that
+#    comparison on many small corpora, with the edge cases that catch the usual mistakes.
+# </details>

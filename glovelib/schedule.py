@@ -1,0 +1,177 @@
+"""The conflict-free blocked schedule of parallel AdaGrad (DSGD, Gemulla et al. 2011; LIBMF).
+
+The word ids are permuted at random and cut into B blocks; an entry X_ij lives in block
+(block of i, block of j) of a B x B grid.  An epoch walks the grid stratum by stratum: a stratum
+pairs every row block r with a different column block, so its B blocks share no row of W (and b)
+and no row of W~ (and b~).  Threads take the blocks of a stratum dynamically and never write the
+same parameter or AdaGrad sum, so -- with a seed -- 1, 2 or 16 threads give bit-identical vectors
+and losses.  Entries are shuffled inside each block, in place, before its pass (and the swaps
+undone after it, so that every epoch -- also after save and load -- starts from the same order);
+the word blocks, the strata and the per-block shuffle seeds all come from the seeded generator,
+never from the thread count.  One copy of the entries, grouped by block, is all that training holds.
+
+B defaults to :func:`auto_blocks`: enough blocks that one block's rows of W, W~ and their AdaGrad
+sums fit in a 1 MiB L2 cache, and never fewer than 8 so that two threads stay balanced
+(benchmarks/bench_train.py --sweep: on the Wikipedia sample B = 4 to 16 ran alike, B >= 32 slower
+-- tiny blocks cost more than they save -- so the budget is the whole L2, not half).  It depends
+on the vocabulary and d only, never on n_threads.
+
+Derived in notebooks/04_training.ipynb; the kernels are in glovelib/_kernels.py.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numba
+import numpy as np
+import scipy.sparse as sp
+
+from . import _kernels as K
+
+__all__ = ["word_blocks", "strata", "auto_blocks", "check_blocks", "usable_threads",
+           "BlockedEntries",
+           "ShuffledEntries"]
+
+_L2_BUDGET = 1 << 20  # bytes of one block's parameter rows: a 1 MiB L2 (Zen 4)
+_MIN_BLOCKS, _MAX_BLOCKS = 8, 256
+SHUFFLE_BUCKET = 1 << 15  # full shuffle: entries per bucket on average (512 KB of float32)
+
+
+def _rng(random_state) -> np.random.RandomState:
+    from sklearn.utils import check_random_state  # imported when needed: ~40 MB
+
+    return check_random_state(random_state)
+
+
+def word_blocks(n_words: int, n_blocks: int, random_state=None) -> np.ndarray:
+    """The block of each word: a random permutation of the ids cut into ``n_blocks`` blocks of
+    (nearly) equal size.
+
+    Returns
+    -------
+    numpy.ndarray of int32, shape (n_words,)
+        Values in ``range(n_blocks)``; block sizes differ by at most one.
+    """
+    n_blocks = check_blocks(n_blocks, n_words)
+    perm = _rng(random_state).permutation(n_words)
+    blocks = np.empty(n_words, dtype=np.int32)
+    blocks[perm] = (np.arange(n_words, dtype=np.int64) * n_blocks // n_words).astype(np.int32)
+    return blocks
+
+
+def strata(n_blocks: int, random_state=None) -> np.ndarray:
+    """A random Latin square: ``[s, r]`` is the column block paired with row block r in stratum
+    s, the strata in the order an epoch walks them.
+
+    Every row of the result is a permutation (the blocks of a stratum are disjoint in rows and
+    columns) and every column too (each block is visited once per epoch).
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (n_blocks, n_blocks)
+    """
+    n_blocks = check_blocks(n_blocks)
+    rs = _rng(random_state)
+    order, rows, cols = (rs.permutation(n_blocks) for _ in range(3))
+    return cols[(rows[None, :] + order[:, None]) % n_blocks]
+
+
+def auto_blocks(n_words: int, vector_size: int, itemsize: int = 4) -> int:
+    """B such that one block's rows of W, W~, b, b~ and their AdaGrad sums fit in 1 MiB of L2,
+    clipped to [8, 256] and to the number of words."""
+    per_word = (4 * vector_size + 4) * itemsize  # W, W~, their sums, and the four biases
+    B = math.ceil(n_words * per_word / _L2_BUDGET)
+    return int(max(1, min(max(B, _MIN_BLOCKS), _MAX_BLOCKS, n_words)))
+
+
+def check_blocks(n_blocks, n_words: int | None = None) -> int:
+    """Validate a block count: an int >= 1 and at most the number of words."""
+    if isinstance(n_blocks, bool) or not isinstance(n_blocks, int | np.integer):
+        raise TypeError(f"n_blocks must be an int or None, got {n_blocks!r}")
+    if n_blocks < 1:
+        raise ValueError(f"n_blocks must be >= 1, got {n_blocks}")
+    if n_words is not None and n_blocks > n_words:
+        raise ValueError(f"n_blocks={n_blocks} is more blocks than the {n_words} words of X: "
+                         f"use at most {n_words}, or None to choose automatically")
+    return int(n_blocks)
+
+
+def usable_threads(n_threads: int) -> int:
+    """``n_threads``, clipped with a warning to the threads Numba can run (NUMBA_NUM_THREADS)."""
+    limit = numba.config.NUMBA_NUM_THREADS
+    if n_threads > limit:
+        warnings.warn(f"n_threads={n_threads} but Numba can run {limit} threads "
+                      f"(NUMBA_NUM_THREADS): using {limit}", RuntimeWarning, stacklevel=4)
+    return min(n_threads, limit)
+
+
+class BlockedEntries:
+    """The nonzeros of X grouped by block, and the epochs over them.
+
+    Parameters
+    ----------
+    X : scipy.sparse.csr_matrix (V, V)
+        Validated float64 CSR without explicit zeros.
+    blocks : numpy.ndarray of int32, shape (V,)
+        Block of each word (:func:`word_blocks`).
+    x_max, alpha : float
+        The weighting f, computed once per entry.
+    dtype : numpy.dtype
+        Precision of log X_ij and f(X_ij), that of the parameters.
+    """
+
+    def __init__(self, X: sp.csr_matrix, blocks: np.ndarray, x_max: float, alpha: float, dtype):
+        self.n_blocks = int(blocks.max()) + 1
+        self.entries = np.empty(X.nnz, dtype=K.entry_dtype(dtype))  # (nnz,) records
+        self.starts = np.empty(self.n_blocks ** 2 + 1, dtype=np.int64)  # block g: starts[g:g+2]
+        K._fill_blocked(X.indptr.astype(np.int64), X.indices, X.data, float(x_max), float(alpha),
+                        blocks, self.n_blocks, self.entries, self.starts)
+
+    def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,
+              grad_clip: float, n_threads: int) -> tuple[float, int]:
+        """One epoch in place: new strata and in-block seeds from ``rng``; returns (sum of
+        1/2 f diff^2, skipped entries), independent of ``n_threads``."""
+        B = self.n_blocks
+        order = strata(B, rng)
+        seeds = rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
+        losses = np.zeros(B * B)
+        skipped = np.zeros(B * B, dtype=np.int64)
+        args = (*weights, *sums, self.entries, self.starts, order, seeds, float(learning_rate),
+                float(grad_clip), losses, skipped)
+        if n_threads == 1:
+            K._epoch_blocked_serial(*args)
+        else:
+            numba.set_num_threads(n_threads)
+            with numba.parallel_chunksize(1):  # blocks taken one at a time, dynamically
+                K._epoch_blocked(*args)
+        return float(losses.sum()), int(skipped.sum())
+
+
+class ShuffledEntries:
+    """The nonzeros of X in row-major order, and epochs over a full shuffle of them: serial
+    (update for update the NumPy reference) or hogwild (threads share W without locks; results
+    vary from run to run).  Each epoch draws a uniform number per entry and shuffles into a
+    second copy -- the reference's order, kept for the lesson and for comparison."""
+
+    def __init__(self, entries: np.ndarray, hogwild: bool):
+        self.entries = entries
+        self.shuffled = np.empty_like(entries)
+        self.hogwild = hogwild
+
+    def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,
+              grad_clip: float, n_threads: int) -> tuple[float, int]:
+        n = len(self.entries)
+        threads = n_threads if self.hogwild else 1
+        if threads > 1:
+            numba.set_num_threads(threads)
+        # this epoch's order, from uniform numbers drawn by the seeded generator
+        K._shuffle_entries(self.entries, self.shuffled, rng.random_sample(n),
+                           max(1, n // SHUFFLE_BUCKET), threads)
+        kernel = K._epoch_serial if threads == 1 else K._epoch_parallel
+        losses = np.zeros(threads)
+        skipped = np.zeros(threads, dtype=np.int64)
+        kernel(*weights, *sums, self.shuffled, float(learning_rate), float(grad_clip), threads,
+               losses, skipped)
+        return float(losses.sum()), int(skipped.sum())
