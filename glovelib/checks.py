@@ -38,7 +38,8 @@ __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "c
            "check_left_counter", "check_analogy", "check_section_accuracy",
            "mean_offset_cosine", "check_parallel_offsets", "check_polysemy",
            "check_antonym_closer", "check_analogy_answer", "gender_direction",
-           "check_direction_separates", "check_window_pairs"]
+           "check_direction_separates", "check_window_pairs", "check_adagrad_step",
+           "check_cosmul"]
 
 
 class CheckFailed(AssertionError):
@@ -318,6 +319,65 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
                           f"{section_mistake(got, want)}")
     _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")
+
+
+# --------------------------------------------------------------------------- notebooks 04 and 05
+
+
+def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
+    """The step of the (n + 1)-th visit by GloVe's update, simulated: sum starts at 1, the step is
+    eta g / sqrt(sum), then the sum adds (eta g)^2 (as objective.adagrad_epoch)."""
+    total = 1.0
+    for _ in range(n):
+        total += (learning_rate * g) ** 2
+    return learning_rate * g / np.sqrt(total)
+
+
+def check_adagrad_step(step: Callable) -> None:
+    """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
+    (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
+    (notebook 04).  Checked against a simulation of the update."""
+    for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
+                     (1.0, 0.1, 5), (0.01, 3.0, 250_000)]:
+        want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
+        got = float(step(lr, g, n))
+        if n > 0 and np.isclose(got, lr * g / np.sqrt(1 + n * g * g), rtol=1e-9, atol=0) \
+                and not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "adds the squared *step* (eta g)^2, not g^2")
+        after = lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2)
+        if np.isclose(got, after, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "grows *after* the step, so visit n + 1 sees n terms")
+        if not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}")
+    _ok("AdaGrad's effective step on 6 cases (first visit, many visits, small and large eta)")
+
+
+def check_cosmul(solve: Callable) -> None:
+    """``solve(vectors, words, a, b, c)`` -> the word d maximizing 3CosMul (Levy & Goldberg 2014):
+    cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001) with cos' = (1 + cos) / 2, a, b and c excluded
+    (notebook 05)."""
+    rng = np.random.default_rng(1)
+    words = [f"w{i}" for i in range(40)]
+    for _ in range(20):
+        vectors = rng.normal(size=(40, 6))
+        kv = KeyedVectors(words, vectors)
+        a, b, c = tuple(words[i] for i in rng.choice(40, 3, replace=False))
+        want = kv.analogy(a, b, c, method="mul")
+        got = solve(vectors.copy(), list(words), a, b, c)
+        if got in (a, b, c):
+            raise CheckFailed(f"the answer to {a}:{b}::{c}:? was {got!r}, one of the question's "
+                              "words: exclude a, b and c")
+        if got != want:
+            unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+            cos = unit @ unit[[words.index(w) for w in (a, b, c)]].T  # (40, 3)
+            raw = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
+            raw[[words.index(w) for w in (a, b, c)]] = -np.inf
+            hint = (" (shift the cosines to [0, 1] with (1 + cos) / 2 before multiplying)"
+                    if got == words[int(np.argmax(raw))] else "")
+            raise CheckFailed(f"3CosMul for {a}:{b}::{c}:? should be {want!r}, got {got!r}{hint}")
+    _ok("3CosMul on 20 random vector sets (shifted cosines, excluded words)")
 
 
 # --------------------------------------------------------------- notebooks 01-03 (nb0003)
