@@ -209,22 +209,18 @@ def test_section_accuracy_catches_swapped_pairs(tmp_path, capsys):
             lambda kv, p: {"royal": good_accuracy(kv, p)["royal"]}, kv, path)
 
 
-# Holes in checks.py today (strict xfail: when checks.py is fixed these pass, and the mark must
-# go).  check_loss and check_gradients call the student's code with x_max=10, alpha=0.75 only
-# (only check_weighting tries several), so an answer that ignores its arguments passes.
-@pytest.mark.xfail(strict=True, reason="check_loss tries one (x_max, alpha) only")
+# Answers that ignore an argument, or cut f in the wrong place: caught because the checks try
+# several (x_max, alpha) and points between x_max / 2 and x_max.
 def test_loss_that_ignores_alpha_is_caught():
     with caught():
         checks.check_loss(lambda W, Wc, b, bc, X, m, a: good_loss(W, Wc, b, bc, X, 10.0, 0.75))
 
 
-@pytest.mark.xfail(strict=True, reason="check_weighting tries no x in (x_max/2, x_max)")
 def test_weighting_cut_at_half_x_max_is_caught():
     with caught():
         checks.check_weighting(lambda x, m, a: np.where(x <= m / 2, (x / m) ** a, 1.0))
 
 
-@pytest.mark.xfail(strict=True, reason="check_gradients tries one (x_max, alpha) only")
 def test_gradients_that_ignore_x_max_are_caught():
     with caught():
         checks.check_gradients(lambda W, Wc, b, bc, X, m, a:
