@@ -35,7 +35,7 @@ DIM = 50
 # | model | settings |
 # |---|---|
 # | GloVe | window 15 with $1/d$ weighting, $x_{\max} = 10$ (and the tuned $x_{\max} = 1$), $\alpha = 0.75$, AdaGrad $\eta = 0.05$, 15 epochs, $W + \tilde{W}$ |
-# | Word2Vec | skip-gram, window 15 (and 5), dynamic window, 5 negative samples, subsampling $10^{-3}$, 5 epochs, 1 worker |
+# | Word2Vec | skip-gram, window 15, dynamic window, 5 negative samples, subsampling $10^{-3}$, 5 epochs, 1 worker |
 # | PPMI-SVD | the same counts as GloVe (window 15, and 5), PPMI with context smoothing 0.75, rank-50 SVD, $U S^{1/2}$ |
 #
 # All 50-dimensional, all on the 9,002-word vocabulary with out-of-vocabulary tokens removed
@@ -64,25 +64,15 @@ for x_max in (10.0, 1.0):
     timings[f"GloVe x_max={x_max:g}"] = time.perf_counter() - t
 
 # %% [markdown]
-# **Predict, then run.** Word2Vec is trained below with a window of 5 (gensim's default, and
-# what the first version of this notebook used) and of 15 (GloVe's). Which scores higher on
-# WordSim-353, and by a little or a lot?
-#
-# <details><summary>Answer</summary>
-#
-# Window 15, by a lot (about 0.45 against 0.23 at 5 epochs). WordSim-353 mixes similarity
-# (*car*–*automobile*) with relatedness (*doctor*–*hospital*), and relatedness lives in wide
-# windows: a topic spreads over a sentence. A small window favours words that fill the same slot.
-# Comparing Word2Vec at window 5 with GloVe at window 15 compared the windows as much as the
-# methods.
-# </details>
+# Word2Vec at GloVe's window, 15 (gensim's default is 5, which the first version of this
+# notebook used; exercise 1 trains that one too). It is the slowest model here: a minute or so
+# on an older laptop.
 
 # %%
-for window in (5, 15):
-    t = time.perf_counter()
-    models[f"Word2Vec w={window}"] = baselines.train_word2vec(
-        corpus, vocab, vector_size=DIM, window=window, epochs=5, seed=0, workers=1)
-    timings[f"Word2Vec w={window}"] = time.perf_counter() - t
+t = time.perf_counter()
+models["Word2Vec w=15"] = baselines.train_word2vec(corpus, vocab, vector_size=DIM, window=15,
+                                                   epochs=5, seed=0, workers=1)
+timings["Word2Vec w=15"] = time.perf_counter() - t
 
 # %%
 for window in (5, 15):
@@ -123,8 +113,7 @@ for name, r in rows.items():
 
 # %%
 ws = {name: r["ws"] for name, r in rows.items()}
-assert ws["Word2Vec w=15"] > ws["Word2Vec w=5"] + 0.1  # the window matters, a lot
-assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # for counts too
+assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # the window matters for counts
 assert ws["PPMI-SVD w=15"] > ws["Word2Vec w=15"] + 0.03 > ws["GloVe x_max=1"] + 0.06
 assert ws["GloVe x_max=1"] > ws["GloVe x_max=10"] + 0.03  # tuning x_max helps GloVe
 an = {name: r["analogy"] for name, r in rows.items()}
@@ -133,8 +122,8 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 
 # %% [markdown]
 # **At a matched window, on 453k tokens: PPMI-SVD, then Word2Vec, then GloVe — and tuning
-# GloVe's $x_{\max}$ closes part of the gap, not all of it.** Each method also gains from the
-# wider window. More epochs help Word2Vec (exercise 1) but not GloVe here: at $x_{\max} = 1$, 30
+# GloVe's $x_{\max}$ closes part of the gap, not all of it.** PPMI-SVD gains from the wider
+# window, and Word2Vec far more (exercise 1: from about 0.23 at window 5 to 0.45 at 15). More epochs help Word2Vec (exercise 1) but not GloVe here: at $x_{\max} = 1$, 30
 # or 50 epochs give the same WordSim-353 as 15 (exercise 3).
 #
 # What the literature says, checked against the papers:
@@ -298,15 +287,23 @@ gl.checks.check_parallel_offsets(kv, world.pairs[relation][:8], at_least=0.5)
 #
 # ## Exercises
 #
-# 1. Train Word2Vec at window 15 for 10 epochs instead of 5. Where does it land against PPMI-SVD?
+# 1. **Predict, then run.** Train Word2Vec at gensim's default window, 5
+#    (`baselines.train_word2vec(corpus, vocab, vector_size=DIM, window=5, epochs=5, seed=0)`).
+#    Does it score higher or lower on WordSim-353 than at 15, by a little or a lot? Then train
+#    it at window 15 for 10 epochs instead of 5: where does it land against PPMI-SVD?
 # 2. Try `ppmi_svd(..., eigenvalue_weight=0)` and `1`. Which works best on WordSim-353, and why
 #    might weighting by the singular values hurt similarity tasks?
 # 3. Train GloVe at $x_{\max} = 1$ for 50 epochs. Does it catch up with Word2Vec?
 #
 # <details><summary>Answers</summary>
 #
-# 1. Our run: WordSim-353 rises from about 0.45 to about 0.54, level with PPMI-SVD (0.55) —
-#    Word2Vec was not converged at 5 epochs on so little text; analogies rise to about 6%.
+# 1. Lower, by a lot: our run gave 0.23 at window 5 against 0.45 at 15. WordSim-353 mixes
+#    similarity (*car*–*automobile*) with relatedness (*doctor*–*hospital*), and relatedness
+#    lives in wide windows: a topic spreads over a sentence; a small window favours words that
+#    fill the same slot. Comparing Word2Vec at window 5 with GloVe at window 15 (as this
+#    notebook once did) compared the windows as much as the methods. At window 15 with 10
+#    epochs WordSim-353 rises to about 0.54, level with PPMI-SVD (0.55) — Word2Vec was not
+#    converged at 5 epochs on so little text; analogies rise to about 6%.
 # 2. Our run, WordSim-353: 0.548 at $p = 0$, 0.547 at $p = 0.5$, 0.511 at $p = 1$ (SimLex and
 #    analogies move less). Levy et al. also found $p \le 0.5$ better than the plain $p = 1$. With
 #    $p = 1$ the first few components, which mostly encode frequency and broad topic, dominate
