@@ -149,7 +149,7 @@ def _odd_corpus(path, n_lines=400, seed=0):
     for _ in range(n_lines):
         words = rng.choice(ODD, size=rng.integers(0, 12))
         parts.append(" ".join(words) + ends[rng.integers(len(ends))])
-    path.write_bytes("".join(parts).encode("utf-8") + "last line, no newline".encode())
+    path.write_bytes("".join(parts).encode("utf-8") + b"last line, no newline")
 
 
 @pytest.mark.parametrize("tokenizer", [None, "words"])
