@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ._io import atomic_write
-from .reader import iter_chunks, open_text, word_pattern
+from .textfile import iter_chunks, open_text, word_pattern
 
 __all__ = ["tokenize", "open_text", "read_documents", "LineCorpus", "Vocabulary"]
 

@@ -19,7 +19,11 @@ def wiki_path():
 
 def test_train_whole_pipeline_on_the_wikipedia_sample(tmp_path, wiki_path, capsys):
     assert main(["train", wiki_path, "-o", str(tmp_path / "wiki")]) == 0
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
+    stages = captured.err.splitlines()[-1]  # where the time went, per stage
+    assert stages.startswith("time: read + tokenize") and "count" in stages
+    assert "train" in stages and "total" in stages
     assert "analogies (Google)" in out and "WordSim-353" in out
     kv = GensimKV.load_word2vec_format(str(tmp_path / "wiki.txt"), no_header=True)
     assert len(kv) == 9002 and kv.vector_size == 50
@@ -140,3 +144,15 @@ def test_binary_corpus_does_not_look_like_text(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert "this does not look like text" in err and "\n" not in err
     assert not (tmp_path / "m.txt").exists()
+
+
+def test_progress_lines_with_verbose_none_with_quiet(tmp_path, capsys):
+    corpus, vocab = tmp_path / "c.txt", tmp_path / "v.txt"
+    corpus.write_bytes(_toy_text())
+    assert main(["vocab", str(corpus), "-o", str(vocab), "--min-count", "1"]) == 0
+    out = str(tmp_path / "x.npz")
+    assert main(["cooccur", str(corpus), "--vocab", str(vocab), "-o", out, "--verbose"]) == 0
+    assert "cooccur: counted" in capsys.readouterr().err
+    assert main(["cooccur", str(corpus), "--vocab", str(vocab), "-o", out, "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "counted" not in err and "wrote" in err

@@ -154,7 +154,7 @@ def _odd_corpus(path, n_lines=400, seed=0):
 
 @pytest.mark.parametrize("tokenizer", [None, "words"])
 def test_chunked_reader_equals_the_line_by_line_path(tmp_path, monkeypatch, tokenizer):
-    from glovelib import reader
+    from glovelib import reader, textfile
 
     path = tmp_path / "odd.txt"
     _odd_corpus(path)
@@ -166,7 +166,7 @@ def test_chunked_reader_equals_the_line_by_line_path(tmp_path, monkeypatch, toke
     old_ids = [d for d in old_vocab.encode_documents(old_docs) if len(d)]
     old_X = gl.count_cooccurrences(old_ids, len(old_vocab), window_size=5)
 
-    monkeypatch.setattr(reader, "_CHUNK_CHARS", 97)  # many chunks, cut at odd places
+    monkeypatch.setattr(textfile, "_CHUNK_CHARS", 97)  # many chunks, cut at odd places
     scan = reader.scan_ids(path, tokenizer)
     vocab = gl.Vocabulary.from_counts(scan.words, scan.counts, min_count=2)
     assert vocab == old_vocab
