@@ -1,7 +1,15 @@
-"""Root conftest: environment for the notebook kernels that nbval starts (and the unit tests)."""
+"""Root conftest: the notebook kernels that nbval starts (and the unit tests) run in the course's
+environment, defined once in glovelib/_kernel_env.py and shared with notebooks/build.py."""
 
-import os
+from glovelib import _kernel_env
 
-os.environ.setdefault("PYTHONHASHSEED", "0")  # gensim's Word2Vec hashes words with hash()
-os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-os.environ.setdefault("NUMBA_NUM_THREADS", "2")
+_kernel_env.apply()
+
+
+def pytest_collection_modifyitems(items):
+    """Every notebook cell is slow: ``pytest -m "not slow"`` is the one-minute loop."""
+    import pytest
+
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)

@@ -18,8 +18,10 @@ and exit with status 2; success exits 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 TOKENIZERS = ("words", "whitespace")
@@ -357,21 +359,70 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"))
     q.add_argument("--topn", type=_positive_int, default=10)
     q.set_defaults(func=cmd_query)
+
+    q = sub.add_parser("notebooks", help="copy the course notebooks to a folder of your own",
+                       description="Copy the lecture notebooks and the homework (solutions in "
+                                   "exercises/solutions/) to DEST; files already there are kept.")
+    q.add_argument("dest", nargs="?", default="my-notebooks", help="default my-notebooks/")
+    q.set_defaults(func=lambda args: __import__("glovelib.course").course.main(args.dest))
     return p
+
+
+# --------------------------------------------------------------------------- errors and files
+
+# argument -> the kind of file it names, for "vectors file not found" and the like
+_INPUTS = {"corpus": "corpus", "vocab": "vocabulary", "cooccur": "cooccurrence matrix (.npz)",
+           "vectors": "vectors", "analogies": "analogy questions", "pairs": "word-pair"}
+
+
+def _check_inputs(args) -> None:
+    from ._io import check_input
+
+    for name, kind in _INPUTS.items():
+        value = getattr(args, name, None)
+        for path in value if isinstance(value, list) else [value]:
+            if path is not None:
+                check_input(path, kind)
+
+
+def _make_output_folders(args) -> list[Path]:
+    """Create the folders of ``-o``/``--model`` as ``mkdir -p`` would; the ones created, deepest
+    first (removed again if the command fails and leaves them empty)."""
+    created = []
+    for name in ("output", "model"):
+        if getattr(args, name, None):
+            folder = Path(getattr(args, name)).parent
+            missing = [p for p in [folder, *folder.parents] if not p.exists()]
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OSError(f"cannot create output folder {folder}: "
+                              f"{exc.strerror or exc}") from None
+            created += missing
+    return created
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupt)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    created: list[Path] = []
     try:
+        _check_inputs(args)
+        created = _make_output_folders(args)
         args.func(args)
     except KeyboardInterrupt:
         print("glovelib: interrupted", file=sys.stderr)
         return 130
-    except (ValueError, TypeError, KeyError, OSError, FloatingPointError) as exc:
+    except (ValueError, TypeError, KeyError, OSError, FloatingPointError, EOFError,
+            zipfile.BadZipFile) as exc:
         message = str(exc).strip("'\"") or type(exc).__name__
+        if isinstance(exc, (EOFError, zipfile.BadZipFile)):  # a compressed file cut short
+            message = f"a damaged or truncated input file: {message}"
         print(f"glovelib: error: {message}", file=sys.stderr)
+        for folder in created:  # nothing left behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         return 2
     return 0
 

@@ -1,8 +1,10 @@
-"""Small file helpers shared by the modules: atomic writes."""
+"""Small file helpers shared by the modules: atomic writes, the data cache, input files."""
 
 from __future__ import annotations
 
+import bz2
 import contextlib
+import gzip
 import os
 import tempfile
 from collections.abc import Iterator
@@ -39,3 +41,44 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
     with atomic_open(path) as f:
         f.write(data)
+
+
+def data_home() -> Path:
+    """Where downloaded and derived data are cached.
+
+    ``$GLOVELIB_DATA`` if set; else ``data/cache`` of the course repository when glovelib is
+    installed from it (``pip install -e .``); else ``~/.cache/glovelib``.
+    """
+    env = os.environ.get("GLOVELIB_DATA")
+    if env:
+        path = Path(env)
+    else:
+        repo = Path(__file__).resolve().parent.parent
+        if (repo / "pyproject.toml").exists() and (repo / "data").is_dir():
+            path = repo / "data" / "cache"
+        else:
+            path = Path.home() / ".cache" / "glovelib"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def check_input(path: str | os.PathLike, kind: str) -> Path:
+    """``path`` as a Path if it is an existing file; else an error that names the ``kind`` of file
+    expected ("vectors file not found: ...")."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{kind} file not found: {path}")
+    if path.is_dir():
+        raise IsADirectoryError(f"expected a {kind} file but got a directory: {path}")
+    return path
+
+
+def open_binary(path: str | os.PathLike, kind: str = "input") -> BinaryIO:
+    """Open a plain, ``.gz`` or ``.bz2`` file for binary reading (see :func:`check_input`)."""
+    path = check_input(path, kind)
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith(".bz2"):
+        return bz2.open(path, "rb")
+    return open(path, "rb")

@@ -19,7 +19,8 @@ import scipy.sparse as sp
 
 from .vectors import KeyedVectors
 
-__all__ = ["train_word2vec", "ppmi_svd", "ppmi"]
+__all__ = ["train_word2vec", "ppmi_svd", "ppmi", "window_pairs", "word2vec_model",
+           "update_word2vec", "power_law_crossover"]
 
 
 def _stable_hash(text: str) -> int:
@@ -141,3 +142,119 @@ def ppmi_svd(X, vocab, dim: int = 50, context_smoothing: float = 0.75,
     U, S, _ = randomized_svd(M, dim, n_iter=7, random_state=random_state)
     U *= np.sign(U[np.abs(U).argmax(axis=0), np.arange(dim)])
     return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
+
+
+# --------------------------------------------------------------------------- notebook 08: cost
+
+
+def window_pairs(doc_lengths, window: int, dynamic: bool = False) -> float:
+    """Number of (centre, context) pairs within ``window`` positions, inside each document.
+
+    Each token is paired with up to ``window`` tokens on each side (both directions count, as
+    skip-gram predicts every context of every centre): a document of length L gives
+    2 * sum_{d=1..window} max(L - d, 0) pairs.  With ``dynamic=True`` the window of each centre
+    is drawn uniformly from 1..window, as word2vec and gensim do, and the *expected* count is
+    returned: distance d is then reached with probability (window - d + 1) / window.
+
+    This is the counter's work per pass (tokens x window) and, times ``negative + 1``, the
+    number of dot-product updates of one skip-gram epoch (before subsampling).  Derived in
+    notebooks/08_comparison_measured.ipynb.
+
+    Parameters
+    ----------
+    doc_lengths : array-like of int
+        Tokens per document (after out-of-vocabulary tokens are removed).
+    window : int
+        Maximum distance, >= 1.
+    dynamic : bool, default False
+
+    Returns
+    -------
+    float
+    """
+    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
+        raise ValueError(f"window must be an int >= 1, got {window!r}")
+    lengths = np.asarray(doc_lengths, dtype=np.int64).ravel()
+    if lengths.size and lengths.min() < 0:
+        raise ValueError("doc_lengths must be >= 0 (tokens per document)")
+    d = np.arange(1, window + 1)
+    reach = (window - d + 1) / window if dynamic else np.ones(window)
+    # for each distance d: max(L - d, 0) summed over documents, via a histogram of lengths
+    hist = np.bincount(lengths, minlength=window + 1).astype(np.float64)
+    per_d = np.array([(hist[k + 1:] * np.arange(1, len(hist) - k)).sum() for k in d])
+    return float(2 * (per_d * reach).sum())
+
+
+def word2vec_model(docs, vocab, vector_size: int = 50, window: int = 5, negative: int = 5,
+                   epochs: int = 5, seed: int = 0, snapshots: list | None = None, **kwargs):
+    """The gensim ``Word2Vec`` (skip-gram) itself, trained on ``vocab``'s words, for notebook 08.
+
+    Like :func:`train_word2vec` with a vocabulary, but returns the gensim model, so that it can
+    continue on new text (:func:`update_word2vec`).  With ``snapshots`` (a list), the vectors
+    after each epoch are appended to it as :class:`KeyedVectors` in ``vocab``'s order: the
+    learning curve of one run (gensim's learning rate decays linearly over all ``epochs``).
+    Other keyword arguments go to gensim (``sample``, ``alpha``...); ``workers`` defaults to 1.
+    """
+    from gensim.models import Word2Vec
+    from gensim.models.callbacks import CallbackAny2Vec
+
+    class _Snapshot(CallbackAny2Vec):
+        def on_epoch_end(self, model):
+            snapshots.append(KeyedVectors(vocab.words,
+                                          np.array([model.wv[w] for w in vocab.words])))
+
+    kwargs.setdefault("workers", 1)
+    corpus = _Filtered(docs, vocab.index)
+    model = Word2Vec(vector_size=vector_size, window=window, negative=negative, sg=1,
+                     epochs=epochs, min_count=1, seed=seed, hashfxn=_stable_hash, **kwargs)
+    n_docs = sum(1 for _ in corpus)
+    model.build_vocab_from_freq({w: int(c) for w, c in zip(vocab.words, vocab.counts,
+                                                            strict=True)}, corpus_count=n_docs)
+    model.train(corpus, total_examples=n_docs, epochs=epochs,
+                callbacks=[_Snapshot()] if snapshots is not None else ())
+    return model
+
+
+def update_word2vec(model, docs, epochs: int | None = None, min_count: int = 1):
+    """Continue training a gensim Word2Vec on new documents, adding their new words.
+
+    gensim's vocabulary update (``build_vocab(update=True)``): words seen ``min_count`` times in
+    ``docs`` and unknown to the model get fresh random vectors; then ``epochs`` passes (default:
+    the model's) over ``docs`` only, the learning rate restarting from ``alpha``.  Returns the
+    model (changed in place).
+    """
+    docs = [list(d) for d in docs]
+    if not docs:
+        raise ValueError("docs is empty: give the new documents as lists of tokens")
+    import logging
+
+    model.build_vocab(docs, update=True, min_count=min_count)
+    # gensim warns that the learning rate restarts above where the first training ended: that
+    # restart is the point of continuing on new text, so the warning is silenced here
+    log = logging.getLogger("gensim.models.word2vec")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        model.train(docs, total_examples=len(docs), epochs=epochs or model.epochs)
+    finally:
+        log.setLevel(level)
+    return model
+
+
+def power_law_crossover(x, y1, y2) -> float:
+    """Where two power laws fitted to (x, y1) and (x, y2) cross: the x with y1(x) = y2(x).
+
+    Each curve is fitted as log y = a + b log x (least squares).  Returns ``inf`` when the fitted
+    lines are parallel (they never cross).  Used in notebook 08 for the corpus size at which
+    GloVe's and Word2Vec's training costs are equal; outside the measured x it extrapolates.
+    """
+    x, y1, y2 = (np.asarray(a, dtype=np.float64) for a in (x, y1, y2))
+    if not (x.shape == y1.shape == y2.shape) or x.size < 2:
+        raise ValueError("x, y1 and y2 must have the same length, at least 2")
+    if min(x.min(), y1.min(), y2.min()) <= 0:
+        raise ValueError("power laws need positive x and y")
+    b1, a1 = np.polyfit(np.log(x), np.log(y1), 1)
+    b2, a2 = np.polyfit(np.log(x), np.log(y2), 1)
+    if np.isclose(b1, b2, rtol=0, atol=1e-12):
+        return float("inf")
+    return float(np.exp((a2 - a1) / (b1 - b2)))

@@ -2,8 +2,10 @@
 
 Each ``check_*`` function takes *your* implementation, runs it on small random problems (and on
 edge cases that catch the usual mistakes), and compares it with glovelib's own.  It prints one
-line per passed check, or raises :class:`CheckFailed` (an ``AssertionError``) saying what was
-wrong and on which input.  Run them as often as you like.
+line per passed check, or raises :class:`CheckFailed` (an ``AssertionError``) with one message
+that names the likely mistake.  In Jupyter the failure shows as that one line, without a
+traceback into this file.  A check also fails when your function calls glovelib's own answer
+(``gl.objective.weighting`` in your weighting, say): write it yourself.
 
     from glovelib import checks
     checks.check_weighting(my_weighting)
@@ -11,36 +13,108 @@ wrong and on which input.  Run them as often as you like.
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
 from . import evaluate, objective
+from ._mistakes import (
+    analogy_mistake,
+    counter_mistake,
+    hard_questions,
+    lib_count,
+    near,
+    reference_loss,
+    section_mistake,
+)
 from .cooccur import count_cooccurrences
 from .vectors import KeyedVectors
 
 __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "check_counter",
-           "check_left_counter", "check_analogy", "check_section_accuracy"]
+           "check_left_counter", "check_analogy", "check_section_accuracy",
+           "mean_offset_cosine", "check_parallel_offsets", "check_polysemy",
+           "check_antonym_closer", "check_analogy_answer", "gender_direction",
+           "check_direction_separates", "check_window_pairs", "check_adagrad_step",
+           "check_cosmul"]
 
 
 class CheckFailed(AssertionError):
-    """Your answer differs from the expected one; the message says where."""
+    """Your answer differs from the expected one; the message says where and names the likely
+    mistake."""
+
+
+def _show_in_ipython() -> None:
+    """Show a CheckFailed in IPython/Jupyter as its message alone (one red line)."""
+    if "IPython" not in sys.modules:
+        return
+    shell = sys.modules["IPython"].get_ipython()
+    if shell is None or shell.custom_exceptions:
+        return  # not in IPython, or someone else's handler: keep the default display
+
+    def show(shell, etype, value, tb, tb_offset=None):
+        # IPython 9 ignores what a handler returns: display it (as an error, so that "run all"
+        # stops there, as it would on a traceback)
+        shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+
+    shell.set_custom_exc((CheckFailed,), show)
+
+
+_show_in_ipython()
+
+
+def _fail(message: str):
+    __tracebackhide__ = True  # pytest and IPython skip this frame
+    raise CheckFailed(message) from None
 
 
 def _ok(message: str) -> None:
     print(f"passed: {message}")
 
 
+def _num(x) -> str:
+    """A plain number (no np.float64(...) repr)."""
+    return f"{float(x):.6g}"
+
+
+def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
+    """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function)."""
+    __tracebackhide__ = True
+    codes = {f.__code__: name for name, f in forbidden.items()}
+    called: list[str] = []
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code in codes:
+            called.append(codes[frame.f_code])
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        result = fn(*args)
+    finally:
+        sys.setprofile(previous)
+    if called:
+        _fail(f"your {getattr(fn, '__name__', 'function')} calls {called[0]}, glovelib's own "
+              "answer: write it yourself (NumPy is fine)")
+    return result
+
+
 def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> None:
+    """Fail (CheckFailed) with ``what`` and the first differing entry, in plain numbers."""
+    __tracebackhide__ = True
     got = np.asarray(got, dtype=np.float64)
     want = np.asarray(want, dtype=np.float64)
     if got.shape != want.shape:
-        raise CheckFailed(f"{what}: expected shape {want.shape}, got {got.shape}")
+        _fail(f"{what}: expected shape {want.shape}, got {got.shape}")
+    if not np.all(np.isfinite(got)):
+        _fail(f"{what}: your result has nan or inf values (log of 0? division by 0?)")
     if not np.allclose(got, want, rtol=rtol, atol=atol):
         k = np.unravel_index(np.argmax(np.abs(got - want)), want.shape) if want.ndim else ()
-        raise CheckFailed(f"{what}: expected {want[k] if want.ndim else want!r} at index "
-                          f"{tuple(int(i) for i in k)}, got {got[k] if got.ndim else got!r}")
+        at = f" at index {tuple(int(i) for i in k)}" if want.ndim else ""
+        _fail(f"{what}: expected {_num(want[k])}{at}, got {_num(got[k])}")
 
 
 def _problem(seed: int, V: int = 12, d: int = 4, x_max: float = 10.0):
@@ -57,38 +131,84 @@ def _problem(seed: int, V: int = 12, d: int = 4, x_max: float = 10.0):
 
 
 def check_weighting(f: Callable) -> None:
-    """``f(x, x_max, alpha)`` must equal min(1, (x / x_max)^alpha), elementwise, with f(0) = 0."""
+    """``f(x, x_max, alpha)`` must equal min(1, (x / x_max)^alpha), elementwise, with f(0) = 0,
+    without calling ``glovelib.objective.weighting``."""
+    __tracebackhide__ = True
     for x_max, alpha in [(100.0, 0.75), (10.0, 0.5), (3.0, 1.0)]:
         x = np.array([0.0, 0.5, 1.0, x_max / 2, x_max, 2 * x_max, 1e6])
-        got = f(x, x_max, alpha)
-        _close(got, objective.weighting(x, x_max, alpha), f"f(x) with x_max={x_max}, alpha={alpha}"
-               f" on x={x.tolist()}")
+        try:
+            got = _call(f, (x.copy(), x_max, alpha),
+                        {"gl.objective.weighting": objective.weighting})
+        except ValueError as e:
+            if "truth value" not in str(e):
+                raise
+            _fail("your weighting uses `if` or `min` on an array: use np.minimum or np.where, "
+                  "which work elementwise")
+        got = np.asarray(got, dtype=np.float64)
+        where = f"f(x) with x_max={_num(x_max)}, alpha={_num(alpha)}"
+        if got.shape != x.shape:
+            _fail(f"{where}: return an array of the same shape as x {x.shape}, got {got.shape}")
+        if got[0] != 0:
+            _fail(f"{where}: f(0) must be 0 (a zero count carries no weight), got {_num(got[0])}")
+        if np.any(got > 1 + 1e-12):
+            _fail(f"{where}: f(x) = {_num(got.max())} > 1 at x = {_num(x[got.argmax()])}; f is "
+                  "capped at 1 (f(x) = 1 for x >= x_max)")
+        if alpha != 1 and near(got, np.minimum(1, x / x_max)):
+            _fail(f"{where}: alpha is ignored; below x_max, f(x) = (x / x_max)^alpha")
+        _close(got, objective.weighting(x, x_max, alpha), f"{where}, x={x.tolist()}")
     _ok("weighting function (zero, below, at and above x_max; arrays in, arrays out)")
 
 
 def check_loss(loss: Callable) -> None:
     """``loss(W, Wc, b, bc, X, x_max, alpha)`` must equal J = 1/2 sum f(X_ij) diff_ij^2 over the
-    nonzero X_ij (with the 1/2, as glovelib and the reference C code)."""
+    nonzero X_ij (with the 1/2, as glovelib and the reference C code), without calling
+    ``glovelib.objective.loss``."""
+    __tracebackhide__ = True
+    mistakes = [("J is twice the expected value: J carries a factor 1/2",
+                 lambda p, X: 2 * reference_loss(p, X, 10.0, 0.75)),
+                ("the weighting f(X_ij) is missing from your sum",
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, weighted=False)),
+                ("the biases b_i and b~_j are missing from diff",
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, biases=False)),
+                ("you used log(1 + X_ij); GloVe fits log X_ij",
+                 lambda p, X: reference_loss(p, X, 10.0, 0.75, log=np.log1p))]
     for seed in range(3):
         X, p = _problem(seed)
-        want = objective.loss(p, X, 10.0, 0.75)
-        got = loss(p.W, p.W_context, p.b, p.b_context, X, 10.0, 0.75)
-        if np.isclose(got, 2 * want, rtol=1e-8):
-            raise CheckFailed("loss is twice the expected value: J carries a factor 1/2")
-        _close(got, want, f"J on random problem {seed}")
+        got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), 10.0, 0.75),
+                    {"gl.objective.loss": objective.loss})
+        if not np.all(np.isfinite(got)):
+            _fail("J is not finite: you summed over the zeros of X too (log 0 = -inf); sum over "
+                  "the nonzero entries only (X.tocoo() gives row, col, data)")
+        for message, variant in mistakes:
+            if np.size(got) == 1 and np.isclose(float(got), variant(p, X), rtol=1e-8):
+                _fail(message)
+        _close(got, objective.loss(p, X, 10.0, 0.75), f"J on random problem {seed}")
     _ok("loss J on 3 random problems (zeros of X skipped, weighting and biases included)")
 
 
 def check_gradients(gradients: Callable) -> None:
-    """``gradients(W, Wc, b, bc, X, x_max, alpha)`` must return (dJ/dW, dJ/dWc, dJ/db, dJ/dbc)."""
+    """``gradients(W, Wc, b, bc, X, x_max, alpha)`` must return (dJ/dW, dJ/dWc, dJ/db, dJ/dbc),
+    without calling ``glovelib.objective.gradients``."""
+    __tracebackhide__ = True
     names = ("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~")
     for seed in range(3):
         X, p = _problem(seed)
         want = objective.gradients(p, X, 10.0, 0.75).arrays()
-        got = gradients(p.W, p.W_context, p.b, p.b_context, X, 10.0, 0.75)
+        got = _call(gradients, (p.W, p.W_context, p.b, p.b_context, X.copy(), 10.0, 0.75),
+                    {"gl.objective.gradients": objective.gradients})
         if len(got) != 4:
-            raise CheckFailed(f"expected 4 gradients {names}, got {len(got)}")
-        for name, g, w in zip(names, got, want, strict=True):
+            _fail(f"return 4 gradients {names}, got {len(got)}")
+        if all(near(g, 2 * w) for g, w in zip(got, want, strict=True)):
+            _fail("your gradients are twice the expected ones: J carries a factor 1/2, so "
+                  "dJ/dw_i = sum_j f(X_ij) diff_ij w~_j, without a 2")
+        unweighted = objective.gradients(p, X, 1e-9, 0.0).arrays()  # f = 1 everywhere
+        if all(near(g, w) for g, w in zip(got, unweighted, strict=True)):
+            _fail("the weighting f(X_ij) is missing from your gradients")
+        for k, (name, g, w) in enumerate(zip(names, got, want, strict=True)):
+            partner = want[k ^ 1]  # dW <-> dW~, db <-> db~
+            if not near(g, w, 1e-7, 1e-9) and near(g, partner, 1e-7, 1e-9):
+                _fail(f"{name} is the gradient of its partner {names[k ^ 1]}: rows of X belong "
+                      "to words (W, b), columns to contexts (W~, b~)")
             _close(g, w, f"{name} on random problem {seed}", rtol=1e-7, atol=1e-9)
     _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems")
 
@@ -99,7 +219,8 @@ def check_gradients(gradients: Callable) -> None:
 def _random_docs(rng, V: int) -> list[list[int]]:
     p = 1.0 / np.arange(1, V + 1)
     p /= p.sum()
-    return [list(rng.choice(V, size=int(rng.integers(0, 25)), p=p)) for _ in range(6)]
+    return [[int(w) for w in rng.choice(V, size=int(rng.integers(0, 25)), p=p)]
+            for _ in range(6)]
 
 
 def _dense(X) -> np.ndarray:
@@ -107,69 +228,156 @@ def _dense(X) -> np.ndarray:
 
 
 def _check_count(count: Callable, symmetric: bool) -> None:
+    __tracebackhide__ = True
     rng = np.random.default_rng(0)
-    cases = [([[0, 1, 0, 0]], 2, 2), ([[0, 1], [1, 0]], 2, 5)]  # self-pairs; document borders
+    cases = [([[0, 1, 0, 0]], 2, 2), ([[0, 1], [1, 0]], 2, 5),  # self-pairs; document borders
+             ([[0, 1, 2, 3, 0, 1]], 4, 3)]  # window reach, distance weighting
     for _ in range(12):
         V = int(rng.integers(2, 15))
         cases.append((_random_docs(rng, V) + [[0, 1]], V, int(rng.integers(1, 8))))
     for docs, V, window in cases:
-        want = count_cooccurrences([np.asarray(d, dtype=np.int32) for d in docs], V, window,
-                                   symmetric=symmetric).toarray()
-        got = _dense(count(docs, V, window))
-        _close(got, want, f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, V={V}, "
-               f"window={window}", rtol=1e-9)
+        got = _call(count, ([list(d) for d in docs], V, window),
+                    {"gl.count_cooccurrences": count_cooccurrences})
+        got = _dense(got)
+        where = (f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, vocab_size={V}, "
+                 f"window={window}")
+        if got.shape == (V, V):
+            mistake = counter_mistake(got, docs, V, window, symmetric)
+            if mistake:
+                _fail(f"{where}: {mistake}")
+        _close(got, lib_count(docs, V, window, symmetric), where, rtol=1e-9)
     _ok(f"{'symmetric' if symmetric else 'left-only'} counts on {len(cases)} corpora "
         "(self-pairs, document borders, windows 1-7)")
 
 
 def check_counter(count: Callable) -> None:
     """``count(docs, vocab_size, window)`` -> (V, V) symmetric counts with 1/d weighting, windows
-    not crossing documents; ``docs`` is a list of lists of ids."""
+    not crossing documents; ``docs`` is a list of lists of ids.  Without calling
+    ``glovelib.count_cooccurrences``."""
+    __tracebackhide__ = True
     _check_count(count, symmetric=True)
 
 
 def check_left_counter(count: Callable) -> None:
     """``count(docs, vocab_size, window)`` -> (V, V) left-only counts: X[earlier, later] += 1/d."""
+    __tracebackhide__ = True
     _check_count(count, symmetric=False)
 
 
 # --------------------------------------------------------------------------- homework 3
 
+_VECTOR_ANSWERS = {"KeyedVectors.most_similar": KeyedVectors.most_similar,
+                   "KeyedVectors.most_similar_cosmul": KeyedVectors.most_similar_cosmul,
+                   "KeyedVectors.analogy": KeyedVectors.analogy,
+                   "gl.evaluate.analogy_accuracy": evaluate.analogy_accuracy}
+
 
 def check_analogy(solve: Callable) -> None:
     """``solve(vectors, words, a, b, c)`` -> the word d maximizing cos(d, b - a + c) over unit
-    vectors, a, b and c excluded (3CosAdd)."""
+    vectors, a, b and c excluded (3CosAdd), without calling KeyedVectors' own analogy code."""
+    __tracebackhide__ = True
     rng = np.random.default_rng(0)
     words = [f"w{i}" for i in range(40)]
     for trial in range(20):
-        vectors = rng.normal(size=(40, 6))
+        vectors = rng.normal(size=(40, 6)) * rng.uniform(0.3, 3.0, size=(40, 1))
         vectors[5] = vectors[1] - vectors[0] + vectors[2]  # d is exactly b - a + c
         kv = KeyedVectors(words, vectors)
         a, b, c = (("w0", "w1", "w2") if trial == 0 else
                    tuple(words[i] for i in rng.choice(40, 3, replace=False)))
         want = kv.analogy(a, b, c)
-        got = solve(vectors.copy(), list(words), a, b, c)
-        if got in (a, b, c):
-            raise CheckFailed(f"the answer to {a}:{b}::{c}:? was {got!r}, one of the question's "
-                              "words: exclude a, b and c")
+        got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS)
         if got != want:
-            raise CheckFailed(f"{a}:{b}::{c}:? should be {want!r}, got {got!r} (normalize the "
-                              "vectors before combining them?)")
+            _fail(f"{a}:{b}::{c}:? should be {want!r}, got {got!r}: "
+                  f"{analogy_mistake(got, kv, a, b, c)}")
     _ok("3CosAdd on 20 random vector sets (exact answer, excluded words, normalization)")
 
 
 def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path) -> None:
     """``accuracy(kv, questions_path)`` -> {section: (correct, seen)}, skipping questions with a
-    word outside the vocabulary (case-insensitive), as glovelib.evaluate does."""
-    want = evaluate.analogy_accuracy(kv, questions_path)
-    got = accuracy(kv, questions_path)
-    for s in want.sections:
-        if s.name not in got:
-            raise CheckFailed(f"section {s.name!r} is missing from your result")
-        if tuple(got[s.name]) != (s.correct, s.seen):
-            raise CheckFailed(f"section {s.name!r}: expected (correct, seen) = "
-                              f"{(s.correct, s.seen)}, got {tuple(got[s.name])}")
-    _ok(f"per-section accuracy on {len(want.sections)} sections ({want.total.seen} questions seen)")
+    word outside the vocabulary (case-insensitive), as glovelib.evaluate does.
+
+    Runs on ``questions_path``, then on a copy with capitalized words and unknown words added.
+    """
+    __tracebackhide__ = True
+    with tempfile.TemporaryDirectory() as tmp:
+        hard = hard_questions(kv, questions_path, Path(tmp) / "questions-hard.txt")
+        for path, label in ((questions_path, "your questions"),
+                            (hard, "the questions with capitalized and unknown words")):
+            want = evaluate.analogy_accuracy(kv, path).sections
+            try:
+                got = _call(accuracy, (kv, str(path)), {
+                    **_VECTOR_ANSWERS,
+                    "KeyedVectors.evaluate_word_analogies": KeyedVectors.evaluate_word_analogies})
+            except KeyError as e:
+                _fail(f"on {label}: KeyError {e}: a question has a word outside the vocabulary; "
+                      "skip it (it is not seen), as notebook 05 does")
+            for s in want:
+                if s.name not in got:
+                    _fail(f"on {label}: section {s.name!r} is missing from your result")
+                if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
+                    _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
+                          f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
+                          f"{section_mistake(got, want)}")
+    _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")
+
+
+# --------------------------------------------------------------------------- notebooks 04 and 05
+
+
+def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
+    """The step of the (n + 1)-th visit by GloVe's update, simulated: sum starts at 1, the step is
+    eta g / sqrt(sum), then the sum adds (eta g)^2 (as objective.adagrad_epoch)."""
+    total = 1.0
+    for _ in range(n):
+        total += (learning_rate * g) ** 2
+    return learning_rate * g / np.sqrt(total)
+
+
+def check_adagrad_step(step: Callable) -> None:
+    """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
+    (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
+    (notebook 04).  Checked against a simulation of the update."""
+    for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
+                     (1.0, 0.1, 5), (0.01, 3.0, 250_000)]:
+        want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
+        got = float(step(lr, g, n))
+        if n > 0 and np.isclose(got, lr * g / np.sqrt(1 + n * g * g), rtol=1e-9, atol=0) \
+                and not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "adds the squared *step* (eta g)^2, not g^2")
+        after = lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2)
+        if np.isclose(got, after, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "grows *after* the step, so visit n + 1 sees n terms")
+        if not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}")
+    _ok("AdaGrad's effective step on 6 cases (first visit, many visits, small and large eta)")
+
+
+def check_cosmul(solve: Callable) -> None:
+    """``solve(vectors, words, a, b, c)`` -> the word d maximizing 3CosMul (Levy & Goldberg 2014):
+    cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001) with cos' = (1 + cos) / 2, a, b and c excluded
+    (notebook 05)."""
+    rng = np.random.default_rng(1)
+    words = [f"w{i}" for i in range(40)]
+    for _ in range(20):
+        vectors = rng.normal(size=(40, 6))
+        kv = KeyedVectors(words, vectors)
+        a, b, c = tuple(words[i] for i in rng.choice(40, 3, replace=False))
+        want = kv.analogy(a, b, c, method="mul")
+        got = solve(vectors.copy(), list(words), a, b, c)
+        if got in (a, b, c):
+            raise CheckFailed(f"the answer to {a}:{b}::{c}:? was {got!r}, one of the question's "
+                              "words: exclude a, b and c")
+        if got != want:
+            unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+            cos = unit @ unit[[words.index(w) for w in (a, b, c)]].T  # (40, 3)
+            raw = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
+            raw[[words.index(w) for w in (a, b, c)]] = -np.inf
+            hint = (" (shift the cosines to [0, 1] with (1 + cos) / 2 before multiplying)"
+                    if got == words[int(np.argmax(raw))] else "")
+            raise CheckFailed(f"3CosMul for {a}:{b}::{c}:? should be {want!r}, got {got!r}{hint}")
+    _ok("3CosMul on 20 random vector sets (shifted cosines, excluded words)")
 
 
 # --------------------------------------------------------------- notebooks 01-03 (nb0003)
@@ -271,3 +479,129 @@ def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
         if not np.isclose(got, v, rtol=1e-12):
             raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
     _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")
+
+
+# --------------------------------------------------------------------------- notebooks 06, 07
+# Checks for claims students make about vectors, on the course's or on published ones.
+
+
+def _need(kv: KeyedVectors, *words: str) -> None:
+    missing = [w for w in words if w not in kv]
+    if missing:
+        raise CheckFailed(f"not in the vectors: {', '.join(missing)} (pick words that are; "
+                          "published files are lowercase)")
+
+
+def mean_offset_cosine(kv: KeyedVectors, pairs) -> float:
+    """Mean cosine between the offsets b - a of the pairs (a, b) whose words are in ``kv``."""
+    pairs = [(a, b) for a, b in pairs if a in kv and b in kv]
+    if len(pairs) < 2:
+        raise ValueError("need at least two pairs with both words in the vectors")
+    offsets = np.array([kv[b] - kv[a] for a, b in pairs], dtype=np.float64)
+    offsets /= np.linalg.norm(offsets, axis=1, keepdims=True)
+    return float((offsets @ offsets.T)[np.triu_indices(len(pairs), 1)].mean())
+
+
+def check_parallel_offsets(kv: KeyedVectors, pairs, at_least: float = 0.5) -> float:
+    """Pass if the relation's offsets b - a are parallel: mean pairwise cosine >= ``at_least``."""
+    got = mean_offset_cosine(kv, pairs)
+    if got < at_least:
+        raise CheckFailed(f"mean cosine between the offsets is {got:.2f}, below {at_least}: "
+                          "this relation is not one direction in these vectors")
+    _ok(f"offsets parallel (mean cosine {got:.2f} >= {at_least})")
+    return got
+
+
+def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn: int = 10,
+                   margin: float = 0.05) -> tuple[list[str], list[str]]:
+    """Pass if ``word``'s ``topn`` neighbours hold words of both senses.
+
+    A neighbour belongs to sense a when it is closer (cosine) to ``sense_a`` than to ``sense_b``
+    by at least ``margin``, and the other way round; neighbours in between count for neither.
+
+    Returns
+    -------
+    (list of str, list of str)
+        The neighbours of each sense, nearest first.
+    """
+    _need(kv, word, sense_a, sense_b)
+    near = [w for w, _ in kv.most_similar(word, topn=topn)]
+    lean = {w: kv.similarity(w, sense_a) - kv.similarity(w, sense_b) for w in near}
+    a = [w for w in near if lean[w] >= margin]
+    b = [w for w in near if lean[w] <= -margin]
+    if not a or not b:
+        lonely = sense_b if not b else sense_a
+        raise CheckFailed(f"{word}'s {topn} nearest words ({', '.join(near)}) hold no word "
+                          f"closer to {lonely!r}: one sense took all the neighbours")
+    _ok(f"{word}: {', '.join(a)} (like {sense_a}) and {', '.join(b)} (like {sense_b})")
+    return a, b
+
+
+def check_antonym_closer(kv: KeyedVectors, word: str, synonym: str, antonym: str) -> None:
+    """Pass if ``word`` is closer to its ``antonym`` than to its ``synonym`` (cosine)."""
+    _need(kv, word, synonym, antonym)
+    syn, ant = kv.similarity(word, synonym), kv.similarity(word, antonym)
+    if ant <= syn:
+        raise CheckFailed(f"cos({word}, {antonym}) = {ant:.2f} is not above cos({word}, "
+                          f"{synonym}) = {syn:.2f}: try another triple")
+    _ok(f"cos({word}, {antonym}) = {ant:.2f} > cos({word}, {synonym}) = {syn:.2f}")
+
+
+def check_analogy_answer(kv: KeyedVectors, a: str, b: str, c: str, d: str,
+                         works: bool = True) -> str:
+    """Pass if 3CosAdd answers a:b :: c:? with ``d`` (``works=True``) or with another word.
+
+    Returns the answer; a failing analogy's message gives the rank of ``d``.
+    """
+    _need(kv, a, b, c, d)
+    answer = kv.analogy(a, b, c)
+    if (answer == d) != works:
+        ranked = [w for w, _ in kv.most_similar(positive=[b, c], negative=[a], topn=None)]
+        rank = ranked.index(d) + 1 if d in ranked else None
+        raise CheckFailed(f"{a}:{b} :: {c}:? gives {answer!r}; {d!r} ranks {rank} — "
+                          f"{'not the answer' if works else 'the answer, so it works'}")
+    _ok(f"{a}:{b} :: {c}:? -> {answer}" + ("" if works else f" (not {d})"))
+    return answer
+
+
+def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
+    """Unit vector: the mean of the normalized differences m - f over the pairs (m, f)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    diff = np.mean([n[kv.get_index(m)] - n[kv.get_index(f)] for m, f in pairs], axis=0)
+    return diff / np.linalg.norm(diff)
+
+
+def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) -> None:
+    """Pass if every pair (m, f) projects with m above f on ``direction`` (cosines)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    for m, f in pairs:
+        pm, pf = n[kv.get_index(m)] @ direction, n[kv.get_index(f)] @ direction
+        if pm <= pf:
+            raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
+                              " not separate this pair")
+    _ok(f"the direction separates all {len(pairs)} pairs")
+
+
+# --------------------------------------------------------------------------- notebook 08
+
+
+def check_window_pairs(pairs: Callable) -> None:
+    """``pairs(doc_lengths, window)`` -> the number of (centre, context) pairs at distance 1 to
+    ``window`` inside each document, both directions counted (notebook 08, section 1)."""
+    from .baselines import window_pairs
+
+    rng = np.random.default_rng(0)
+    cases = [([1], 3), ([2], 1), ([5], 5), ([5], 10), ([0, 3], 2)]  # short documents, empty ones
+    cases += [(list(rng.integers(0, 30, size=int(rng.integers(1, 6)))), int(rng.integers(1, 12)))
+              for _ in range(10)]
+    for lengths, window in cases:
+        want = window_pairs(lengths, window)
+        got = pairs(list(lengths), window)
+        if not np.isclose(float(got), want, rtol=1e-12):
+            raise CheckFailed(f"documents of lengths {[int(n) for n in lengths]}, window {window}:"
+                              f" expected {want:g} pairs, got {float(got):g}"
+                              + (" (each pair counts from both ends: twice)"
+                                 if np.isclose(2 * float(got), want) else ""))
+    _ok(f"window pairs on {len(cases)} cases (documents shorter than the window, empty ones)")

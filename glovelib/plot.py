@@ -9,6 +9,8 @@ axes labelled) so that a notebook can show it with ``plt.show()`` and a test can
 * :func:`analogy_arrows` -- word -> partner arrows in a 2-D projection, e.g. country -> capital
 * :func:`side_by_side` -- the same words scattered for several models
 * :func:`similarity_heatmap` -- cosine similarities among chosen words
+* :func:`pair_scatter`, :func:`pairs_side_by_side` -- word pairs by group: coloured, joined,
+  labels that do not overlap (:func:`place_labels`) (notebook 06)
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import numpy as np
 from .objective import weighting
 
 __all__ = ["weighting_function", "cooccurrence_heatmap", "zipf", "loss_curves", "project",
-           "scatter_words", "analogy_arrows", "side_by_side", "similarity_heatmap"]
+           "scatter_words", "analogy_arrows", "side_by_side", "similarity_heatmap",
+           "pair_scatter", "pairs_side_by_side", "place_labels"]
 
 
 def weighting_function(x_maxes: Sequence[float] = (100.0,), alphas: Sequence[float] = (0.75,),
@@ -257,6 +260,7 @@ def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequ
     share = f"{100 * zero.mean():.0f}% of cells zero (white)"
     ax.set(title=f"{title}: {share}" if title else share, xlabel="context word j", ylabel="word i")
     fig.colorbar(im, ax=ax, label="$\\log(1 + X_{ij})$", shrink=0.8)
+    return fig
 
 
 def block_grid(X, blocks, stratum=0, ax=None):
@@ -291,3 +295,111 @@ def block_grid(X, blocks, stratum=0, ax=None):
            xlabel="column block (of j)", ylabel="row block (of i)")
     fig.colorbar(im, ax=ax, label="nonzeros")
     return fig
+
+
+# --------------------------------------------------------------------------- pairs, by group
+
+
+def pair_scatter(kv, groups: Mapping[str, Sequence[tuple[str, str]]], method: str = "pca",
+                 ax=None, title: str | None = None, seed: int = 0):
+    """Word pairs in a 2-D projection: one colour per group, each pair joined by a line.
+
+    Parameters
+    ----------
+    kv : KeyedVectors
+    groups : mapping
+        Group name -> (first, second) word pairs, e.g. ``{"country -> capital": [("france",
+        "paris"), ...], "male -> female": [...]}``; pairs with a word missing from ``kv`` are
+        left out.  All words are projected together (:func:`project`).
+    method : {"pca", "tsne"}
+    ax : matplotlib Axes, optional
+    title : str, optional
+    seed : int
+
+    Returns
+    -------
+    Figure
+        First words drawn as circles, second words as triangles; labels placed so that no two
+        overlap (see :func:`place_labels`).
+    """
+    fig, ax = _axes(ax, (7, 6))
+    kept = {g: [(a, b) for a, b in ps if a in kv and b in kv] for g, ps in groups.items()}
+    words = [w for ps in kept.values() for pair in ps for w in pair]
+    if not words:
+        raise ValueError("none of the pairs has both words in the vectors")
+    xy = dict(zip(words, project(kv[words], method, seed), strict=True))
+    labels, points, colors = [], [], []
+    for k, (group, ps) in enumerate(kept.items()):
+        color = f"C{k}"
+        for a, b in ps:
+            ax.plot([xy[a][0], xy[b][0]], [xy[a][1], xy[b][1]], color=color, lw=1, alpha=0.6)
+            ax.scatter(*xy[a], color=color, marker="o", s=22, zorder=3)
+            ax.scatter(*xy[b], color=color, marker="^", s=26, zorder=3)
+            labels += [a, b]
+            points += [xy[a], xy[b]]
+            colors += [color, color]
+        ax.plot([], [], color=color, marker="o", label=group)
+    axis = "PC" if method == "pca" else "t-SNE "
+    ax.set(xlabel=f"{axis}1", ylabel=f"{axis}2",
+           title=title or f"{method.upper()}: pairs joined, first word o, second word ^")
+    ax.legend(fontsize=8, loc="best")
+    place_labels(ax, np.array(points), labels, colors)
+    return fig
+
+
+def pairs_side_by_side(models: Mapping[str, object], groups: Mapping[str, Sequence[tuple]],
+                       method: str = "pca", seed: int = 0):
+    """:func:`pair_scatter` of the same pairs for each model, one panel per model."""
+    fig, axes = plt.subplots(1, len(models), figsize=(5.5 * len(models), 5.2), squeeze=False)
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.1, top=0.92, wspace=0.18)
+    common = {g: [p for p in ps if all(w in m for m in models.values() for w in p)]
+              for g, ps in groups.items()}
+    for ax, (name, kv) in zip(axes[0], models.items(), strict=True):
+        pair_scatter(kv, common, method, ax=ax, title=f"{name} ({method.upper()})", seed=seed)
+    return fig
+
+
+_RING = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+
+
+def place_labels(ax, points: np.ndarray, labels: Sequence[str], colors: Sequence | None = None,
+                 fontsize: float = 7.5) -> list:
+    """Label each point where its text overlaps no other label (greedy, in display space).
+
+    Candidate spots ring each point at growing distances (in points); each label takes the
+    first spot whose box meets no box already placed, and a label set away from its point gets
+    a thin leader line.  Place labels after the axes' layout is fixed (they are placed in
+    display space).
+
+    Returns
+    -------
+    list of matplotlib Annotation
+        One per label, in order.
+    """
+    colors = list(colors) if colors is not None else ["black"] * len(labels)
+    ax.autoscale_view()
+    renderer = ax.figure.canvas.get_renderer()
+    placed, boxes = [], []
+    for xy, text, color in zip(np.asarray(points), labels, colors, strict=True):
+        spot = None
+        for radius in (4, 10, 18, 28, 40, 55):
+            for dx, dy in _RING:
+                style = dict(ha="left" if dx > 0 else "right" if dx < 0 else "center",
+                             va="bottom" if dy > 0 else "top" if dy < 0 else "center")
+                ann = ax.annotate(text, xy, xytext=(dx * radius, dy * radius),
+                                  textcoords="offset points", fontsize=fontsize, **style)
+                box = ann.get_window_extent(renderer).expanded(1.04, 1.08)
+                ann.remove()
+                if not any(box.overlaps(b) for b in boxes):
+                    spot = ((dx * radius, dy * radius), style, box, radius)
+                    break
+            if spot:
+                break
+        if spot is None:  # crowded beyond every ring: take the first spot
+            spot = ((4, 4), dict(ha="left", va="bottom"), box, 4)
+        offset, style, box, radius = spot
+        leader = dict(arrowstyle="-", color=color, lw=0.5, alpha=0.6) if radius > 10 else None
+        placed.append(ax.annotate(text, xy, xytext=offset, textcoords="offset points",
+                                  fontsize=fontsize, color=color, arrowprops=leader, **style))
+        boxes.append(box)
+    return placed

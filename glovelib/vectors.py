@@ -20,16 +20,13 @@ Used in notebooks/05_evaluating.ipynb and 07_pretrained.ipynb.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import numpy as np
 
 from ._io import atomic_open
-from .corpus import open_text
 
 __all__ = ["KeyedVectors"]
 
@@ -42,17 +39,25 @@ def _as_list(words) -> list[str]:
     return list(words)
 
 
-def _numeric_tail(line: str) -> int:
-    """How many fields at the end of ``line`` are numbers (the first field is always a word)."""
-    parts = line.rstrip().split(" ")
-    n = 0
-    for field in reversed(parts[1:]):
-        try:
-            float(field)
-        except ValueError:
-            break
-        n += 1
-    return n
+def _check_finite(keys: list[str], vectors: np.ndarray) -> None:
+    """Refuse NaN/inf rows, naming the first word that has one; in blocks (no big temporary)."""
+    step = max(1, (1 << 18) // max(1, vectors.shape[1]))
+    for start in range(0, len(vectors), step):
+        finite = np.isfinite(vectors[start:start + step]).all(axis=1)
+        if not finite.all():
+            i = start + int(np.argmin(finite))
+            raise ValueError(f"the vector of {keys[i]!r} (row {i}) has a value that is not finite "
+                             "(nan or inf): most_similar and friends would silently fail; fix or "
+                             "drop that row")
+
+
+def _check_topn(topn) -> None:
+    if topn is None:
+        return
+    if isinstance(topn, bool) or not isinstance(topn, (int, np.integer)):
+        raise TypeError(f"topn must be an integer or None, got {topn!r}")
+    if topn < 0:
+        raise ValueError(f"topn must be >= 0 (0 gives no words, None all of them), got {topn}")
 
 
 class KeyedVectors:
@@ -82,7 +87,9 @@ class KeyedVectors:
             raise ValueError(f"{len(self.index_to_key)} keys but {len(vectors)} vectors")
         self.key_to_index = {k: i for i, k in enumerate(self.index_to_key)}
         if len(self.key_to_index) != len(self.index_to_key):
-            raise ValueError("duplicate keys")
+            dup = next(k for k, c in Counter(self.index_to_key).items() if c > 1)
+            raise ValueError(f"duplicate keys ({dup!r} among them): each word needs one vector")
+        _check_finite(self.index_to_key, vectors)
         self.vectors = vectors
         self._normed = None
 
@@ -134,12 +141,15 @@ class KeyedVectors:
 
     def _top(self, scores: np.ndarray, exclude: Iterable[int], topn: int | None,
              restrict_vocab: int | None) -> list[tuple[str, float]]:
+        _check_topn(topn)
         scores = np.array(scores[:restrict_vocab] if restrict_vocab else scores, dtype=np.float64)
         for i in exclude:
             if i < len(scores):
                 scores[i] = -np.inf
         if topn is None:
             order = np.lexsort((np.arange(len(scores)), -scores))
+        elif topn == 0:
+            return []
         else:
             k = min(topn, len(scores))
             part = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(k)
@@ -263,90 +273,28 @@ class KeyedVectors:
 
         Without a header the dimension d is the most common number of trailing numeric fields
         among the first 100 lines (a word may contain spaces, or be a number itself), and each
-        line's last d fields are its vector.
+        line's last d fields are its vector.  Fields are split on a plain space only.  Memory:
+        the final (V, d) array plus a few megabytes (Stanford's 840B file fits where it fits
+        as float32); ``limit`` reads only the first ``limit`` words.  Text may be ``.gz``/``.bz2``.
+
+        A word that occurs twice keeps its first vector, with one warning giving the count (as
+        gensim; Stanford's 840B file has such words).
 
         Raises
         ------
+        FileNotFoundError
+            "vectors file not found".
         ValueError
-            Empty file, a bad header, or a malformed line -- with its line number.
+            Empty file, a bad header, a malformed line or a non-finite number -- with its line
+            number (and the word).
         """
-        path = Path(path)
-        if binary:
-            return cls._load_binary(path, limit, dtype)
-        with open_text(path) as f:
-            lines = (line.rstrip("\n\r") for line in f)
-            first_lineno = 1
-            if no_header:
-                head = []
-                for line in lines:
-                    head.append(line)
-                    if len(head) == 100:
-                        break
-                sizes = Counter(_numeric_tail(line) for line in head if line.strip())
-                if not sizes:
-                    raise ValueError(f"{path}: the vectors file is empty")
-                # the most common count of trailing numbers (the largest on a tie: a damaged
-                # line has fewer)
-                dim = max(sizes, key=lambda k: (sizes[k], k))
-                if dim < 1:
-                    raise ValueError(f"{path}: a line has no vector (it needs a word and numbers)")
-                count = None
-                lines = itertools.chain(head, lines)
-            else:
-                header = next(lines, None)
-                if header is None or not header.strip():
-                    raise ValueError(f"{path}: the vectors file is empty")
-                try:
-                    count, dim = (int(x) for x in header.split())
-                except ValueError:
-                    raise ValueError(f"{path}:1: expected a header 'count dim', got {header[:80]!r}"
-                                     " (for the GloVe format without header use no_header=True)"
-                                     ) from None
-                first_lineno = 2
-            words, rows = [], []
-            for lineno, line in enumerate(lines, first_lineno):
-                if limit is not None and len(words) >= limit:
-                    break
-                if not line.strip():
-                    continue
-                parts = line.rstrip().split(" ")
-                if len(parts) < dim + 1:
-                    raise ValueError(f"{path}:{lineno}: expected a word and {dim} numbers, got "
-                                     f"{len(parts)} fields")
-                try:
-                    rows.append(np.array(parts[-dim:], dtype=np.float64))
-                except ValueError:
-                    raise ValueError(f"{path}:{lineno}: the vector has a field that is not a "
-                                     "number") from None
-                words.append(" ".join(parts[:-dim]))
-        if not words:
-            raise ValueError(f"{path}: the vectors file has no vectors")
-        if count is not None and limit is None and len(words) != count:
-            raise ValueError(f"{path}: the header announces {count} words but the file has "
-                             f"{len(words)}")
-        return cls(words, np.array(rows, dtype=dtype))
+        from ._vecfile import read_binary, read_text
 
-    @classmethod
-    def _load_binary(cls, path: Path, limit: int | None, dtype) -> KeyedVectors:
-        data = path.read_bytes()
-        end = data.find(b"\n")
-        try:
-            count, dim = (int(x) for x in data[:end].split())
-        except ValueError:
-            raise ValueError(f"{path}: expected a header 'count dim' in a word2vec binary "
-                             "file") from None
-        n = count if limit is None else min(count, limit)
-        words, vecs, pos = [], np.empty((n, dim), dtype=np.float32), end + 1
-        for k in range(n):
-            while pos < len(data) and data[pos:pos + 1] in (b"\n", b"\r"):
-                pos += 1
-            space = data.find(b" ", pos)
-            if space < 0 or space + 1 + 4 * dim > len(data):
-                raise ValueError(f"{path}: the file ends inside word {k + 1} of {count}")
-            words.append(data[pos:space].decode("utf-8", errors="replace"))
-            vecs[k] = np.frombuffer(data, dtype="<f4", count=dim, offset=space + 1)
-            pos = space + 1 + 4 * dim
-        return cls(words, vecs.astype(dtype))
+        if binary:
+            words, vectors = read_binary(path, limit, dtype)
+        else:
+            words, vectors = read_text(path, no_header, limit, dtype)
+        return cls(words, vectors)
 
     # ------------------------------------------------------------------ gensim
 

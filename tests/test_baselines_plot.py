@@ -32,6 +32,7 @@ def test_ppmi_against_a_dense_formula():
     np.testing.assert_allclose(P, np.where(D > 0, want, 0), rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.slow
 def test_ppmi_svd_recovers_planted_relations(planted):
     world, vocab, X = planted
     kv = baselines.ppmi_svd(X, vocab, dim=30)
@@ -45,15 +46,16 @@ def test_ppmi_svd_recovers_planted_relations(planted):
         baselines.ppmi_svd(X, vocab.words[:3], dim=5)
 
 
-def test_word2vec_same_vocabulary_reproducible_and_learns(planted):
+@pytest.mark.slow
+def test_word2vec_same_vocabulary_reproducible_and_learns(planted, tmp_path):
     world, vocab, _ = planted
     a = baselines.train_word2vec(world.documents, vocab, vector_size=30, epochs=3, seed=1)
     b = baselines.train_word2vec(world.documents, vocab, vector_size=30, epochs=3, seed=1)
+    c = baselines.train_word2vec(world.documents, vocab, vector_size=30, epochs=3, seed=2)
     assert a.index_to_key == vocab.words  # same words, same order as GloVe's
     assert np.array_equal(a.vectors, b.vectors)  # one worker + stable hash: reproducible
-    with open(datasets.analogy_questions_path()):
-        pass
-    path = world.write_questions(__import__("tempfile").mktemp(suffix=".txt"))
+    assert not np.array_equal(a.vectors, c.vectors)  # ... and the seed is used
+    path = world.write_questions(tmp_path / "planted.txt")
     acc = gl.evaluate.analogy_accuracy(a, path).accuracy
     assert acc > 0.5
 
@@ -82,6 +84,7 @@ def _check(fig, title_part=None):
     plt.close(fig)
 
 
+@pytest.mark.slow
 def test_plots_return_labelled_figures(planted, kv):
     world, vocab, X = planted
     words = ["paris", "france", "rome", "italy", "king", "queen", "man", "woman"]
@@ -96,7 +99,7 @@ def test_plots_return_labelled_figures(planted, kv):
     _check(gl.plot.similarity_heatmap(kv, words))
 
 
-def test_weighting_plot_draws_f(planted):
+def test_weighting_plot_draws_f():
     fig = gl.plot.weighting_function((10,), (0.75,), x_range=20)
     line = fig.axes[0].lines[0]
     x, y = line.get_data()
@@ -104,10 +107,19 @@ def test_weighting_plot_draws_f(planted):
     plt.close(fig)
 
 
-def test_pca_projection_is_sign_fixed_and_centered(kv):
-    xy = gl.plot.project(kv.vectors)
-    assert xy.shape == (len(kv), 2)
-    np.testing.assert_allclose(xy.mean(axis=0), 0, atol=1e-6)
-    assert np.allclose(gl.plot.project(-kv.vectors * 1.0), gl.plot.project(kv.vectors * -1.0))
+def test_pca_projection_is_sign_fixed_and_centered():
+    """Points with known principal axes (a random rotation Q of axes with variances 9 > 4 > ...):
+    PCA must return their coordinates on Q's first two columns, each axis signed so that its
+    largest coordinate is positive -- and so the same picture for v and for -v, mirrored."""
+    rng = np.random.default_rng(0)
+    Q, _ = np.linalg.qr(rng.normal(size=(6, 6)))
+    Z = rng.normal(size=(400, 6))
+    Z = (Z - Z.mean(0)) @ np.linalg.inv(np.linalg.cholesky(np.cov(Z.T, bias=True))).T  # white
+    v = 5.0 + Z @ np.diag([3.0, 2.0, 1.0, 0.5, 0.3, 0.1]) @ Q.T
+    axes = Q[:, :2] * np.sign(Q[np.abs(Q[:, :2]).argmax(axis=0), [0, 1]])  # (6, 2), signs fixed
+    want = (v - v.mean(axis=0)) @ axes
+    np.testing.assert_allclose(gl.plot.project(v), want, atol=1e-9)
+    np.testing.assert_allclose(gl.plot.project(-v), -want, atol=1e-9)  # same axes, same signs
+    np.testing.assert_allclose(gl.plot.project(v[:, ::-1]), want, atol=1e-9)  # order of dims
     with pytest.raises(ValueError, match="pca"):
-        gl.plot.project(kv.vectors, "umap")
+        gl.plot.project(v, "umap")

@@ -12,18 +12,12 @@ import glovelib as gl
 from glovelib.__main__ import main
 
 
-@pytest.fixture(scope="module")
-def wiki_path():
-    return str(gl.datasets.wikipedia_sample().path)
-
-
-def test_train_whole_pipeline_on_the_wikipedia_sample(tmp_path, wiki_path, capsys):
-    assert main(["train", wiki_path, "-o", str(tmp_path / "wiki")]) == 0
-    captured = capsys.readouterr()
-    out = captured.out
-    stages = captured.err.splitlines()[-1]  # where the time went, per stage
-    assert stages.startswith("time: read + tokenize") and "count" in stages
-    assert "train" in stages and "total" in stages
+@pytest.mark.slow
+def test_train_whole_pipeline_on_the_wikipedia_sample(wiki_run):
+    # wiki_run (tests/conftest.py): `train` on the Wikipedia sample, once per test run
+    tmp_path = wiki_run.prefix.parent
+    assert wiki_run.code == 0
+    out = wiki_run.stdout
     assert "analogies (Google)" in out and "WordSim-353" in out
     kv = GensimKV.load_word2vec_format(str(tmp_path / "wiki.txt"), no_header=True)
     assert len(kv) == 9002 and kv.vector_size == 50
@@ -62,7 +56,7 @@ def test_subcommands_step_by_step(tmp_path, capsys):
     (["vocab", "EMPTY", "-o", "v.txt"], "empty"),
     (["vocab", "TOY", "-o", "v.txt", "--min-count", "1000"], "min_count=1000"),
     (["query", "missing.txt", "king"], "not found"),
-    (["train", "TOY", "-o", "nowhere/x"], "does not exist"),
+    (["train", "TOY", "-o", "TOY/x"], "cannot create output folder"),
 ])
 def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -73,6 +67,7 @@ def test_user_errors_are_one_line(tmp_path, argv, message, capsys, monkeypatch):
     assert err.startswith("glovelib: error:") and message in err and "\n" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", [["--window", "0"], ["--dim", "-3"], ["--x-max", "abc"],
                                   ["--epochs", "1.5"], ["--bogus"]])
 def test_bad_flag_values_exit_non_zero_without_traceback(flag):
@@ -82,6 +77,7 @@ def test_bad_flag_values_exit_non_zero_without_traceback(flag):
     assert "Traceback" not in res.stderr and "error:" in res.stderr
 
 
+@pytest.mark.slow
 def test_help_for_every_command():
     for cmd in ["train", "vocab", "cooccur", "glove", "evaluate", "query"]:
         res = subprocess.run([sys.executable, "-m", "glovelib", cmd, "--help"],
@@ -156,3 +152,13 @@ def test_progress_lines_with_verbose_none_with_quiet(tmp_path, capsys):
     assert main(["cooccur", str(corpus), "--vocab", str(vocab), "-o", out, "--quiet"]) == 0
     err = capsys.readouterr().err
     assert "counted" not in err and "wrote" in err
+
+
+def test_train_prints_where_its_time_went(tmp_path, capsys):
+    corpus = tmp_path / "c.txt"
+    corpus.write_bytes(_toy_text())
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), "--min-count", "1",
+                 "--dim", "4", "--epochs", "2", "--quiet"]) == 0
+    stages = capsys.readouterr().err.splitlines()[-1]
+    assert stages.startswith("time: read + tokenize") and "count" in stages
+    assert "train" in stages and "total" in stages

@@ -31,7 +31,8 @@ def test_read_documents_plain_gz_bz2(tmp_path, suffix, opener):
         f.write(b"ice is cold\n\nsteam  is hot \n")
     assert list(gl.read_documents(path)) == [["ice", "is", "cold"], ["steam", "is", "hot"]]
     corpus = gl.LineCorpus(path)
-    assert list(corpus) == list(corpus)  # re-iterable
+    first, second = list(corpus), list(corpus)  # re-iterable: the second pass reads it again
+    assert first == second == [["ice", "is", "cold"], ["steam", "is", "hot"]]
 
 
 def test_invalid_utf8_is_read_and_counted(tmp_path):

@@ -6,23 +6,11 @@ import pytest
 import glovelib as gl
 from glovelib import datasets, evaluate
 
-
-@pytest.fixture(scope="module")
-def wiki():
-    corpus = datasets.wikipedia_sample()
-    vocab = gl.Vocabulary.build(corpus, min_count=5)
-    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window_size=15)
-    return vocab, X
+# wiki_demo (tests/conftest.py): the Wikipedia sample at the reference demo's settings, trained
+# once per test run.
 
 
-@pytest.fixture(scope="module")
-def wiki_demo(wiki):
-    """The reference demo's settings: min_count 5, window 15, d 50, x_max 10, 15 epochs."""
-    vocab, X = wiki
-    model = gl.GloVe(vector_size=50, x_max=10.0, epochs=15, random_state=0).fit(X)
-    return model, model.to_keyed_vectors(vocab)
-
-
+@pytest.mark.slow
 def test_analogy_accuracy_equals_gensim(wiki_demo):
     _, kv = wiki_demo
     path = datasets.analogy_questions_path()
@@ -40,6 +28,7 @@ def test_analogy_accuracy_equals_gensim(wiki_demo):
     assert s2 == ours.accuracy and sec2[-1]["section"] == "Total accuracy"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pairs", [datasets.wordsim353_path, datasets.simlex999_path])
 def test_word_similarity_equals_gensim(wiki_demo, pairs):
     _, kv = wiki_demo
@@ -50,6 +39,7 @@ def test_word_similarity_equals_gensim(wiki_demo, pairs):
     assert ours[2] == pytest.approx(theirs[2])  # OOV %
 
 
+@pytest.mark.slow
 def test_wikipedia_quality_in_the_reference_range(wiki_demo):
     """The reference C code with these settings: WordSim-353 Spearman 0.22-0.25, analogy
     2.1-2.8% of the questions seen, final loss ~0.0265 (its bias step lacks the learning rate)."""
@@ -61,18 +51,23 @@ def test_wikipedia_quality_in_the_reference_range(wiki_demo):
     assert 0.024 < model.loss_history_[-1] < 0.028
 
 
-def test_planted_world_analogies_are_solved():
+@pytest.mark.slow
+def test_planted_world_analogies_are_solved(tmp_path):
     world = datasets.planted_corpus(seed=0)
     vocab = gl.Vocabulary.build(world.documents)
     X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), 15)
     kv = gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0).fit(X) \
         .to_keyed_vectors(vocab)
-    sections = {name: (gl.KeyedVectors, qs) for name, qs in world.sections.items()}
-    assert len(sections) == 4
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmp:
-        path = world.write_questions(f"{tmp}/planted.txt")
-        result = evaluate.analogy_accuracy(kv, path)
+    result = evaluate.analogy_accuracy(kv, world.write_questions(tmp_path / "planted.txt"))
+    assert [s.name for s in result.sections] == list(world.sections)
+    for section in result.sections:  # every relation is learnt, each question answered
+        questions = world.sections[section.name]
+        assert section.seen == section.total == len(questions) > 0, section
+        assert section.correct >= 0.9 * section.seen, result.table()
+    # and the answers are the planted ones, asked one by one
+    for name, questions in world.sections.items():
+        right = sum(kv.analogy(a, b, c) == d for a, b, c, d in questions)
+        assert right >= 0.9 * len(questions), name
     assert result.total.seen == world.n_questions
     assert result.accuracy >= 0.95, result.table()
 
@@ -105,3 +100,24 @@ def test_malformed_evaluation_files(tmp_path):
     bad.write_text("a\tz\t1.0\n")
     with pytest.raises(ValueError, match="cannot correlate"):
         evaluate.word_similarity(kv, bad)
+
+
+def test_semantic_syntactic_and_total_sums_and_the_table():
+    # 14 sections as in questions-words.txt: section k has k correct of 2k seen of 3k in the file
+    sections = [evaluate.SectionScore(f"s{k}", k, 2 * k, 3 * k) for k in range(1, 15)]
+    r = evaluate.AnalogyResult(sections)
+    assert (r.semantic.correct, r.semantic.seen, r.semantic.total) == (15, 30, 45)  # 1..5
+    assert (r.syntactic.correct, r.syntactic.seen, r.syntactic.total) == (90, 180, 270)  # 6..14
+    assert (r.total.correct, r.total.seen, r.total.total) == (105, 210, 315)
+    assert r.accuracy == 0.5 and r.total.coverage == pytest.approx(2 / 3)
+    assert (r.semantic.name, r.syntactic.name, r.total.name) == ("semantic", "syntactic", "total")
+    rows = r.table().splitlines()
+    assert len(rows) == 1 + 14 + 3 and rows[0].split() == ["section", "correct", "seen", "total",
+                                                           "acc", "%", "seen", "%"]
+    assert rows[3].split() == ["s3", "3", "6", "9", "50.0", "66.7"]
+    assert rows[-3].split() == ["semantic", "15", "30", "45", "50.0", "66.7"]
+    assert rows[-1].split() == ["total", "105", "210", "315", "50.0", "66.7"]
+    assert str(r) == r.table()
+    short = evaluate.AnalogyResult(sections[:2]).table().splitlines()  # no semantic split
+    assert [row.split()[0] for row in short[1:]] == ["s1", "s2", "total"]
+    assert evaluate.SectionScore("empty").accuracy == 0.0 == evaluate.SectionScore("e").coverage

@@ -180,6 +180,7 @@ def test_load_rejects_other_files(tmp_path):
         gl.GloVe.load(tmp_path / "other.npz")
 
 
+@pytest.mark.slow
 def test_kernels_run_without_jit_for_coverage(tmp_path):
     """The same code with NUMBA_DISABLE_JIT=1 (pure Python) gives the same numbers."""
     X = random_matrix(V=15, density=0.4, seed=9)

@@ -1,23 +1,24 @@
 # %% [markdown]
 # # 04 — Training
 #
-# We have J (notebook 02) and X (notebook 03). Training visits every nonzero X_ij, in a random
-# order, and nudges $w_i, \tilde w_j, b_i, \tilde b_j$ down the gradient of that entry's term.
-# This notebook
+# We have $J$ (notebook 02) and $X$ (notebook 03). Training visits every nonzero $X_{ij}$, in a
+# random order, and nudges $w_i, \tilde w_j, b_i, \tilde b_j$ down the gradient of that entry's
+# term. This notebook
 #
-# 1. compares plain SGD with AdaGrad, the optimizer GloVe uses, and shows why per-parameter
-#    step sizes suit Zipfian data;
+# 1. compares plain SGD with AdaGrad, the optimizer GloVe uses, over a range of learning rates,
+#    and shows that GloVe's AdaGrad is the textbook one in disguise;
 # 2. runs the readable NumPy reference, then the Numba kernel, and shows they are the same
 #    computation — only faster;
-# 3. trains on the Wikipedia sample and looks at the loss, at W, W̃ and W + W̃, and at x_max;
-# 4. explains and measures hogwild parallelism.
+# 3. trains on the Wikipedia sample and looks at the loss, at AdaGrad's step sizes on real counts,
+#    at $W$, $\tilde W$ and $W + \tilde W$, and at $x_{max}$;
+# 4. splits training over threads: hogwild, and the conflict-free blocked schedule that gives the
+#    same vectors on any number of threads.
 
 # %%
 import time
 
 import matplotlib.pyplot as plt
 import numpy as np
-from scipy import stats
 
 import glovelib as gl
 from glovelib import objective, train
@@ -30,88 +31,177 @@ print(f"{len(vocab):,} words, {X.nnz:,} nonzeros")
 # %% [markdown]
 # ## 1. SGD and AdaGrad
 #
-# For one entry (i, j) with $g = f(X_{ij})\,\delta_{ij}$, the gradient for $w_i$ is
-# $g\,\tilde w_j$ (notebook 02). **SGD** steps every parameter by the same learning rate η.
-# **AdaGrad** (Duchi et al., 2011) divides each parameter's step by the root of the sum of its
-# past squared steps:
+# For one entry $(i, j)$ with $g = f(X_{ij})\,\delta_{ij}$, the gradient for $w_i$ is
+# $g\,\tilde w_j$ (notebook 02). **SGD** steps every parameter by the same learning rate $\eta$.
+# GloVe's **AdaGrad**, as the reference C code writes it, divides each parameter's step by the
+# root of a running sum $G_\theta$ of its past squared steps:
 #
 # $$\theta \leftarrow \theta - \frac{\eta\,\nabla_\theta}{\sqrt{G_\theta}}, \qquad
 #   G_\theta \leftarrow G_\theta + (\eta\,\nabla_\theta)^2, \qquad G_\theta = 1 \text{ at the start.}$$
 #
-# A frequent word is updated thousands of times per epoch, so its G grows and its steps shrink;
-# a rare word keeps taking large steps on the few entries it has. On Zipfian data that is what we
-# want. We compare the two on a small problem — the 150 most frequent words — with the readable
-# NumPy loops of `glovelib.objective` (one Python iteration per entry):
+# A frequent word is updated thousands of times per epoch, so its $G$ grows and its steps shrink;
+# a rare word keeps taking nearly SGD's steps. We compare the two on a small problem — the 100 most
+# frequent words, $d = 20$ — with the NumPy reference loop for SGD (`objective.sgd_epoch`) and
+# the Numba kernel for AdaGrad (`train.adagrad_epoch`, which section 2 shows equal to its NumPy
+# reference, update for update).
 
 # %%
-small = X[:150, :150].tocsr()
+small = X[:100, :100].tocsr()
 rows, cols, x = objective._entries(small)
 print(f"small problem: {small.nnz:,} entries")
 
-
-def run(method, lr, epochs=8, dim=20):
-    p = objective.init_weights(150, dim, 0)
+# %%
+def run(method, lr, epochs=5, dim=20):
+    """Mean loss per epoch; stops when SGD has diverged (loss above 100)."""
+    p = objective.init_weights(100, dim, 0)
     sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
-    rs = np.random.RandomState(0)
-    losses = []
+    rs, losses = np.random.RandomState(0), []
     for _ in range(epochs):
         order = rs.permutation(len(x))
-        if method == "SGD":
-            losses.append(objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0))
-        else:
-            losses.append(objective.adagrad_epoch(p, sq, rows, cols, x, order, lr, x_max=10.0))
-    return losses, p, sq
-
-
-sgd, _, _ = run("SGD", 0.2)
-ada, p_ada, sq_ada = run("AdaGrad", 0.2)
-
-# %%
-fig = gl.plot.loss_curves({"SGD, η = 0.2": sgd, "AdaGrad, η = 0.2": ada})
-plt.show()
-print(f"after 8 epochs: SGD {sgd[-1]:.4f}, AdaGrad {ada[-1]:.4f}")
-assert ada[-1] < 0.9 * sgd[-1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            if method == "SGD":
+                losses.append(objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0))
+            else:
+                losses.append(train.adagrad_epoch(p, sq, rows, cols, x, order, lr, x_max=10.0))
+        if not losses[-1] < 100:
+            break
+    return losses
 
 # %% [markdown]
-# The first epochs are nearly identical: G starts at 1 and early steps are small, so AdaGrad *is*
-# SGD until a parameter has taken enough steps. Then the frequent words' steps shrink and the
-# optimization settles lower. (At η = 0.05, the GloVe default, the two stay within a few percent
-# for these 8 epochs — try it.) Here is the effective step size $\eta / \sqrt{G}$ of each word's
-# bias against its frequency rank: the more frequent the word, the smaller its steps.
+# **Predict, then run.** We sweep $\eta \in \{0.05, 0.1, 0.2, 0.4\}$ for both. At which $\eta$
+# do you expect the two to end (a) level, (b) apart? Will either diverge?
+#
+# <details><summary>Answer</summary>
+#
+# At $\eta = 0.05$ (GloVe's default) they end level: in 5 epochs few sums $G$ have grown much
+# above 1, and AdaGrad with $G \approx 1$ *is* SGD. At $\eta = 0.1$ AdaGrad is a little lower,
+# at $0.2$ clearly lower: SGD's steps on the most frequent words are too large and it stalls
+# while AdaGrad has shrunk them. At $\eta = 0.4$ SGD diverges and AdaGrad does not. AdaGrad's
+# advantage here is **robustness** to the learning rate: both are best near $\eta \approx 0.1$–$0.2$,
+# and only one survives a rate that is too large.
+# </details>
 
 # %%
-step = 0.2 / np.sqrt(sq_ada.b)
-rho = stats.spearmanr(np.arange(150), step).statistic
-fig, ax = plt.subplots(figsize=(6, 4))
-ax.semilogy(np.arange(1, 151), step, ".")
-ax.set(xlabel="frequency rank of word i", ylabel="AdaGrad step for b_i: η / sqrt(G)",
-       title="AdaGrad gives frequent words smaller steps")
+rates = [0.05, 0.1, 0.2, 0.4]
+sweep = {(m, lr): run(m, lr) for m in ("SGD", "AdaGrad") for lr in rates}
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+for lr in rates:
+    s, a = sweep["SGD", lr], sweep["AdaGrad", lr]
+    s_end = f"{s[-1]:.4f}" if len(s) == 5 else f"diverged in epoch {len(s)}"
+    print(f"η = {lr:<4}  final loss: SGD {s_end:>20s}   AdaGrad {a[-1]:.4f}")
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(14, 3.2), sharey=True)
+for ax, lr in zip(axes, rates):
+    for m in ("SGD", "AdaGrad"):
+        ax.semilogy(range(1, len(sweep[m, lr]) + 1), sweep[m, lr], "o-", label=m)
+    ax.set(title=f"η = {lr}", xlabel="epoch", ylim=(0.03, 10))
+axes[0].set_ylabel("mean loss")
+axes[0].legend()
 plt.show()
-print(f"Spearman(rank, step) = {rho:.2f}")
-assert rho > 0.5
+
+# %%
+end = {key: losses[-1] for key, losses in sweep.items()}
+assert abs(end["SGD", 0.05] / end["AdaGrad", 0.05] - 1) < 0.02   # level
+assert 1.0 < end["SGD", 0.1] / end["AdaGrad", 0.1] < 1.1          # AdaGrad a little lower
+assert end["SGD", 0.2] > 1.15 * end["AdaGrad", 0.2]               # clearly lower
+assert len(sweep["SGD", 0.4]) < 5 and end["AdaGrad", 0.4] < 0.1   # SGD diverges, AdaGrad not
+print("η = 0.05 level; 0.1 AdaGrad slightly lower; 0.2 clearly lower; 0.4 only SGD diverges")
+
+# %% [markdown]
+# ### GloVe's AdaGrad is textbook AdaGrad with learning rate 1 and $\varepsilon = \eta^{-2}$
+#
+# Textbook AdaGrad (Duchi, Hazan & Singer, 2011) has a learning rate $\alpha$ and a small
+# $\varepsilon$: $\theta \leftarrow \theta - \alpha\, g / \sqrt{\varepsilon + \sum g^2}$, the
+# sum over past gradients. Unroll GloVe's form: after $n$ visits with gradients
+# $g_1, \dots, g_n$, $G = 1 + \eta^2 \sum_{s \le n} g_s^2$, and the next step is
+#
+# $$\frac{\eta\, g}{\sqrt{1 + \eta^2 \sum_s g_s^2}}
+#   = \frac{g}{\sqrt{\eta^{-2} + \sum_s g_s^2}}.$$
+#
+# So GloVe's AdaGrad is AdaGrad with $\alpha = 1$ and $\varepsilon = \eta^{-2}$ (400 at
+# $\eta = 0.05$) — an accumulator that starts at $\eta^{-2}$, as PyTorch's
+# `initial_accumulator_value` allows, and grows after the step (as the C code does). Two
+# regimes follow:
+#
+# * $\sum g^2 \ll \eta^{-2}$ (a rarely updated parameter): the step is $\approx \eta\, g$ —
+#   plain SGD with rate $\eta$;
+# * $\sum g^2 \gg \eta^{-2}$ (a frequently updated one): the step is
+#   $\approx g / \sqrt{\sum g^2}$ — **$\eta$ no longer matters**.
+#
+# The learning rate of GloVe is therefore really a threshold: it sets how much gradient a
+# parameter must collect before AdaGrad starts shrinking its steps. Both forms, on one
+# parameter's stream of gradients:
+
+# %%
+g = np.random.default_rng(0).normal(size=1000)  # one parameter's gradients, visit by visit
+eta, G, total = 0.05, 1.0, 0.0
+glove_form, textbook = [], []
+for gs in g:
+    glove_form.append(eta * gs / np.sqrt(G))
+    G += (eta * gs) ** 2
+    textbook.append(1.0 * gs / np.sqrt(eta**-2 + total))  # learning rate 1, epsilon = eta^-2
+    total += gs**2
+np.testing.assert_allclose(glove_form, textbook, rtol=1e-12)
+print("GloVe's AdaGrad == AdaGrad(learning rate 1, epsilon = 1/eta^2) on 1,000 steps")
+
+# %% [markdown]
+# **Pencil and paper: AdaGrad's effective step.** A parameter receives the same gradient $g$ at
+# every visit, with $\eta = 0.05$ and $g = 1$. (a) What step does it take on its first visit,
+# and on its $(n+1)$-th? (b) After how many visits is its step half of SGD's? (c) The word *the*
+# has about 9,000 nonzeros in its row of $X$ — 9,000 visits per epoch; a word seen 5 times has
+# about 100. How do their steps compare after one epoch, if $g$ stays near 1?
+#
+# <details><summary>Answer</summary>
+#
+# (a) First visit: $G = 1$, step $\eta g = 0.05$. After $n$ visits $G = 1 + n\eta^2 g^2$, so the
+# $(n+1)$-th step is $\eta g / \sqrt{1 + n \eta^2 g^2}$.
+# (b) Half of SGD's when $1 + n \eta^2 g^2 = 4$: $n = 3/(\eta g)^2 = 1{,}200$ visits.
+# (c) *the*: $0.05/\sqrt{1 + 9000 \cdot 0.0025} = 0.05/\sqrt{23.5} \approx 0.010$, a fifth of
+# SGD's step; the rare word: $0.05/\sqrt{1 + 100 \cdot 0.0025} \approx 0.045$, 90% of SGD's. (In practice $g$ is
+# $f(X_{ij})\,\delta_{ij}$, small for rare pairs, so rare words stay even closer to SGD.)
+# </details>
+#
+# **Try it.** Write your answer to (a) as code; the check compares it with a simulation of the
+# update, and names the usual slips.
+
+# %%
+def effective_step(learning_rate, g, n):
+    """The step GloVe's AdaGrad takes on the (n + 1)-th visit, every gradient equal to g."""
+    return learning_rate * g / np.sqrt(1 + n * (learning_rate * g) ** 2)
+
+
+gl.checks.check_adagrad_step(effective_step)
+print(f"half of SGD's step after {3 / 0.05**2:,.0f} visits:",
+      np.isclose(effective_step(0.05, 1.0, 1200), 0.025))
+visits = np.diff(X.tocsr().indptr)  # nonzeros per row: visits of w_i per epoch
+print(f"visits per epoch: 'the' {visits[0]:,}, words seen 5 times "
+      f"{np.median(visits[vocab.counts == 5]):.0f} (median)")
+assert 8500 < visits[0] < 9500 and 80 < np.median(visits[vocab.counts == 5]) < 120
 
 # %% [markdown]
 # ## 2. The NumPy reference, then the Numba kernel
 #
 # `objective.adagrad_epoch` is the reference: short, readable, and slow (Python runs once per
 # entry). `train.adagrad_epoch` has the same signature and does the same updates in a Numba
-# kernel — the one `gl.GloVe` uses. One epoch from the same state, in the same order, in float64:
+# kernel. One epoch from the same state, in the same order, in float64:
 
 # %%
 order = np.random.RandomState(1).permutation(len(x))
-p0 = objective.init_weights(150, 20, 0)
+p0 = objective.init_weights(100, 20, 0)
 sq0 = objective.Weights(*(np.ones_like(a) for a in p0.arrays()))
 p_ref, sq_ref, p_fast, sq_fast = p0.copy(), sq0.copy(), p0.copy(), sq0.copy()
-
 t = time.perf_counter()
 loss_ref = objective.adagrad_epoch(p_ref, sq_ref, rows, cols, x, order, 0.05, 10.0)
 t_ref = time.perf_counter() - t
-train.adagrad_epoch(p_fast, sq_fast, rows, cols, x, order[:10], 0.05, 10.0)  # compile once
-p_fast, sq_fast = p0.copy(), sq0.copy()
+train.adagrad_epoch(p0.copy(), sq0.copy(), rows, cols, x, order[:10], 0.05, 10.0)  # compile
 t = time.perf_counter()
 loss_fast = train.adagrad_epoch(p_fast, sq_fast, rows, cols, x, order, 0.05, 10.0)
 t_fast = time.perf_counter() - t
 
+# %%
 for a, b in zip(p_ref.arrays() + sq_ref.arrays(), p_fast.arrays() + sq_fast.arrays()):
     np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
 assert np.isclose(loss_ref, loss_fast, rtol=1e-12)
@@ -123,17 +213,19 @@ print(f"NumPy {len(x) / t_ref / 1e3:.0f}k updates/s, Numba {len(x) / t_fast / 1e
       f" {t_ref / t_fast:.0f}x faster")
 
 # %% [markdown]
-# The kernel is fast because it is the same loop compiled to machine code, over contiguous arrays,
-# with each epoch's entries first shuffled into one contiguous array so that the loop reads them
-# in order. `benchmarks/bench_train.py` measures it against the reference C implementation
-# (≈ 2.0M updates/s per thread on this matrix): more than twice as fast per thread.
+# The kernel is fast because it is the same loop compiled to machine code, over contiguous
+# arrays, reading the epoch's entries in order. `benchmarks/bench_train.py` measures it against
+# the reference C implementation on your machine.
 #
 # ## 3. Training on the Wikipedia sample
 #
-# With the reference demo's settings — d = 50, x_max = 10, 15 epochs:
+# With the reference demo's settings — $d = 50$, $x_{max} = 10$, 15 epochs. Notebooks 05–07 train
+# the same model, so `gl.cached_fit` keeps it on disk: the first notebook to need it trains it,
+# the others load it (training is deterministic, so the loaded model is the one a fit would give).
 
 # %%
-model = gl.GloVe(vector_size=50, x_max=10.0, epochs=15, random_state=0).fit(X)
+model = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=15, random_state=0,
+                               n_threads=2), X)
 fig = gl.plot.loss_curves({"GloVe, Wikipedia sample": model.loss_history_})
 plt.show()
 final = model.loss_history_[-1]
@@ -142,14 +234,61 @@ assert 0.024 < final < 0.028
 print(f"final loss {final:.3f}")
 
 # %% [markdown]
-# The reference C code reports ≈ 0.0265 after 15 epochs on this matrix. We land slightly lower
-# because we follow the paper's AdaGrad for the biases: today's C code forgets the learning rate
-# on the bias steps (20x larger steps at η = 0.05), which makes the biases noisier.
+# The reference C code reports a final loss near 0.0265 on this matrix; we land slightly lower
+# because we follow the paper's AdaGrad for the biases (today's C code forgets the learning rate
+# on the bias steps, 20 times larger steps at $\eta = 0.05$, which makes the biases noisier).
 #
-# ### W, W̃ or W + W̃?
+# ### AdaGrad's steps on real counts
 #
-# GloVe learns two vectors per word. X is symmetric, so W and W̃ are equivalent up to their random
-# start; the paper sums them and reports a small gain. On our corpus:
+# On the real matrix the words span four orders of magnitude in frequency. The model keeps its
+# AdaGrad sums (`model._sq`: the sums for $W, \tilde W, b, \tilde b$); $1/\sqrt{G}$ is the factor
+# by which a parameter's step is now smaller than SGD's. For each word's bias $b_i$:
+
+# %%
+shrink = 1 / np.sqrt(model._sq[2])       # (V,): step now / SGD's step, for each b_i
+counts = vocab.counts
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.loglog(counts, shrink, ".", ms=2)
+ax.set(xlabel="word count in the corpus", ylabel=r"$1/\sqrt{G_{b_i}}$ after 15 epochs",
+       title="AdaGrad slows frequent words; rare words keep SGD's step")
+plt.show()
+rare, frequent = shrink[counts < 10], shrink[:100]
+print(f"median factor: 100 most frequent words {np.median(frequent):.2f}, "
+      f"words seen < 10 times {np.median(rare):.2f}")
+assert np.median(frequent) < 0.5 < 0.9 < np.median(rare)
+
+# %% [markdown]
+# So on real text AdaGrad changes little for most of the vocabulary — its rare words take
+# SGD's steps — and tames the few hundred frequent words whose entries dominate $X$. That is where
+# the "rare words keep learning" benefit comes from: not from larger steps for rare words
+# (AdaGrad's step is never larger than SGD's at the same $\eta$) but from an $\eta$ that would
+# make SGD's frequent words diverge.
+#
+# The flip side: **AdaGrad does not protect rare words.** Their $G$ is still near 1, so a rate
+# that is too large hits them with full SGD steps. One epoch at $\eta = 0.4$ on the whole matrix
+# (the small problem of section 1 had only frequent words):
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+rows_all, cols_all, x_all = objective._entries(X)
+p = objective.init_weights(len(vocab), 50, 0)
+sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
+order = np.random.RandomState(0).permutation(len(x_all))
+loss_04 = train.adagrad_epoch(p, sq, rows_all, cols_all, x_all, order, 0.4, 10.0)
+worst = np.argsort(-np.linalg.norm(p.W, axis=1))[:100]  # the 100 largest word vectors
+print(f"loss after one epoch at η = 0.4: {loss_04:.3g}; median count of the 100 words with "
+      f"the largest vectors: {np.median(counts[worst]):.0f}")
+assert loss_04 > 100 and np.median(counts[worst]) < 20
+
+# %% [markdown]
+# The blow-up starts in the rare words: a step on $w_i$ changes $\delta_{ij}$ by about
+# $-\eta f(X_{ij}) \|\tilde w_j\|^2 \delta_{ij} / \sqrt{G}$, which overshoots when
+# $\eta f \|\tilde w_j\|^2 / \sqrt{G} > 2$ — and for a rare word $\sqrt{G} \approx 1$.
+#
+# ### $W$, $\tilde W$ or $W + \tilde W$?
+#
+# GloVe learns two vectors per word. $X$ is symmetric, so $W$ and $\tilde W$ are equivalent up to
+# their random start; the paper sums them and reports a small gain. On our corpus:
 
 # %%
 kvs = {name: model.to_keyed_vectors(vocab, combine)
@@ -171,29 +310,45 @@ assert spread < 0.05
 print("the three agree within 0.05 in Spearman: on this corpus the choice is noise")
 
 # %% [markdown]
-# ### x_max must fit your counts
+# ### $x_{max}$ must fit your counts
 #
-# The paper's x_max = 100 was tuned on billions of tokens. Here virtually all counts are below
-# 100 (notebook 02), so with x_max = 100 nearly every weight is tiny and 15 epochs barely move
-# the vectors. The reference demo uses 10 for small corpora. A short sweep:
+# The paper's $x_{max} = 100$ was tuned on billions of tokens. Here nearly all counts are far below
+# 100 (notebook 02): with $x_{max} = 100$ nearly every weight $f(X_{ij})$ is tiny, and 15 epochs
+# barely move the vectors. The reference demo uses 10 for small corpora.
+#
+# **Predict, then run.** Would you expect $x_{max} = 1$ (every pair with $X_{ij} \ge 1$ weighted
+# fully) to do better or worse than 10 on WordSim-353?
+#
+# <details><summary>Answer</summary>
+#
+# Better, on this corpus: WordSim-353 about 0.29 at $x_{max} = 1$ after only 8 epochs, against
+# about 0.24 at 10 after 15 (trained as long, $x_{max} = 1$ climbs further). With $x_{max} = 1$ the mean weight $f(X_{ij})$ over the
+# nonzeros is about 0.43 instead of 0.10 (printed below): the many small counts of a small corpus
+# get (nearly) full weight, so each epoch moves the vectors much further. The paper's 100 was
+# tuned on billions of tokens, where counts are large; the course's own sweeps (here and in
+# homework 3) put the best $x_{max}$ for 453k tokens at the low end. The notebooks keep 10 to
+# match the reference demo.
+# </details>
 
 # %%
-sweep = {10.0: model}
-for x_max in (1.0, 100.0):
-    sweep[x_max] = gl.GloVe(vector_size=50, x_max=x_max, epochs=15, random_state=0).fit(X)
-x_maxes = sorted(sweep)
-ws = [gl.evaluate.word_similarity(sweep[m].to_keyed_vectors(vocab),
-                                  gl.datasets.wordsim353_path()).spearman for m in x_maxes]
+weights = {m: objective.weighting(X.data, m).mean() for m in (1.0, 10.0, 100.0)}
+print("mean weight f(X_ij):", ", ".join(f"x_max {m:g}: {w:.2f}" for m, w in weights.items()))
+assert weights[100.0] < 0.05 < weights[10.0] < 0.2 < weights[1.0]
+fast = gl.GloVe(vector_size=50, x_max=1.0, epochs=8, random_state=0, n_threads=2)
+sweep_x = {10.0: model, 1.0: gl.cached_fit(fast, X)}   # x_max = 1: half the epochs
+ws = {m: gl.evaluate.word_similarity(sweep_x[m].to_keyed_vectors(vocab),
+                                     gl.datasets.wordsim353_path()).spearman for m in sweep_x}
 
 # %%
-fig, ax = plt.subplots(figsize=(6, 4))
-ax.semilogx(x_maxes, ws, "o-")
-ax.set(xlabel="x_max", ylabel="WordSim-353 Spearman", title="Weighting cut-off vs quality")
-plt.show()
-assert ws[x_maxes.index(10.0)] > ws[x_maxes.index(100.0)] + 0.1
+# NBVAL_IGNORE_OUTPUT
+print(", ".join(f"x_max {m:g}: WordSim-353 {s:.3f}" for m, s in sorted(ws.items())))
+
+# %%
+assert ws[1.0] > ws[10.0] + 0.04 and ws[1.0] > 0.26
+print("x_max = 1 (8 epochs) beats the default 10 (15 epochs) on WordSim-353 by more than 0.04")
 
 # %% [markdown]
-# Neighbours of a few words with x_max = 10 (small corpus: some make sense, many are topical
+# Neighbours of a few words with $x_{max} = 10$ (small corpus: some make sense, many are topical
 # rather than semantic — notebook 05 measures this properly):
 
 # %%
@@ -203,50 +358,116 @@ for word in ["king", "war", "music"]:
     print(f"{word:6s}", ", ".join(w for w, _ in kv.most_similar(word, topn=6)))
 
 # %% [markdown]
-# ## 4. Hogwild: two threads, no locks
+# ## 4. Training on several threads
 #
-# Entries can be processed in parallel: thread 1 takes the first half of the epoch's shuffled
-# entries, thread 2 the second, and both write to the shared W, W̃, b, b̃ **without locks**.
-# Two threads occasionally update the same word at once and one update is partly lost — but
-# with thousands of words collisions are rare, and SGD shrugs them off (Recht et al., 2011,
-# *Hogwild!*). The price: the result depends on thread timing, so it is not reproducible bit for
-# bit. That is why notebooks use one thread.
+# **Hogwild** (Recht et al., 2011): thread 1 takes the first half of the epoch's shuffled entries,
+# thread 2 the second, and both write to the shared $W, \tilde W, b, \tilde b$ **without locks**.
+# Two threads sometimes update the same word at once and one update is partly lost; SGD shrugs
+# that off, but the result depends on the threads' timing — it cannot be reproduced — and on real
+# text the frequent words' rows are in most entries, so the threads keep fighting over the same
+# cache lines.
+#
+# **The blocked schedule** (DSGD, Gemulla et al., 2011; LIBMF): permute the word ids at random,
+# cut them into $B$ blocks, and file each entry $X_{ij}$ under (block of $i$, block of $j$) in a
+# $B \times B$ grid. A *stratum* is $B$ blocks that share no row block and no column block: threads
+# that train different blocks of one stratum never touch the same $w_i$, $\tilde w_j$, $b$ or
+# AdaGrad sum. An epoch walks the strata one after another. glovelib's default,
+# `schedule="blocked"`; the grid of the model above, and the blocks of one stratum:
 
 # %%
-for threads in (1, 2):  # warm up: load the compiled kernels before timing them
-    gl.GloVe(vector_size=50, epochs=1, random_state=0, n_threads=threads).fit(small)
-t = time.perf_counter()
-one = gl.GloVe(vector_size=50, x_max=10.0, epochs=5, random_state=0, n_threads=1).fit(X)
-t_one = time.perf_counter() - t
-t = time.perf_counter()
-two = gl.GloVe(vector_size=50, x_max=10.0, epochs=5, random_state=0, n_threads=2).fit(X)
-t_two = time.perf_counter() - t
-rel = abs(two.loss_history_[-1] - one.loss_history_[-1]) / one.loss_history_[-1]
-assert rel < 0.02
-print("final loss, 1 thread vs 2 threads: within 2%")
+B = gl.schedule.auto_blocks(len(vocab), 50)
+blocks = gl.schedule.word_blocks(len(vocab), B, random_state=0)
+walk = gl.schedule.strata(B, random_state=0)   # walk[s, r]: column block of row block r
+gl.plot.block_grid(X, blocks, stratum=walk[0])
+plt.show()
+print(f"B = {B}: {B * B} blocks, {B} strata of {B} blocks each")
+
+# %% [markdown]
+# **Predict, then run.** The frequent words are spread over the blocks by the random
+# permutation. Will two threads give the same vectors as one? And will two hogwild runs give the
+# same vectors as each other?
+#
+# <details><summary>Answer</summary>
+#
+# Blocked: yes, bit for bit. The blocks of a stratum are disjoint in every parameter, and the
+# order of the strata and of the entries inside each block comes from the seeded generator, never
+# from the thread count — so any number of threads performs exactly the same updates. Hogwild: no;
+# which thread's update lands first changes from run to run.
+# </details>
+
+# %%
+small_fit = dict(vector_size=50, x_max=10.0, epochs=1, random_state=0)
+for threads in (1, 2):  # load the compiled kernels before timing them
+    gl.GloVe(**small_fit, n_threads=threads).fit(small)
+fits, seconds = {}, {}
+for threads in (1, 2):
+    t = time.perf_counter()
+    fits[threads] = gl.GloVe(**small_fit, n_threads=threads).fit(X)
+    seconds[threads] = time.perf_counter() - t
+for a, b in zip(fits[1].weights_.arrays(), fits[2].weights_.arrays()):
+    np.testing.assert_array_equal(a, b)
+assert fits[1].loss_history_ == fits[2].loss_history_
+print("blocked schedule: 1 and 2 threads give bit-identical vectors and losses")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-print(f"1 thread {t_one:.1f}s, 2 threads {t_two:.1f}s: {t_one / t_two:.2f}x "
-      f"(this machine has {__import__('os').cpu_count()} cores)")
+print(f"one epoch, blocked: 1 thread {seconds[1]:.2f} s, 2 threads {seconds[2]:.2f} s "
+      f"({seconds[1] / seconds[2]:.2f}x) on {__import__('os').cpu_count()} cores")
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+top = X[:1000, :1000]  # the 1,000 most frequent words: where threads collide most
+hog = [gl.GloVe(**small_fit, n_threads=2, schedule="hogwild").fit(top).W_ for _ in range(2)]
+gap = np.abs(hog[0] - hog[1]).max() / np.abs(hog[0]).max()
+print(f"two hogwild runs, same seed: vectors differ by up to {100 * gap:.2g}% of the largest")
 
 # %% [markdown]
+# The difference between the two hogwild runs depends on how often the threads collided — on the
+# machine, its load, its core count; on a one-core machine it can even be zero. It is printed, not
+# checked. What every machine shares is the blocked schedule's equality above: that is why the
+# course's results can be asserted. How fast two threads are is machine-dependent too (printed
+# above; `benchmarks/bench_train.py` measures it properly).
+#
 # ## Summary
 #
-# * AdaGrad gives each parameter its own step size; frequent words slow down, rare ones keep
-#   learning. With G starting at 1 it begins as SGD.
-# * The Numba kernel performs exactly the NumPy reference's updates, over a hundred times faster.
-# * On the Wikipedia sample the loss falls to ≈ 0.026 in 15 epochs, like the reference C code.
-# * W, W̃ and W + W̃ perform alike on a small corpus; x_max must match the scale of the counts.
-# * Hogwild threads share parameters without locks: faster, not reproducible.
+# * AdaGrad gives each parameter its own step size; GloVe's form is AdaGrad with learning rate 1
+#   and $\varepsilon = \eta^{-2}$: rarely updated parameters take SGD's steps, frequently updated
+#   ones take steps that no longer depend on $\eta$.
+# * Its advantage over SGD is robustness: level at $\eta = 0.05$, ahead at $0.2$, and alive at
+#   $0.4$ where SGD diverges on the frequent words — but rare words are not protected.
+# * The Numba kernel performs exactly the NumPy reference's updates, far faster.
+# * On the Wikipedia sample the loss falls to about 0.026 in 15 epochs, like the reference C code.
+#   $W$, $\tilde W$ and $W + \tilde W$ perform alike here; $x_{max} = 1$ beats the default 10.
+# * Hogwild threads share parameters without locks: not reproducible. The blocked schedule trains
+#   disjoint blocks at once: the same vectors on any number of threads.
 #
 # ## Exercises
 #
-# 1. Rerun section 1 with η = 0.05 and with η = 1. Where does SGD go wrong, and why does AdaGrad
-#    not?
+# 1. Rerun section 1 with $\eta = 1$. Which method diverges, and why does AdaGrad survive on the
+#    small problem but not on the whole matrix?
 # 2. Train with `dtype="float64"` and `dtype="float32"`. How different are the vectors, and the
 #    scores? Which would you use, and why is float32 faster?
 # 3. Sweep `vector_size` over 10, 25, 50, 100 and plot WordSim-353. What does a small corpus
 #    support?
 # 4. `model.save("m.npz")`, then `gl.GloVe.load("m.npz").partial_fit(X, epochs=5)`: check that it
 #    equals a model trained 20 epochs straight through.
+#
+# <details><summary>Model answers</summary>
+#
+# 1. SGD diverges at $\eta = 1$ within the first epoch. AdaGrad survives on the 100 most frequent
+#    words because each of them is visited hundreds of times per epoch, so its $G$ quickly exceeds
+#    $\eta^2 = 1$ times a few squared gradients and the step becomes $g/\sqrt{\sum g^2}$,
+#    independent of $\eta$. On the whole matrix the rare words keep $G \approx 1$ and take the full
+#    step $\eta\,g$: with $\eta \|\tilde w_j\|^2 f > 2$ the update overshoots and the loss explodes
+#    (as at $\eta = 0.4$ above); `gl.GloVe` stops with a "training diverged" error.
+# 2. The vectors differ by about $10^{-6}$ relative (float32's resolution, amplified a little by
+#    the chaotic order of updates); WordSim-353 and analogy scores agree to about the third
+#    decimal. Use float32: the kernel moves half the bytes per update, so more of $W$ stays in
+#    cache and SIMD lanes hold twice as many numbers.
+# 3. On 453k tokens WordSim-353 rises from $d = 10$ to about $d = 50$ and then flattens or falls:
+#    each extra dimension must be estimated from the same few counts. Large $d$ pays off only with
+#    more text.
+# 4. `np.testing.assert_array_equal` passes on every array: the saved file holds the AdaGrad sums
+#    and the generator's state, so 15 + 5 epochs continue exactly where the 15 stopped (with the
+#    same `epochs=15` model and a 20-epoch one trained from the same seed).
+# </details>

@@ -1,0 +1,82 @@
+"""The checks of notebooks 06 and 07 (and of the pretrained-vector exercises): each passes on a
+vector set built to satisfy it and fails, saying why, on one built not to."""
+
+import numpy as np
+import pytest
+
+import glovelib as gl
+from glovelib import checks
+
+
+def _kv(table: dict) -> gl.KeyedVectors:
+    return gl.KeyedVectors(list(table), np.array(list(table.values()), dtype=np.float64))
+
+
+E = np.eye(6)
+
+
+def test_parallel_offsets_by_hand():
+    # offsets (1,0,..) and (1,0.1,..) are almost parallel; (0,1,..) is orthogonal to them
+    kv = _kv({"a1": E[2], "b1": E[2] + E[0], "a2": E[3], "b2": E[3] + E[0] + 0.1 * E[1],
+              "a3": E[4], "b3": E[4] + E[1]})
+    cos12 = 1 / np.sqrt(1.01)
+    assert checks.mean_offset_cosine(kv, [("a1", "b1"), ("a2", "b2")]) == pytest.approx(cos12)
+    assert checks.check_parallel_offsets(kv, [("a1", "b1"), ("a2", "b2")]) == pytest.approx(cos12)
+    want = (cos12 + 0 + 0.1 / np.sqrt(1.01)) / 3
+    assert checks.mean_offset_cosine(kv, [("a1", "b1"), ("a2", "b2"), ("a3", "b3")]) == \
+        pytest.approx(want)
+    with pytest.raises(checks.CheckFailed, match="not one direction"):
+        checks.check_parallel_offsets(kv, [("a1", "b1"), ("a3", "b3")])
+    with pytest.raises(ValueError, match="two pairs"):
+        checks.mean_offset_cosine(kv, [("a1", "b1"), ("x", "y")])
+
+
+def _senses(mix: float) -> gl.KeyedVectors:
+    """bank = mix * river + (1 - mix) * money; neighbours of each sense around it."""
+    river, money = E[0], E[1]
+    table = {"bank": mix * river + (1 - mix) * money, "river": river, "money": money,
+             "shore": river + 0.3 * E[2], "stream": river + 0.3 * E[3],
+             "cash": money + 0.3 * E[2], "loan": money + 0.3 * E[3], "far": E[5]}
+    return _kv(table)
+
+
+def test_polysemy_split_and_failure():
+    a, b = checks.check_polysemy(_senses(0.5), "bank", "river", "money", topn=6)
+    assert set(a) == {"river", "shore", "stream"} and set(b) == {"money", "cash", "loan"}
+    with pytest.raises(checks.CheckFailed, match="closer to 'money'"):
+        checks.check_polysemy(_senses(1.0), "bank", "river", "money", topn=3)
+    with pytest.raises(checks.CheckFailed, match="not in the vectors: nope"):
+        checks.check_polysemy(_senses(0.5), "bank", "river", "nope")
+
+
+def test_antonym_closer():
+    kv = _kv({"hot": E[0] + E[1], "cold": E[0] + 0.9 * E[1], "warm": E[0] + E[2], "x": E[3]})
+    checks.check_antonym_closer(kv, "hot", "warm", "cold")
+    with pytest.raises(checks.CheckFailed, match=r"cos\(hot, warm\) = 0\.50 is not above"):
+        checks.check_antonym_closer(kv, "hot", "cold", "warm")
+
+
+def test_analogy_answer_works_and_fails():
+    g, r = E[0], E[1]
+    kv = _kv({"man": g + E[2], "woman": -g + E[2], "king": g + r, "queen": -g + r,
+              "sock": E[4], "glove": E[3] + E[5], "hand": E[3], "foot": E[5]})
+    assert checks.check_analogy_answer(kv, "man", "king", "woman", "queen") == "queen"
+    answer = checks.check_analogy_answer(kv, "hand", "glove", "foot", "sock", works=False)
+    assert answer != "sock"
+    with pytest.raises(checks.CheckFailed, match="gives 'queen'; 'queen' ranks 1"):
+        checks.check_analogy_answer(kv, "man", "king", "woman", "queen", works=False)
+    with pytest.raises(checks.CheckFailed, match="'sock' ranks"):
+        checks.check_analogy_answer(kv, "hand", "glove", "foot", "sock")
+
+
+def test_gender_direction_and_separation():
+    g = E[0]
+    kv = _kv({"he": g + E[1], "she": -g + E[1], "man": 2 * g + E[2], "woman": -2 * g + E[2],
+              "king": g + E[3], "queen": -g + E[3], "nurse": -0.5 * g + E[4]})
+    d = checks.gender_direction(kv, [("he", "she"), ("man", "woman")])
+    np.testing.assert_allclose(d, g, atol=1e-12)  # both pairs' differences point along g
+    checks.check_direction_separates(kv, d, [("king", "queen")])
+    with pytest.raises(checks.CheckFailed, match="queen projects"):
+        checks.check_direction_separates(kv, d, [("queen", "king")])
+    with pytest.raises(checks.CheckFailed, match="not in the vectors"):
+        checks.gender_direction(kv, [("his", "her")])
