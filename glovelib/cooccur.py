@@ -19,6 +19,11 @@ Two departures, both deliberate:
   and then the two modes agree to round-off.
 * The result is returned in memory as a ``scipy.sparse.csr_matrix``, not written to a file.
 
+This module plans the memory and drives the count; the Numba kernels live in
+:mod:`glovelib.cooccur_kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur_runs`.
+The input is read in a background thread (:func:`glovelib.textfile.prefetch`), so that reading
+and tokenizing the next chunk overlaps counting this one.
+
 Derived in notebooks/03_counting.ipynb.
 """
 

@@ -8,7 +8,10 @@ Follows the reference tools (``vocab_count`` of Pennington et al.'s C code) wher
 * the vocabulary file is the reference's ``word count`` text format, one word per line.
 
 :func:`tokenize` is for raw text (notebooks, homework): unicode-aware lowercase words.  Files are
-read as UTF-8; invalid bytes become U+FFFD instead of stopping the read.
+read as UTF-8 by :mod:`glovelib.textfile`; invalid bytes become U+FFFD instead of stopping the
+read, but a compressed file cut short and a file that is mostly not text are refused.  The
+command line reads large files through :mod:`glovelib.reader` (chunks of lines, the same tokens,
+vocabulary and ids, much faster).
 
 Derived in notebooks/03_counting.ipynb.
 """
