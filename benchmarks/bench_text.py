@@ -7,7 +7,8 @@ The input is generated: the Wikipedia sample (gensim's test data, ~453k tokens) 
    write), for both tokenizers;
 2. end to end, each command in its own process (imports included), median of ``--runs`` runs:
    ``vocab_count -min-count 5`` then ``cooccur -memory 4 -window-size 15`` against
-   ``python -m glovelib vocab --min-count 5`` then ``python -m glovelib cooccur --window 15``,
+   ``python -m glovelib vocab --min-count 5`` then ``python -m glovelib cooccur --window 15
+   --max-memory 4GB`` (the same budget),
    with each step's peak RSS; the ratios are against C measured in the same run.
 
     python benchmarks/bench_text.py [--copies 10] [--runs 3] [--cglove /work/cglove/build]
@@ -97,7 +98,7 @@ def end_to_end(path: Path, folder: Path, cglove: Path, runs: int) -> dict[str, l
                                 "--min-count", "5", "--tokenizer", tok, "--quiet"])
             s2, m2 = _run(py + ["cooccur", str(path), "--vocab", str(folder / f"{tok}.vocab"),
                                 "-o", str(folder / f"{tok}.npz"), "--window", "15",
-                                "--tokenizer", tok, "--quiet"])
+                                "--max-memory", "4GB", "--tokenizer", tok, "--quiet"])
             rows[tok].append((s1, s2, max(m1, m2)))
     return rows
 
