@@ -7,9 +7,9 @@ saved instead of training again.  Each notebook still runs alone on a fresh clon
 and saves.
 
 The key is a hash of everything the result depends on: the hyperparameters (all but ``verbose``
-and ``n_threads``), the matrix (its CSR arrays) and the source of glovelib itself, so that a
-changed kernel never serves a stale model.  Files live in ``data_home() / "models"`` (git-ignored);
-delete the folder to start afresh.
+and ``n_threads``), the matrix (its CSR arrays) and the source of the training modules, so
+that a changed kernel never serves a stale model.  Files live in ``data_home() / "models"``
+(git-ignored); delete the folder to start afresh.
 """
 
 from __future__ import annotations
@@ -28,9 +28,15 @@ __all__ = ["cached_fit", "cache_key"]
 _IGNORED = ("verbose", "n_threads")  # change nothing in the trained vectors
 
 
+# the modules a trained model depends on (the matrix itself is hashed, so counting is covered)
+_TRAINING_SOURCES = ("train.py", "schedule.py", "_kernels.py", "_entries.py", "_state.py",
+                     "objective.py", "cache.py")
+
+
 def _source_fingerprint() -> bytes:
     h = hashlib.sha256()
-    for src in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    here = Path(__file__).resolve().parent
+    for src in (here / name for name in _TRAINING_SOURCES):
         h.update(src.name.encode())
         h.update(src.read_bytes())
     return h.digest()

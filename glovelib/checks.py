@@ -117,6 +117,10 @@ def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> Non
         _fail(f"{what}: expected {_num(want[k])}{at}, got {_num(got[k])}")
 
 
+# (x_max, alpha) of the random problems: an answer that ignores its arguments fails on two
+_SETTINGS = [(10.0, 0.75), (2.0, 0.5), (30.0, 1.0)]
+
+
 def _problem(seed: int, V: int = 12, d: int = 4, x_max: float = 10.0):
     rng = np.random.default_rng(seed)
     X = sp.random(V, V, density=0.4, random_state=seed, format="csr",
@@ -135,7 +139,7 @@ def check_weighting(f: Callable) -> None:
     without calling ``glovelib.objective.weighting``."""
     __tracebackhide__ = True
     for x_max, alpha in [(100.0, 0.75), (10.0, 0.5), (3.0, 1.0)]:
-        x = np.array([0.0, 0.5, 1.0, x_max / 2, x_max, 2 * x_max, 1e6])
+        x = np.array([0.0, 0.5, 1.0, x_max / 2, 0.7 * x_max, 0.95 * x_max, x_max, 2 * x_max, 1e6])
         try:
             got = _call(f, (x.copy(), x_max, alpha),
                         {"gl.objective.weighting": objective.weighting})
@@ -164,26 +168,28 @@ def check_loss(loss: Callable) -> None:
     nonzero X_ij (with the 1/2, as glovelib and the reference C code), without calling
     ``glovelib.objective.loss``."""
     __tracebackhide__ = True
-    mistakes = [("J is twice the expected value: J carries a factor 1/2",
-                 lambda p, X: 2 * reference_loss(p, X, 10.0, 0.75)),
-                ("the weighting f(X_ij) is missing from your sum",
-                 lambda p, X: reference_loss(p, X, 10.0, 0.75, weighted=False)),
-                ("the biases b_i and b~_j are missing from diff",
-                 lambda p, X: reference_loss(p, X, 10.0, 0.75, biases=False)),
-                ("you used log(1 + X_ij); GloVe fits log X_ij",
-                 lambda p, X: reference_loss(p, X, 10.0, 0.75, log=np.log1p))]
-    for seed in range(3):
-        X, p = _problem(seed)
-        got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), 10.0, 0.75),
+    for seed, (x_max, alpha) in enumerate(_SETTINGS):
+        X, p = _problem(seed, x_max=x_max)
+        got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
                     {"gl.objective.loss": objective.loss})
         if not np.all(np.isfinite(got)):
             _fail("J is not finite: you summed over the zeros of X too (log 0 = -inf); sum over "
                   "the nonzero entries only (X.tocoo() gives row, col, data)")
-        for message, variant in mistakes:
-            if np.size(got) == 1 and np.isclose(float(got), variant(p, X), rtol=1e-8):
+        mistakes = [("J is twice the expected value: J carries a factor 1/2",
+                     2 * reference_loss(p, X, x_max, alpha)),
+                    ("the weighting f(X_ij) is missing from your sum",
+                     reference_loss(p, X, x_max, alpha, weighted=False)),
+                    ("the biases b_i and b~_j are missing from diff",
+                     reference_loss(p, X, x_max, alpha, biases=False)),
+                    ("you used log(1 + X_ij); GloVe fits log X_ij",
+                     reference_loss(p, X, x_max, alpha, log=np.log1p))]
+        for message, wrong in mistakes:
+            if np.size(got) == 1 and np.isclose(float(got), wrong, rtol=1e-8):
                 _fail(message)
-        _close(got, objective.loss(p, X, 10.0, 0.75), f"J on random problem {seed}")
-    _ok("loss J on 3 random problems (zeros of X skipped, weighting and biases included)")
+        _close(got, objective.loss(p, X, x_max, alpha),
+               f"J on random problem {seed} (x_max={_num(x_max)}, alpha={_num(alpha)})")
+    _ok("loss J on 3 random problems, 3 (x_max, alpha) settings (zeros of X skipped, weighting "
+        "and biases included)")
 
 
 def check_gradients(gradients: Callable) -> None:
@@ -191,10 +197,10 @@ def check_gradients(gradients: Callable) -> None:
     without calling ``glovelib.objective.gradients``."""
     __tracebackhide__ = True
     names = ("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~")
-    for seed in range(3):
-        X, p = _problem(seed)
-        want = objective.gradients(p, X, 10.0, 0.75).arrays()
-        got = _call(gradients, (p.W, p.W_context, p.b, p.b_context, X.copy(), 10.0, 0.75),
+    for seed, (x_max, alpha) in enumerate(_SETTINGS):
+        X, p = _problem(seed, x_max=x_max)
+        want = objective.gradients(p, X, x_max, alpha).arrays()
+        got = _call(gradients, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
                     {"gl.objective.gradients": objective.gradients})
         if len(got) != 4:
             _fail(f"return 4 gradients {names}, got {len(got)}")
@@ -209,8 +215,10 @@ def check_gradients(gradients: Callable) -> None:
             if not near(g, w, 1e-7, 1e-9) and near(g, partner, 1e-7, 1e-9):
                 _fail(f"{name} is the gradient of its partner {names[k ^ 1]}: rows of X belong "
                       "to words (W, b), columns to contexts (W~, b~)")
-            _close(g, w, f"{name} on random problem {seed}", rtol=1e-7, atol=1e-9)
-    _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems")
+            _close(g, w, f"{name} on random problem {seed} (x_max={_num(x_max)}, "
+                   f"alpha={_num(alpha)})", rtol=1e-7, atol=1e-9)
+    _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems, 3 "
+        "(x_max, alpha) settings")
 
 
 # --------------------------------------------------------------------------- homework 2

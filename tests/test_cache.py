@@ -54,3 +54,27 @@ def test_damaged_file_is_retrained(X, tmp_path):
 def test_rejects_what_is_not_a_glove_model(X, tmp_path):
     with pytest.raises(TypeError, match="GloVe"):
         gl.cached_fit(object(), X, cache_dir=tmp_path)
+
+
+def test_fingerprint_covers_every_module_training_imports():
+    """A kernel change must change the key: the fingerprinted sources are closed under the
+    module-level package imports of train.py (but for progress display and file writing; the
+    imports inside functions load what uses a model, e.g. vectors.py, not what trains it)."""
+    import ast
+    from pathlib import Path
+
+    from glovelib.cache import _TRAINING_SOURCES
+
+    here = Path(gl.__file__).parent
+    harmless = {"_progress.py", "_io.py"}
+    todo, seen = ["train.py"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.parse((here / name).read_text()).body:
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                mods = [node.module] if node.module else [a.name for a in node.names]
+                todo += [f"{m}.py" for m in mods if (here / f"{m}.py").exists()]
+    assert seen - harmless <= set(_TRAINING_SOURCES), seen - harmless - set(_TRAINING_SOURCES)

@@ -154,7 +154,8 @@ def test_gradients_catch():
 
     for wrong, match in [(forgot_f, "weighting"), (swapped, "partner"), (doubled, "twice"),
                          (library, "calls gl.objective.gradients"), (three, "4 gradients"),
-                         (off_bias, r"dJ/db on random problem 0: expected")]:
+                         (off_bias, r"dJ/db on random problem 0 \(x_max=10, alpha=0.75\): "
+                                    "expected")]:
         with pytest.raises(checks.CheckFailed, match=match):
             checks.check_gradients(wrong)
 
