@@ -4,7 +4,8 @@ Prints a table: seconds, tokens/s, nonzeros and peak RSS, for the in-memory coun
 ``max_memory="1GB"``.  Each configuration runs in its own process, so that its peak RSS is its
 own, and streams the corpus from the text file (read, split, encode, count) as the reference
 ``cooccur`` does; the vocabulary (min_count 5) is built once beforehand, as ``vocab_count`` would.
-A third row counts from ids already in memory (no text reading), to separate the two costs.
+A row counts from ids already in memory (no text reading), to separate the two costs; another
+streams through the command line's chunked reader (:mod:`glovelib.reader`).
 
     python benchmarks/bench_cooccur.py [--tokens 17005207] [--window 15]
 
@@ -29,6 +30,9 @@ args = json.loads(sys.argv[1])
 vocab = gl.Vocabulary.load(args["vocab"])
 if args["source"] == "ids":
     docs = [vocab.encode(d) for d in gl.LineCorpus(args["corpus"])]  # all ids in memory first
+elif args["source"] == "chunks":  # the command line's reader: chunks of lines, one dict map each
+    from glovelib import reader
+    docs = reader.encode_file(args["corpus"], vocab.index)
 else:
     docs = (vocab.encode(d) for d in gl.LineCorpus(args["corpus"]))
 gl.count_cooccurrences([np.arange(3, dtype=np.int32)], 3)  # compile (cached) outside the timing
@@ -62,6 +66,7 @@ def main() -> None:
         vocab.save(vocab_path)
         rows = []
         for label, source, mm in [("in memory, from text", "text", None),
+                                  ("in memory, chunked reader", "chunks", None),
                                   ("max_memory=1GB, from text", "text", "1GB"),
                                   ("in memory, from ids", "ids", None)]:
             spec = {"vocab": vocab_path, "corpus": str(corpus), "window": args.window,

@@ -47,10 +47,15 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def _corpus(path: str, tokenizer: str):
-    import glovelib as gl
+def _tokenizer(args):
+    return "words" if args.tokenizer == "words" else None
 
-    return gl.LineCorpus(path, gl.tokenize if tokenizer == "words" else None)
+
+def _progress(args) -> bool:
+    """Progress lines by default on a terminal; --quiet silences them, --verbose forces them."""
+    if getattr(args, "quiet", False):
+        return False
+    return getattr(args, "verbose", False) or sys.stderr.isatty()
 
 
 def _log(message: str) -> None:
@@ -60,26 +65,45 @@ def _log(message: str) -> None:
 # --------------------------------------------------------------------------- steps
 
 
-def _build_vocab(args):
+def _build_vocab(args, keep_ids: bool = False):
+    """Read the corpus once: the vocabulary, and (keep_ids) the corpus as ids into it."""
+    import numpy as np
+
     import glovelib as gl
+    from glovelib import reader
 
     t = time.perf_counter()
-    vocab = gl.Vocabulary.build(_corpus(args.corpus, args.tokenizer), min_count=args.min_count,
-                                max_size=args.max_vocab)
+    scan = reader.scan_ids(args.corpus, _tokenizer(args), keep_ids=keep_ids,
+                           progress=_progress(args))
+    t_read = time.perf_counter() - t
+    vocab = gl.Vocabulary.from_counts(scan.words, scan.counts, min_count=args.min_count,
+                                      max_size=args.max_vocab)
+    docs = None
+    if keep_ids:
+        table = np.full(len(scan.words), -1, dtype=np.int32)  # scan id -> vocabulary id
+        position = {w: i for i, w in enumerate(scan.words)}
+        table[[position[w] for w in vocab.words]] = np.arange(len(vocab), dtype=np.int32)
+        docs = reader.remap(scan.docs, table)
     _log(f"vocab: {len(vocab):,} words with count >= {args.min_count}, covering "
-         f"{int(vocab.counts.sum()):,} tokens ({time.perf_counter() - t:.1f}s)")
-    return vocab
+         f"{int(vocab.counts.sum()):,} of {int(scan.counts.sum()):,} tokens "
+         f"({time.perf_counter() - t:.1f}s)")
+    return vocab, docs, {"read + tokenize": t_read, "vocabulary + encode":
+                         time.perf_counter() - t - t_read}
 
 
-def _count(args, vocab):
+def _count(args, vocab, docs=None):
+    """Count cooccurrences of ids already read (docs), or stream the corpus a chunk at a time."""
     import glovelib as gl
+    from glovelib import reader
 
-    corpus = _corpus(args.corpus, args.tokenizer)
     t = time.perf_counter()
-    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab),
-                               window_size=args.window, symmetric=not args.left_only,
+    if docs is None:
+        docs = reader.encode_file(args.corpus, vocab.index, _tokenizer(args),
+                                  progress=_progress(args))
+    X = gl.count_cooccurrences(docs, len(vocab), window_size=args.window,
+                               symmetric=not args.left_only,
                                distance_weighting=not args.no_distance_weighting,
-                               max_memory=args.max_memory, verbose=args.verbose)
+                               max_memory=args.max_memory, verbose=_progress(args))
     _log(f"cooccur: {X.nnz:,} nonzeros, window {args.window} ({time.perf_counter() - t:.1f}s)")
     return X
 
@@ -126,7 +150,7 @@ def _load_vectors(args):
 
 
 def cmd_vocab(args) -> None:
-    vocab = _build_vocab(args)
+    vocab, _, _ = _build_vocab(args)
     vocab.save(args.output)
     _log(f"wrote {args.output}")
 
@@ -138,7 +162,8 @@ def cmd_cooccur(args) -> None:
 
     vocab = gl.Vocabulary.load(args.vocab)
     X = _count(args, vocab)
-    _save_npz(args.output, lambda f: sp.save_npz(f, X))
+    # uncompressed by default: zlib shrinks the file ~3.4x but takes ~70x longer to write
+    _save_npz(args.output, lambda f: sp.save_npz(f, X, compressed=args.compress))
 
 
 def cmd_glove(args) -> None:
@@ -167,15 +192,28 @@ def cmd_train(args) -> None:
     out = Path(args.output)
     if not out.parent.exists():
         raise FileNotFoundError(f"output folder {out.parent} does not exist")
-    vocab = _build_vocab(args)
+    vocab, docs, times = _build_vocab(args, keep_ids=True)  # one read of the corpus
+    t = time.perf_counter()
     vocab.save(f"{out}.vocab.txt")
-    X = _count(args, vocab)
+    times["write"] = time.perf_counter() - t
+    t = time.perf_counter()
+    X = _count(args, vocab, docs)
+    del docs
+    times["count"] = time.perf_counter() - t
+    t = time.perf_counter()
     model = _fit(args, X)
+    times["train"] = time.perf_counter() - t
+    t = time.perf_counter()
     kv = model.to_keyed_vectors(vocab)
     kv.save_word2vec_format(f"{out}.txt", write_header=False)
     model.save(f"{out}.npz")
+    times["write"] += time.perf_counter() - t
     _log(f"wrote {out}.vocab.txt, {out}.txt (GloVe text format), {out}.npz (model)")
+    t = time.perf_counter()
     _print_evaluation(kv)
+    times["evaluate"] = time.perf_counter() - t
+    _log("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in times.items())
+         + f"; total {sum(times.values()):.1f}s")
 
 
 def cmd_evaluate(args) -> None:
@@ -227,6 +265,8 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--tokenizer", choices=TOKENIZERS, default="words",
                        help="words: lowercase unicode words, punctuation dropped (default); "
                             "whitespace: split on white space, as the reference tools")
+        q.add_argument("--quiet", action="store_true",
+                       help="no progress lines (shown by default on a terminal)")
 
     def vocab_args(q):
         q.add_argument("--min-count", type=_positive_int, default=5,
@@ -242,7 +282,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a pair adds 1 instead of 1/distance")
         q.add_argument("--max-memory", default=None,
                        help="bound the counting memory, e.g. 1GB (spills to temporary files)")
-        q.add_argument("--verbose", action="store_true", help="show counting progress")
+        q.add_argument("--verbose", action="store_true",
+                       help="show counting progress also when stderr is not a terminal")
 
     def fit_args(q, epochs, x_max):
         q.add_argument("--dim", type=_positive_int, default=50, help="vector size (default 50)")
@@ -287,6 +328,8 @@ def _parser() -> argparse.ArgumentParser:
     corpus_args(q)
     q.add_argument("--vocab", required=True, help="vocabulary file from 'vocab'")
     q.add_argument("-o", "--output", required=True, help=".npz file to write")
+    q.add_argument("--compress", action="store_true",
+                   help="zlib-compress the .npz (~3x smaller, much slower to write)")
     count_args(q)
     q.set_defaults(func=cmd_cooccur)
 

@@ -19,6 +19,11 @@ Two departures, both deliberate:
   and then the two modes agree to round-off.
 * The result is returned in memory as a ``scipy.sparse.csr_matrix``, not written to a file.
 
+This module plans the memory and drives the count; the Numba kernels live in
+:mod:`glovelib.cooccur_kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur_runs`.
+The input is read in a background thread (:func:`glovelib.textfile.prefetch`), so that reading
+and tokenizing the next chunk overlaps counting this one.
+
 Derived in notebooks/03_counting.ipynb.
 """
 
@@ -33,281 +38,14 @@ import time
 
 import numpy as np
 import scipy.sparse as sp
-from numba import njit
+
+from .cooccur_kernels import _count_chunk
+from .cooccur_runs import _assemble, _dense_caps, _Runs
+from .reader import DocumentIds, prefetch
 
 __all__ = ["count_cooccurrences"]
 
 _GB = 1 << 30
-
-
-# --------------------------------------------------------------------------- kernels
-#
-# The matrix counted is U: for a symmetric window only its upper triangle (a <= b), so that each
-# pair is incremented once; X = U + U^T is formed when the result is written.  Without symmetry
-# U = X.  Dense cells of row a are columns lo[a] <= b < cap[a], stored at dense[offsets[a] + b -
-# lo[a]], with lo[a] = a (triangle) or 0 (full rows).
-
-
-@njit(cache=True, nogil=True)
-def _count_chunk(ids, starts, d, p, window, symmetric, n_vocab, cap, lo, offsets, dense, incr,
-                 buf, nbuf):
-    """Count from document ``d``, position ``p`` until the buffer could overflow.
-
-    Dense pairs go to the dense block; the others are appended to ``buf`` as the code
-    ``(a * V + b) * (window + 1) + distance``.  Returns where it stopped and the buffer's fill.
-    """
-    n_docs = starts.shape[0] - 1
-    w1 = window + 1
-    limit = buf.shape[0] - window
-    while d < n_docs:
-        s = starts[d]
-        e = starts[d + 1]
-        if p < s:
-            p = s
-        while p < e:
-            if nbuf > limit:
-                return d, p, nbuf
-            later = np.int64(ids[p])
-            first = max(s, p - window)
-            for q in range(p - 1, first - 1, -1):
-                a = np.int64(ids[q])  # X[earlier, later] at distance p - q
-                b = later
-                if symmetric and a > b:
-                    a, b = b, a
-                k = p - q
-                if b < cap[a]:  # (a + 1)(b + 1) <= P
-                    dense[offsets[a] + b - lo[a]] += incr[k]
-                else:
-                    buf[nbuf] = (a * n_vocab + b) * w1 + k
-                    nbuf += 1
-            p += 1
-        d += 1
-    return d, p, nbuf
-
-
-@njit(cache=True, nogil=True)
-def _reduce_sorted(codes, window, incr):
-    """Sorted codes -> (keys, values) with one entry per pair (key = a * V + b)."""
-    w1 = window + 1
-    n = codes.shape[0]
-    n_unique = 0
-    prev = -1
-    for t in range(n):
-        key = codes[t] // w1
-        if key != prev:
-            n_unique += 1
-            prev = key
-    keys = np.empty(n_unique, dtype=np.int64)
-    vals = np.zeros(n_unique, dtype=incr.dtype)
-    u = -1
-    prev = -1
-    for t in range(n):
-        key = codes[t] // w1
-        if key != prev:
-            u += 1
-            keys[u] = key
-            prev = key
-        vals[u] += incr[codes[t] - key * w1]
-    return keys, vals
-
-
-@njit(cache=True, nogil=True, inline="always")
-def _emit(a, b, v, symmetric, fill, own, trans, indices, data, scale):
-    """One entry U[a, b] = v.  Count it (``own``: entries of row a; ``trans``: mirrored entries
-    of row b), or write it at the cursors own[a] and trans[b] (row r of X = the mirrored entries,
-    columns < r, then row r of U, columns >= r)."""
-    mirrored = symmetric and a != b
-    if fill:
-        indices[own[a]] = b
-        data[own[a]] = (2.0 * v if symmetric and a == b else v) / scale
-        own[a] += 1
-        if mirrored:
-            indices[trans[b]] = a
-            data[trans[b]] = v / scale
-            trans[b] += 1
-    else:
-        own[a] += 1
-        if mirrored:
-            trans[b] += 1
-
-
-@njit(cache=True, nogil=True)
-def _dense_emit(dense, offsets, cap, lo, symmetric, fill, own, trans, indices, data, scale):
-    for a in range(cap.shape[0]):
-        base = offsets[a] - lo[a]
-        for b in range(lo[a], cap[a]):
-            v = dense[base + b]
-            if v != 0:
-                _emit(a, b, v, symmetric, fill, own, trans, indices, data, scale)
-
-
-@njit(cache=True, nogil=True)
-def _dense_row_nnz(dense, offsets, cap, lo, out):
-    for a in range(cap.shape[0]):
-        c = 0
-        for t in range(offsets[a], offsets[a] + max(0, cap[a] - lo[a])):
-            if dense[t] != 0:
-                c += 1
-        out[a] = c
-
-
-@njit(cache=True, nogil=True)
-def _dense_rows(dense, offsets, cap, lo, r0, r1, n, n_vocab):
-    """The n nonzero cells of dense rows [r0, r1) as (keys, values), in key order."""
-    keys = np.empty(n, dtype=np.int64)
-    vals = np.empty(n, dtype=dense.dtype)
-    n = 0
-    for a in range(r0, r1):
-        base = offsets[a] - lo[a]
-        for b in range(lo[a], cap[a]):
-            if dense[base + b] != 0:
-                keys[n] = a * n_vocab + b
-                vals[n] = dense[base + b]
-                n += 1
-    return keys, vals
-
-
-@njit(cache=True, nogil=True)
-def _merge(keys, vals, segs, n_vocab, symmetric, fill, own, trans, indices, data, scale):
-    """k-way merge of sorted segments ``keys[segs[s]:segs[s+1]]``; equal keys are summed and
-    each distinct pair is passed to :func:`_emit`."""
-    k = segs.shape[0] - 1
-    heads = segs[:-1].copy()
-    heap = np.empty(k, dtype=np.int64)  # segment numbers, a binary min-heap on keys[heads[s]]
-    size = 0
-    for s in range(k):
-        if heads[s] < segs[s + 1]:
-            heap[size] = s
-            i = size
-            size += 1
-            while i > 0:  # sift up
-                parent = (i - 1) // 2
-                if keys[heads[heap[parent]]] <= keys[heads[heap[i]]]:
-                    break
-                heap[parent], heap[i] = heap[i], heap[parent]
-                i = parent
-    prev = -1
-    acc = np.zeros(1, dtype=vals.dtype)[0]
-    while size > 0:
-        s = heap[0]
-        key = keys[heads[s]]
-        val = vals[heads[s]]
-        heads[s] += 1
-        if heads[s] == segs[s + 1]:
-            size -= 1
-            heap[0] = heap[size]
-        i = 0
-        while True:  # sift down
-            left = 2 * i + 1
-            if left >= size:
-                break
-            c = left
-            if left + 1 < size and keys[heads[heap[left + 1]]] < keys[heads[heap[left]]]:
-                c = left + 1
-            if keys[heads[heap[i]]] <= keys[heads[heap[c]]]:
-                break
-            heap[i], heap[c] = heap[c], heap[i]
-            i = c
-        if key != prev:
-            if prev >= 0:
-                _emit(prev // n_vocab, prev % n_vocab, acc, symmetric, fill, own, trans,
-                      indices, data, scale)
-            prev = key
-            acc = val
-        else:
-            acc += val
-    if prev >= 0:
-        _emit(prev // n_vocab, prev % n_vocab, acc, symmetric, fill, own, trans, indices, data,
-              scale)
-
-
-# --------------------------------------------------------------------------- sorted runs
-
-
-class _Runs:
-    """Sorted (key, value) runs of the sparse part, in memory or spilled to a temporary folder."""
-
-    def __init__(self, n_vocab: int, value_dtype: np.dtype, folder: str | None):
-        self.n_vocab = n_vocab
-        self.value_dtype = value_dtype
-        self.folder = folder
-        self.items: list = []  # (keys, vals) arrays, or (keys_path, vals_path)
-        self.rowptrs: list[np.ndarray] = []  # per run, (V + 1,) entry offsets of each row
-
-    def add_sorted_codes(self, codes: np.ndarray, window: int, incr: np.ndarray) -> None:
-        """Sort buffered pair codes in place, sum equal pairs and keep the result as a run."""
-        codes.sort()
-        self.add(*_reduce_sorted(codes, window, incr))
-
-    def add_dense(self, dense, offsets, cap, lo, batch_entries: int) -> None:
-        """Write the dense block's nonzero cells (in key order) as one run, by row batches."""
-        kp, vp = self._paths()
-        row_nnz = np.zeros(self.n_vocab, dtype=np.int64)
-        _dense_row_nnz(dense, offsets, cap, lo, row_nnz)
-        rowptr = np.zeros(self.n_vocab + 1, dtype=np.int64)
-        np.cumsum(row_nnz, out=rowptr[1:])
-        with open(kp, "wb") as fk, open(vp, "wb") as fv:
-            for r0, r1 in _batches(rowptr, batch_entries):
-                keys, vals = _dense_rows(dense, offsets, cap, lo, r0, r1,
-                                         rowptr[r1] - rowptr[r0], self.n_vocab)
-                keys.tofile(fk)
-                vals.tofile(fv)
-        self.rowptrs.append(rowptr)
-        self.items.append((kp, vp))
-
-    def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
-        bounds = np.arange(self.n_vocab + 1, dtype=np.int64) * self.n_vocab
-        self.rowptrs.append(np.searchsorted(keys, bounds))
-        if self.folder is None:
-            self.items.append((keys, vals))
-        else:
-            kp, vp = self._paths()
-            keys.tofile(kp)
-            vals.tofile(vp)
-            self.items.append((kp, vp))
-
-    def _paths(self) -> tuple[str, str]:
-        """File names of the next run's keys and values."""
-        base = os.path.join(self.folder, f"run{len(self.items):05d}")
-        return base + ".keys", base + ".vals"
-
-    def rows(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The entries of rows [r0, r1) of every run, concatenated, with segment bounds."""
-        segs = [0]
-        for rp in self.rowptrs:
-            segs.append(segs[-1] + int(rp[r1] - rp[r0]))
-        keys = np.empty(segs[-1], dtype=np.int64)
-        vals = np.empty(segs[-1], dtype=self.value_dtype)
-        for s, (item, rp) in enumerate(zip(self.items, self.rowptrs, strict=True)):
-            lo, hi = int(rp[r0]), int(rp[r1])
-            if hi == lo:
-                continue
-            if self.folder is None:
-                keys[segs[s]:segs[s + 1]] = item[0][lo:hi]
-                vals[segs[s]:segs[s + 1]] = item[1][lo:hi]
-            else:
-                keys[segs[s]:segs[s + 1]] = np.fromfile(item[0], np.int64, hi - lo, offset=8 * lo)
-                vals[segs[s]:segs[s + 1]] = np.fromfile(item[1], self.value_dtype, hi - lo,
-                                                        offset=vals.itemsize * lo)
-        return keys, vals, np.asarray(segs, dtype=np.int64)
-
-    def row_batches(self, max_entries: int) -> list[tuple[int, int]]:
-        """Split the rows into ranges holding at most ~max_entries run entries each."""
-        total = np.zeros(self.n_vocab + 1, dtype=np.int64)  # entries in rows < r, all runs
-        for rp in self.rowptrs:
-            total += rp
-        return _batches(total, max_entries)
-
-
-def _batches(rowptr: np.ndarray, max_entries: int) -> list[tuple[int, int]]:
-    """Row ranges [r0, r1) with rowptr[r1] - rowptr[r0] <= max_entries (or a single row)."""
-    n_rows = len(rowptr) - 1
-    edges = [0]
-    while edges[-1] < n_rows:
-        r0 = edges[-1]
-        r1 = int(np.searchsorted(rowptr, rowptr[r0] + max_entries, "right")) - 1
-        edges.append(min(n_rows, max(r1, r0 + 1)))
-    return list(zip(edges[:-1], edges[1:], strict=True))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -327,27 +65,27 @@ def _document_groups(corpus, vocab_size: int, group_tokens: int = 1 << 22):
         else:
             raise ValueError(f"expected a 1-D id array or a sequence of them, got shape "
                              f"{corpus.shape}")
-    if isinstance(corpus, np.ndarray):
+    if isinstance(corpus, np.ndarray | DocumentIds):
         corpus = [corpus]
-    elif isinstance(corpus, list | tuple) and corpus and np.ndim(corpus[0]) == 0:
+    elif (isinstance(corpus, list | tuple) and corpus and np.ndim(corpus[0]) == 0
+          and not isinstance(corpus[0], DocumentIds)):
         corpus = [corpus]  # a plain list of ids: one document
     arrays, n_group = [], 0
     for n, doc in enumerate(corpus):
+        if isinstance(doc, DocumentIds):  # many documents at once, already in CSR layout
+            if arrays:
+                yield _concat(arrays)
+                arrays, n_group = [], 0
+            if len(doc.ids):
+                _check_ids(doc.ids, n, vocab_size)
+                yield np.ascontiguousarray(doc.ids, dtype=np.int32), doc.starts
+            continue
         arr = np.asarray(doc)
         if arr.ndim != 1:
             raise ValueError(f"document {n} is not a 1-D sequence of ids (shape {arr.shape})")
         if arr.size == 0:
             continue
-        if arr.dtype.kind not in "iu":
-            raise TypeError(f"document {n} holds {arr.dtype} values; token ids must be integers "
-                            "(encode tokens with Vocabulary.encode)")
-        lo, hi = int(arr.min()), int(arr.max())
-        if lo < 0:
-            raise ValueError(f"token ids must be >= 0, found {lo} in document {n}")
-        if hi >= vocab_size:
-            raise ValueError(f"token id {hi} in document {n} is out of range for "
-                             f"vocab_size={vocab_size}; pass vocab_size=len(vocab) for the "
-                             "vocabulary that encoded the corpus")
+        _check_ids(arr, n, vocab_size)
         arrays.append(arr)
         n_group += arr.size
         if n_group >= group_tokens:
@@ -355,6 +93,19 @@ def _document_groups(corpus, vocab_size: int, group_tokens: int = 1 << 22):
             arrays, n_group = [], 0
     if arrays:
         yield _concat(arrays)
+
+
+def _check_ids(arr: np.ndarray, n: int, vocab_size: int) -> None:
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"document {n} holds {arr.dtype} values; token ids must be integers "
+                        "(encode tokens with Vocabulary.encode)")
+    lo, hi = int(arr.min()), int(arr.max())
+    if lo < 0:
+        raise ValueError(f"token ids must be >= 0, found {lo} in document {n}")
+    if hi >= vocab_size:
+        raise ValueError(f"token id {hi} in document {n} is out of range for "
+                         f"vocab_size={vocab_size}; pass vocab_size=len(vocab) for the "
+                         "vocabulary that encoded the corpus")
 
 
 def _concat(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -379,28 +130,6 @@ def _increments(window: int, distance_weighting: bool) -> tuple[np.ndarray, floa
         return incr, float(lcm)
     incr = np.array([0.0] + [1.0 / k for k in range(1, window + 1)], dtype=np.float64)
     return incr, 1.0
-
-
-def _dense_caps(n_vocab: int, budget_cells: int, triangle: bool):
-    """The dense block: rows a keep columns lo[a] <= b < cap[a] = min(V, P // (a + 1)), for the
-    largest P whose block fits the budget.  Returns (cap, lo, offsets, P)."""
-    a1 = np.arange(1, n_vocab + 1, dtype=np.int64)
-    lo = np.arange(n_vocab, dtype=np.int64) if triangle else np.zeros(n_vocab, dtype=np.int64)
-
-    def lengths(prod: int) -> np.ndarray:
-        return np.maximum(0, np.minimum(n_vocab, prod // a1) - lo)
-
-    low, high = 0, n_vocab * n_vocab
-    while low < high:  # largest P with a block of at most budget_cells
-        mid = (low + high + 1) // 2
-        if int(lengths(mid).sum()) <= budget_cells:
-            low = mid
-        else:
-            high = mid - 1
-    cap = np.minimum(n_vocab, low // a1)
-    offsets = np.zeros(n_vocab, dtype=np.int64)
-    np.cumsum(lengths(low)[:-1], out=offsets[1:])
-    return cap, lo, offsets, low
 
 
 def _check_int(name: str, value, minimum: int) -> int:
@@ -448,7 +177,9 @@ def count_cooccurrences(
     ----------
     corpus : 1-D int array, or sequence of them
         Token ids from :meth:`Vocabulary.encode` -- one array per document; windows never cross
-        documents.  A single array is one document.
+        documents.  A single array is one document.  Items may also be
+        :class:`glovelib.reader.DocumentIds` (many documents in one array, as the chunked
+        reader yields them).
     vocab_size : int
         V, the matrix is (V, V); every id must be below it.
     window_size : int, default 15
@@ -493,12 +224,15 @@ def count_cooccurrences(
         raise ValueError(f"vocab_size={n_vocab} is too large to count with window {window}")
     incr, scale = _increments(window, bool(distance_weighting))
 
-    # Memory plan (bytes): dense block, sparse buffer, merge batches.
-    if memory is None:
-        dense_bytes, buf_bytes, batch_bytes = 512 << 20, 128 << 20, 128 << 20
-    else:
+    # Memory plan (bytes): dense block, sparse buffer, merge batches.  A larger budget than the
+    # in-memory plan's does not count faster (a dense block of 32 MB to 512 MB counts the 4.5M
+    # tokens of bench_text.py in the same time), so it is not spent: the peak stays low.
+    plan = (512 << 20, 128 << 20, 128 << 20)
+    if memory is not None:
         # the rest of the cap is for the merge and the interpreter; the result comes on top
-        dense_bytes, buf_bytes, batch_bytes = (int(f * memory) for f in (0.30, 0.12, 0.05))
+        plan = tuple(min(top, int(f * memory)) for top, f in zip(plan, (0.30, 0.12, 0.05),
+                                                                  strict=True))
+    dense_bytes, buf_bytes, batch_bytes = plan
     symmetric = bool(symmetric)
     cap, lo, offsets, _ = _dense_caps(n_vocab, max(n_vocab, dense_bytes // 8), symmetric)
     buf = np.empty(max(buf_bytes // 8, 4 * window + 16), dtype=np.int64)
@@ -510,7 +244,7 @@ def count_cooccurrences(
         runs = _Runs(n_vocab, incr.dtype, folder)
         t0 = time.perf_counter()
         n_tokens, nbuf, last_report = 0, 0, t0
-        for ids, starts in _document_groups(corpus, n_vocab, group_tokens):
+        for ids, starts in prefetch(_document_groups(corpus, n_vocab, group_tokens)):
             d, p = 0, 0
             while d < len(starts) - 1:
                 d, p, nbuf = _count_chunk(ids, starts, d, p, window, symmetric, n_vocab, cap, lo,
@@ -540,52 +274,4 @@ def count_cooccurrences(
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
-    return X
-
-
-def _assemble(holder: list, cap, lo, offsets, runs: _Runs, scale: float, symmetric: bool,
-              batch_entries: int, verbose: bool) -> sp.csr_matrix:
-    """Dense block + sorted runs of U -> X in CSR (X = U + U^T when symmetric).
-
-    Two passes over U in row order (dense cells of a row precede its sparse ones): the first
-    counts the entries of each row of X, the second writes them.  With a folder (max_memory) the
-    dense block is first written out as one more sorted run and freed, so that the result is
-    allocated while only small merge batches are alive.
-    """
-    n_vocab = runs.n_vocab
-    dense = holder.pop()
-    if runs.folder is not None:
-        runs.add_dense(dense, offsets, cap, lo, batch_entries)
-        dense = np.zeros(0, dtype=dense.dtype)  # frees the block
-        cap = lo.copy()  # every dense row is now empty
-    batches = runs.row_batches(batch_entries)
-    own = np.zeros(n_vocab, dtype=np.int64)  # pass 1: entries per row of U / mirrored per row
-    trans = np.zeros(n_vocab, dtype=np.int64)
-    none_i, none_f = np.empty(0, np.int32), np.empty(0, np.float64)
-    _dense_emit(dense, offsets, cap, lo, symmetric, False, own, trans, none_i, none_f, scale)
-    for r0, r1 in batches:
-        keys, vals, segs = runs.rows(r0, r1)
-        _merge(keys, vals, segs, n_vocab, symmetric, False, own, trans, none_i, none_f, scale)
-        del keys, vals
-    indptr = np.zeros(n_vocab + 1, dtype=np.int64)
-    np.cumsum(own + trans, out=indptr[1:])
-    nnz = int(indptr[-1])
-    if verbose:
-        print(f"cooccur: {nnz:,} nonzeros; merging {len(runs.items)} runs in {len(batches)} "
-              "batches", file=sys.stderr, flush=True)
-    indices = np.empty(nnz, dtype=np.int32)
-    data = np.empty(nnz, dtype=np.float64)
-    own_pos = indptr[:-1] + trans  # pass 2: cursors; mirrored entries come first in a row
-    trans_pos = indptr[:-1].copy()
-    del own, trans
-    _dense_emit(dense, offsets, cap, lo, symmetric, True, own_pos, trans_pos, indices, data, scale)
-    del dense, holder
-    for r0, r1 in batches:
-        keys, vals, segs = runs.rows(r0, r1)
-        _merge(keys, vals, segs, n_vocab, symmetric, True, own_pos, trans_pos, indices, data, scale)
-        del keys, vals
-    if nnz < 2**31:
-        indptr = indptr.astype(np.int32)
-    X = sp.csr_matrix((data, indices, indptr), shape=(n_vocab, n_vocab), copy=False)
-    X.has_sorted_indices = True
     return X

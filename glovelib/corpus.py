@@ -8,21 +8,18 @@ Follows the reference tools (``vocab_count`` of Pennington et al.'s C code) wher
 * the vocabulary file is the reference's ``word count`` text format, one word per line.
 
 :func:`tokenize` is for raw text (notebooks, homework): unicode-aware lowercase words.  Files are
-read as UTF-8; invalid bytes become U+FFFD instead of stopping the read.
+read as UTF-8 by :mod:`glovelib.textfile`; invalid bytes become U+FFFD instead of stopping the
+read, but a compressed file cut short and a file that is mostly not text are refused.  The
+command line reads large files through :mod:`glovelib.reader` (chunks of lines, the same tokens,
+vocabulary and ids, much faster).
 
 Derived in notebooks/03_counting.ipynb.
 """
 
 from __future__ import annotations
 
-import bz2
-import functools
-import gzip
-import io
 import itertools
 import os
-import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,26 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from ._io import atomic_write
+from .textfile import iter_chunks, open_text, word_pattern
 
 __all__ = ["tokenize", "open_text", "read_documents", "LineCorpus", "Vocabulary"]
-
-
-@functools.cache
-def _word_re() -> re.Pattern:
-    # A word: letters/digits plus any combining marks (accents written as separate code points,
-    # Indic vowel signs), with inner apostrophes ("don't").  Python's \w misses the marks.
-    marks = []
-    start = None
-    for cp in range(sys.maxunicode + 1):
-        is_mark = unicodedata.category(chr(cp)).startswith("M")
-        if is_mark and start is None:
-            start = cp
-        elif not is_mark and start is not None:
-            marks.append((start, cp - 1))
-            start = None
-    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in marks)
-    word = rf"(?:[^\W_]|[{cls}])+"
-    return re.compile(rf"{word}(?:['’]{word})*")
 
 
 def tokenize(text: str, lowercase: bool = True) -> list[str]:
@@ -80,30 +60,7 @@ def tokenize(text: str, lowercase: bool = True) -> list[str]:
     text = unicodedata.normalize("NFC", text)
     if lowercase:
         text = text.lower()
-    return _word_re().findall(text)
-
-
-def open_text(path: str | os.PathLike) -> io.TextIOBase:
-    """Open a plain, ``.gz`` or ``.bz2`` text file for reading as UTF-8.
-
-    Invalid UTF-8 bytes are replaced by U+FFFD, so a damaged file is read, not refused.
-
-    Raises
-    ------
-    FileNotFoundError, IsADirectoryError, PermissionError
-        With the path in the message.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"corpus file not found: {path}")
-    if path.is_dir():
-        raise IsADirectoryError(f"expected a text file but got a directory: {path}")
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace")
-    if name.endswith(".bz2"):
-        return bz2.open(path, "rt", encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
+    return word_pattern(text).findall(text)
 
 
 def read_documents(
@@ -125,8 +82,8 @@ def read_documents(
         The tokens of one line; empty lines are skipped.
     """
     split = tokenizer or str.split
-    with open_text(path) as f:
-        for line in f:
+    for chunk in iter_chunks(path):
+        for line in chunk.split("\n"):
             tokens = split(line)
             if tokens:
                 yield tokens
@@ -220,14 +177,22 @@ class Vocabulary:
                 raise TypeError("each document must be a list of tokens; got a str "
                                 "(split it first, e.g. with glovelib.tokenize)")
             counter.update(doc)
-        if not counter:
+        return cls.from_counts(list(counter), list(counter.values()), min_count, max_size)
+
+    @classmethod
+    def from_counts(cls, words: list[str], counts, min_count: int = 1,
+                    max_size: int | None = None) -> Vocabulary:
+        """The vocabulary of words counted elsewhere (e.g. :func:`glovelib.reader.scan_ids`):
+        keep those with ``count >= min_count``, order by count then word, cut at ``max_size``."""
+        counts = np.asarray(counts, dtype=np.int64)
+        if len(words) == 0:
             raise ValueError("the corpus is empty: no tokens to count")
-        kept = [(w, c) for w, c in counter.items() if c >= min_count]
-        if not kept:
+        keep = np.flatnonzero(counts >= min_count)
+        if len(keep) == 0:
             raise ValueError(
                 f"no word occurs at least min_count={min_count} times (the most frequent occurs "
-                f"{max(counter.values())} times); lower min_count or use a larger corpus")
-        kept.sort(key=lambda wc: (-wc[1], wc[0]))
+                f"{counts.max()} times); lower min_count or use a larger corpus")
+        kept = sorted(((words[i], int(counts[i])) for i in keep), key=lambda wc: (-wc[1], wc[0]))
         if max_size is not None:
             kept = kept[:max_size]
         return cls([w for w, _ in kept], [c for _, c in kept])
@@ -296,8 +261,10 @@ class Vocabulary:
             On a malformed line (its line number is given) or an empty file.
         """
         words, counts = [], []
-        with open_text(path) as f:
-            for lineno, line in enumerate(f, 1):
+        lineno = 0
+        for chunk in iter_chunks(path):
+            for line in chunk.removesuffix("\n").split("\n"):
+                lineno += 1
                 parts = line.split()
                 if not parts:
                     continue

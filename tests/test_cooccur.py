@@ -165,3 +165,22 @@ def test_progress_goes_to_stderr(capsys):
     gl.count_cooccurrences([np.arange(3)], 3, verbose=True)
     captured = capsys.readouterr()
     assert captured.out == "" and "nonzeros" in captured.err
+
+
+def test_prefetch_keeps_order_and_raises_the_producers_error():
+    from glovelib.textfile import prefetch
+
+    assert list(prefetch(iter(range(100)), depth=2)) == list(range(100))
+
+    def broken():
+        yield 1
+        raise ValueError("bad chunk")
+
+    got = []
+    with pytest.raises(ValueError, match="bad chunk"):
+        for item in prefetch(broken()):
+            got.append(item)
+    assert got == [1]
+    docs = (np.array([0, 5], dtype=np.int32) for _ in range(3))  # id 5 is out of range
+    with pytest.raises(ValueError, match="out of range"):
+        gl.count_cooccurrences(docs, vocab_size=3)

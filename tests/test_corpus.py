@@ -107,3 +107,106 @@ def test_vocabulary_bad_input(tmp_path):
         gl.Vocabulary.load(bad)
     with pytest.raises(ValueError, match="white space"):
         gl.Vocabulary(["new york"], [1]).save(tmp_path / "w.txt")
+
+
+# --------------------------------------------------------------------------- the chunked reader
+
+def _old_word_re():
+    """The token-by-token path's pattern before the chunked reader (the oracle): letters/digits
+    or combining marks, as an alternation, with inner apostrophes."""
+    import re
+    import sys
+    import unicodedata
+
+    marks, start = [], None
+    for cp in range(sys.maxunicode + 1):
+        is_mark = unicodedata.category(chr(cp)).startswith("M")
+        if is_mark and start is None:
+            start = cp
+        elif not is_mark and start is not None:
+            marks.append((start, cp - 1))
+            start = None
+    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in marks)
+    word = rf"(?:[^\W_]|[{cls}])+"
+    return re.compile(rf"{word}(?:['’]{word})*")
+
+
+def _old_tokenize(line, pattern):
+    import unicodedata
+
+    return pattern.findall(unicodedata.normalize("NFC", line).lower())
+
+
+ODD = ["Cafe\u0301", "café", "हिन्दी", "שלום", "ΟΔΟΣ", "Σ", "İstanbul", "STRASSE", "straße",
+       "don't", "can’t", "'quoted'", "x_y", "a—b", "🎉", "𝐀𝐁c", "𝟘𝟙", "日本語", "٣٤", "Ⅻ", "½",
+       "e\u0301\u0301", "\u0301x", "tab\tsep", "v\x0bt", "line\u2028sep", "nb\u00a0sp", "\ufffd",
+       "ABC", "the", "of", "and"]
+
+
+def _odd_corpus(path, n_lines=400, seed=0):
+    rng = np.random.default_rng(seed)
+    ends = ["\n", "\r\n", "\r", "\n\n"]
+    parts = []
+    for _ in range(n_lines):
+        words = rng.choice(ODD, size=rng.integers(0, 12))
+        parts.append(" ".join(words) + ends[rng.integers(len(ends))])
+    path.write_bytes("".join(parts).encode("utf-8") + b"last line, no newline")
+
+
+@pytest.mark.parametrize("tokenizer", [None, "words"])
+def test_chunked_reader_equals_the_line_by_line_path(tmp_path, monkeypatch, tokenizer):
+    from glovelib import reader, textfile
+
+    path = tmp_path / "odd.txt"
+    _odd_corpus(path)
+    pattern = _old_word_re()
+    split = str.split if tokenizer is None else (lambda line: _old_tokenize(line, pattern))
+    with open(path, encoding="utf-8", errors="replace") as f:  # the old reader, line by line
+        old_docs = [t for t in (split(line) for line in f) if t]
+    old_vocab = gl.Vocabulary.build(old_docs, min_count=2)
+    old_ids = [d for d in old_vocab.encode_documents(old_docs) if len(d)]
+    old_X = gl.count_cooccurrences(old_ids, len(old_vocab), window_size=5)
+
+    monkeypatch.setattr(textfile, "_CHUNK_CHARS", 97)  # many chunks, cut at odd places
+    scan = reader.scan_ids(path, tokenizer)
+    vocab = gl.Vocabulary.from_counts(scan.words, scan.counts, min_count=2)
+    assert vocab == old_vocab
+    table = np.full(len(scan.words), -1, dtype=np.int32)
+    table[[scan.words.index(w) for w in vocab.words]] = np.arange(len(vocab))
+    docs = reader.remap(scan.docs, table)
+    new_ids = [d for d in np.split(docs.ids, docs.starts[1:-1]) if len(d)]
+    assert [d.tolist() for d in new_ids] == [d.tolist() for d in old_ids]
+    streamed = list(reader.encode_file(path, vocab.index, tokenizer))
+    for X in (gl.count_cooccurrences(docs, len(vocab), window_size=5),
+              gl.count_cooccurrences(streamed, len(vocab), window_size=5)):
+        assert (X != old_X).nnz == 0
+    if tokenizer == "words":  # and the public tokenize, line by line
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert gl.tokenize(line) == _old_tokenize(line, pattern)
+
+
+@pytest.mark.parametrize("suffix, opener", [(".gz", gzip.open), (".bz2", bz2.open)])
+def test_damaged_compressed_files_are_refused_with_the_path(tmp_path, suffix, opener):
+    path = tmp_path / f"c{suffix}"
+    with opener(path, "wb") as f:
+        f.write(b"ice is cold and steam is hot\n" * 5000)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # cut short
+    with pytest.raises(ValueError, match="damaged or cut short") as info:
+        list(gl.read_documents(path))
+    assert str(path) in str(info.value)
+    corrupt = bytearray(data)
+    corrupt[len(data) // 2: len(data) // 2 + 64] = bytes(64)  # corrupted in the middle
+    path.write_bytes(bytes(corrupt))
+    with pytest.raises(ValueError, match="damaged"):
+        list(gl.read_documents(path))
+
+
+def test_binary_file_does_not_look_like_text(tmp_path):
+    path = tmp_path / "random.bin"
+    path.write_bytes(np.random.default_rng(0).integers(0, 256, 100_000, np.uint8).tobytes())
+    with pytest.raises(ValueError, match="does not look like text"):
+        list(gl.read_documents(path))
+    path.write_bytes(b"\x00\x01\x02" * 1000 + b"ice is cold\n")
+    with pytest.raises(ValueError, match="does not look like text"):
+        gl.Vocabulary.build(gl.LineCorpus(path))

@@ -1,0 +1,143 @@
+"""Benchmark: text to cooccurrence matrix, glovelib's command line against the reference C tools.
+
+The input is generated: the Wikipedia sample (gensim's test data, ~453k tokens) repeated
+``--copies`` times (default 10: ~4.5M tokens, 34k words at min-count 5).  Two tables:
+
+1. where the time goes, in process, per stage (read, tokenize, vocabulary + encode, count,
+   write), for both tokenizers;
+2. end to end, each command in its own process (imports included), median of ``--runs`` runs:
+   ``vocab_count -min-count 5`` then ``cooccur -memory 4 -window-size 15`` against
+   ``python -m glovelib vocab --min-count 5`` then ``python -m glovelib cooccur --window 15
+   --max-memory 4GB`` (the same budget),
+   with each step's peak RSS; the ratios are against C measured in the same run.
+
+    python benchmarks/bench_text.py [--copies 10] [--runs 3] [--cglove /work/cglove/build]
+
+Timings on a shared machine are noisy: compare the ratios, not the seconds, between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+import glovelib as gl
+from glovelib import reader
+
+
+def _run(cmd: list[str], stdin=None, stdout=None) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one child process."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=stdin, stdout=stdout or subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode:
+        raise RuntimeError(f"{cmd} failed with status {p.returncode}")
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
+
+
+def profile(path: Path, tokenizer, folder: Path) -> dict[str, float]:
+    """Seconds per stage, in process (Numba already compiled)."""
+    times = {}
+    t = time.perf_counter()
+    chunks = list(reader.iter_chunks(path))
+    times["read"] = time.perf_counter() - t
+    split = reader._splitter(tokenizer)
+    t = time.perf_counter()
+    for chunk in chunks:
+        split(chunk)
+    times["tokenize"] = time.perf_counter() - t
+    del chunks
+    t = time.perf_counter()
+    scan = reader.scan_ids(path, tokenizer)
+    vocab = gl.Vocabulary.from_counts(scan.words, scan.counts, min_count=5)
+    position = {w: i for i, w in enumerate(scan.words)}
+    table = np.full(len(scan.words), -1, dtype=np.int32)
+    table[[position[w] for w in vocab.words]] = np.arange(len(vocab), dtype=np.int32)
+    docs = reader.remap(scan.docs, table)
+    times["vocabulary + encode"] = time.perf_counter() - t - times["read"] - times["tokenize"]
+    t = time.perf_counter()
+    X = gl.count_cooccurrences(docs, len(vocab), window_size=15)
+    times["count"] = time.perf_counter() - t
+    for compressed in (False, True):
+        t = time.perf_counter()
+        sp.save_npz(folder / f"x{int(compressed)}.npz", X, compressed=compressed)
+        times[f"write npz{' (zlib)' if compressed else ''}"] = time.perf_counter() - t
+        t = time.perf_counter()
+        sp.load_npz(folder / f"x{int(compressed)}.npz")
+        times[f"read npz{' (zlib)' if compressed else ''}"] = time.perf_counter() - t
+    times["npz MB"] = (folder / "x0.npz").stat().st_size / 1e6
+    times["npz (zlib) MB"] = (folder / "x1.npz").stat().st_size / 1e6
+    return times
+
+
+def end_to_end(path: Path, folder: Path, cglove: Path, runs: int) -> dict[str, list]:
+    rows: dict[str, list] = {"C": [], "whitespace": [], "words": []}
+    py = [sys.executable, "-m", "glovelib"]
+    for _ in range(runs):
+        with open(path, "rb") as fin, open(folder / "c_vocab.txt", "wb") as fout:
+            s1, m1 = _run([str(cglove / "vocab_count"), "-min-count", "5", "-verbose", "0"],
+                          fin, fout)
+        with open(path, "rb") as fin, open(folder / "c_cooc.bin", "wb") as fout:
+            s2, m2 = _run([str(cglove / "cooccur"), "-memory", "4", "-window-size", "15",
+                           "-vocab-file", str(folder / "c_vocab.txt"), "-verbose", "0"],
+                          fin, fout)
+        rows["C"].append((s1, s2, max(m1, m2)))
+        for tok in ("whitespace", "words"):
+            s1, m1 = _run(py + ["vocab", str(path), "-o", str(folder / f"{tok}.vocab"),
+                                "--min-count", "5", "--tokenizer", tok, "--quiet"])
+            s2, m2 = _run(py + ["cooccur", str(path), "--vocab", str(folder / f"{tok}.vocab"),
+                                "-o", str(folder / f"{tok}.npz"), "--window", "15",
+                                "--max-memory", "4GB", "--tokenizer", tok, "--quiet"])
+            rows[tok].append((s1, s2, max(m1, m2)))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--cglove", default="/work/cglove/build")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp:
+        folder = Path(tmp)
+        path = folder / "wiki.txt"
+        text = gl.datasets.wikipedia_sample().path.read_bytes()
+        path.write_bytes(text * args.copies)
+        gl.count_cooccurrences([np.arange(3, dtype=np.int32)], 3)  # compile outside the timings
+        print(f"input: {path.stat().st_size / 1e6:.1f} MB, {args.copies} copies of the "
+              "Wikipedia sample\n\n## where the time goes (in process, seconds)\n")
+        prof = {tok: profile(path, tok, folder) for tok in (None, "words")}
+        print("| stage | whitespace | words |\n|---|---|---|")
+        for stage in prof[None]:
+            print(f"| {stage} | {prof[None][stage]:.2f} | {prof['words'][stage]:.2f} |")
+        cglove = Path(args.cglove)
+        if not (cglove / "cooccur").exists():
+            print(f"\nno C tools in {cglove}: build stanfordnlp/GloVe there to compare")
+            return
+        rows = end_to_end(path, folder, cglove, args.runs)
+        print(f"\n## end to end, median of {args.runs} runs (ratio against C in the same run)\n")
+        print("| tool | vocabulary s | cooccurrences s | total s | x C | peak RSS MB |")
+        print("|---|---|---|---|---|---|")
+        for name, r in rows.items():
+            v, c = statistics.median(x[0] for x in r), statistics.median(x[1] for x in r)
+            total = statistics.median(a + b for a, b, _ in r)
+            ratio = statistics.median((a + b) / (ca + cb)  # paired: same run, same load
+                                      for (a, b, _), (ca, cb, _) in zip(r, rows["C"], strict=True))
+            peak = max(x[2] for x in r)
+            print(f"| {name} | {v:.2f} | {c:.2f} | {total:.2f} | {ratio:.2f} | "
+                  f"{peak:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""Sorted runs of the sparse cooccurrence counts: kept in memory or spilled to files, merged.
+
+The bounded-memory half of :mod:`glovelib.cooccur`, as the reference ``cooccur`` does with its
+overflow files: a full buffer of pair codes is sorted, reduced and kept as a run; at the end the
+dense block and all runs are merged by row batches straight into the CSR arrays of X.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import numpy as np
+import scipy.sparse as sp
+
+from .cooccur_kernels import (
+    _dense_emit,
+    _dense_row_nnz,
+    _dense_rows,
+    _merge,
+    _reduce_sorted,
+)
+
+# --------------------------------------------------------------------------- sorted runs
+
+
+class _Runs:
+    """Sorted (key, value) runs of the sparse part, in memory or spilled to a temporary folder."""
+
+    def __init__(self, n_vocab: int, value_dtype: np.dtype, folder: str | None):
+        self.n_vocab = n_vocab
+        self.value_dtype = value_dtype
+        self.folder = folder
+        self.items: list = []  # (keys, vals) arrays, or (keys_path, vals_path)
+        self.rowptrs: list[np.ndarray] = []  # per run, (V + 1,) entry offsets of each row
+
+    def add_sorted_codes(self, codes: np.ndarray, window: int, incr: np.ndarray) -> None:
+        """Sort buffered pair codes in place, sum equal pairs and keep the result as a run."""
+        codes.sort()
+        self.add(*_reduce_sorted(codes, window, incr))
+
+    def add_dense(self, dense, offsets, cap, lo, batch_entries: int) -> None:
+        """Write the dense block's nonzero cells (in key order) as one run, by row batches."""
+        kp, vp = self._paths()
+        row_nnz = np.zeros(self.n_vocab, dtype=np.int64)
+        _dense_row_nnz(dense, offsets, cap, lo, row_nnz)
+        rowptr = np.zeros(self.n_vocab + 1, dtype=np.int64)
+        np.cumsum(row_nnz, out=rowptr[1:])
+        with open(kp, "wb") as fk, open(vp, "wb") as fv:
+            for r0, r1 in _batches(rowptr, batch_entries):
+                keys, vals = _dense_rows(dense, offsets, cap, lo, r0, r1,
+                                         rowptr[r1] - rowptr[r0], self.n_vocab)
+                keys.tofile(fk)
+                vals.tofile(fv)
+        self.rowptrs.append(rowptr)
+        self.items.append((kp, vp))
+
+    def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        bounds = np.arange(self.n_vocab + 1, dtype=np.int64) * self.n_vocab
+        self.rowptrs.append(np.searchsorted(keys, bounds))
+        if self.folder is None:
+            self.items.append((keys, vals))
+        else:
+            kp, vp = self._paths()
+            keys.tofile(kp)
+            vals.tofile(vp)
+            self.items.append((kp, vp))
+
+    def _paths(self) -> tuple[str, str]:
+        """File names of the next run's keys and values."""
+        base = os.path.join(self.folder, f"run{len(self.items):05d}")
+        return base + ".keys", base + ".vals"
+
+    def rows(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The entries of rows [r0, r1) of every run, concatenated, with segment bounds."""
+        segs = [0]
+        for rp in self.rowptrs:
+            segs.append(segs[-1] + int(rp[r1] - rp[r0]))
+        keys = np.empty(segs[-1], dtype=np.int64)
+        vals = np.empty(segs[-1], dtype=self.value_dtype)
+        for s, (item, rp) in enumerate(zip(self.items, self.rowptrs, strict=True)):
+            lo, hi = int(rp[r0]), int(rp[r1])
+            if hi == lo:
+                continue
+            if self.folder is None:
+                keys[segs[s]:segs[s + 1]] = item[0][lo:hi]
+                vals[segs[s]:segs[s + 1]] = item[1][lo:hi]
+            else:
+                keys[segs[s]:segs[s + 1]] = np.fromfile(item[0], np.int64, hi - lo, offset=8 * lo)
+                vals[segs[s]:segs[s + 1]] = np.fromfile(item[1], self.value_dtype, hi - lo,
+                                                        offset=vals.itemsize * lo)
+        return keys, vals, np.asarray(segs, dtype=np.int64)
+
+    def row_batches(self, max_entries: int) -> list[tuple[int, int]]:
+        """Split the rows into ranges holding at most ~max_entries run entries each."""
+        total = np.zeros(self.n_vocab + 1, dtype=np.int64)  # entries in rows < r, all runs
+        for rp in self.rowptrs:
+            total += rp
+        return _batches(total, max_entries)
+
+
+def _batches(rowptr: np.ndarray, max_entries: int) -> list[tuple[int, int]]:
+    """Row ranges [r0, r1) with rowptr[r1] - rowptr[r0] <= max_entries (or a single row)."""
+    n_rows = len(rowptr) - 1
+    edges = [0]
+    while edges[-1] < n_rows:
+        r0 = edges[-1]
+        r1 = int(np.searchsorted(rowptr, rowptr[r0] + max_entries, "right")) - 1
+        edges.append(min(n_rows, max(r1, r0 + 1)))
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
+def _assemble(holder: list, cap, lo, offsets, runs: _Runs, scale: float, symmetric: bool,
+              batch_entries: int, verbose: bool) -> sp.csr_matrix:
+    """Dense block + sorted runs of U -> X in CSR (X = U + U^T when symmetric).
+
+    Two passes over U in row order (dense cells of a row precede its sparse ones): the first
+    counts the entries of each row of X, the second writes them.  With a folder (max_memory) the
+    dense block is first written out as one more sorted run and freed, so that the result is
+    allocated while only small merge batches are alive.
+    """
+    n_vocab = runs.n_vocab
+    dense = holder.pop()
+    if runs.folder is not None:
+        runs.add_dense(dense, offsets, cap, lo, batch_entries)
+        dense = np.zeros(0, dtype=dense.dtype)  # frees the block
+        cap = lo.copy()  # every dense row is now empty
+    batches = runs.row_batches(batch_entries)
+    own = np.zeros(n_vocab, dtype=np.int64)  # pass 1: entries per row of U / mirrored per row
+    trans = np.zeros(n_vocab, dtype=np.int64)
+    none_i, none_f = np.empty(0, np.int32), np.empty(0, np.float64)
+    _dense_emit(dense, offsets, cap, lo, symmetric, False, own, trans, none_i, none_f, scale)
+    for r0, r1 in batches:
+        keys, vals, segs = runs.rows(r0, r1)
+        _merge(keys, vals, segs, n_vocab, symmetric, False, own, trans, none_i, none_f, scale)
+        del keys, vals
+    indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+    np.cumsum(own + trans, out=indptr[1:])
+    nnz = int(indptr[-1])
+    if verbose:
+        print(f"cooccur: {nnz:,} nonzeros; merging {len(runs.items)} runs in {len(batches)} "
+              "batches", file=sys.stderr, flush=True)
+    indices = np.empty(nnz, dtype=np.int32)
+    data = np.empty(nnz, dtype=np.float64)
+    own_pos = indptr[:-1] + trans  # pass 2: cursors; mirrored entries come first in a row
+    trans_pos = indptr[:-1].copy()
+    del own, trans
+    _dense_emit(dense, offsets, cap, lo, symmetric, True, own_pos, trans_pos, indices, data, scale)
+    del dense, holder
+    for r0, r1 in batches:
+        keys, vals, segs = runs.rows(r0, r1)
+        _merge(keys, vals, segs, n_vocab, symmetric, True, own_pos, trans_pos, indices, data, scale)
+        del keys, vals
+    if nnz < 2**31:
+        indptr = indptr.astype(np.int32)
+    X = sp.csr_matrix((data, indices, indptr), shape=(n_vocab, n_vocab), copy=False)
+    X.has_sorted_indices = True
+    return X
+
+
+def _dense_caps(n_vocab: int, budget_cells: int, triangle: bool):
+    """The dense block: rows a keep columns lo[a] <= b < cap[a] = min(V, P // (a + 1)), for the
+    largest P whose block fits the budget.  Returns (cap, lo, offsets, P)."""
+    a1 = np.arange(1, n_vocab + 1, dtype=np.int64)
+    lo = np.arange(n_vocab, dtype=np.int64) if triangle else np.zeros(n_vocab, dtype=np.int64)
+
+    def lengths(prod: int) -> np.ndarray:
+        return np.maximum(0, np.minimum(n_vocab, prod // a1) - lo)
+
+    low, high = 0, n_vocab * n_vocab
+    while low < high:  # largest P with a block of at most budget_cells
+        mid = (low + high + 1) // 2
+        if int(lengths(mid).sum()) <= budget_cells:
+            low = mid
+        else:
+            high = mid - 1
+    cap = np.minimum(n_vocab, low // a1)
+    offsets = np.zeros(n_vocab, dtype=np.int64)
+    np.cumsum(lengths(low)[:-1], out=offsets[1:])
+    return cap, lo, offsets, low
