@@ -487,6 +487,10 @@ def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
         if not np.isclose(got, v, rtol=1e-12):
             raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
     _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")
+    if window >= len(sentence) - 1:
+        print(f"note: a window of {len(sentence) - 1} or more already covers the whole "
+              f"{len(sentence)}-word sentence, so a window off by one would pass here too; "
+              "check a longer sentence as well")
 
 
 # --------------------------------------------------------------------------- notebooks 06, 07

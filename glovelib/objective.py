@@ -163,6 +163,10 @@ def check_glove_gradients(grad_fn: Callable[..., Weights] = gradients, X=None, d
                           x_max: float = 10.0, alpha: float = 0.75, seed: int = 0) -> dict:
     """Check a GloVe gradient function (yours, or :func:`gradients`) by finite differences.
 
+    The check runs twice: at ``(x_max, alpha)`` and at a second setting (half the ``x_max``, a
+    different ``alpha``), so that a gradient which ignores its ``x_max`` or ``alpha`` argument
+    and hard-codes the defaults is caught.
+
     Parameters
     ----------
     grad_fn : callable
@@ -173,7 +177,8 @@ def check_glove_gradients(grad_fn: Callable[..., Weights] = gradients, X=None, d
     Returns
     -------
     dict
-        Parameter name -> largest relative error (see :func:`check_gradient`).
+        Parameter name -> largest relative error over both settings (see
+        :func:`check_gradient`).
     """
     rng = np.random.default_rng(seed)
     if X is None:
@@ -182,11 +187,14 @@ def check_glove_gradients(grad_fn: Callable[..., Weights] = gradients, X=None, d
     p = init_weights(X.shape[0], dim, seed)
     for a in p.arrays():  # three times the initial scale, so that every term matters
         a *= 3
-    grads = grad_fn(p, X, x_max, alpha)
-    out = {}
-    for name, value, grad in zip(("W", "W_context", "b", "b_context"), p.arrays(),
-                                 grads.arrays(), strict=True):
-        out[name] = check_gradient(lambda _: loss(p, X, x_max, alpha), np.asarray(grad), value)
+    out: dict = {}
+    for xm, al in [(x_max, alpha), (0.5 * x_max, 0.4 if abs(alpha - 0.4) > 0.1 else 0.9)]:
+        grads = grad_fn(p, X, xm, al)
+        for name, value, grad in zip(("W", "W_context", "b", "b_context"), p.arrays(),
+                                     grads.arrays(), strict=True):
+            err = check_gradient(lambda _, xm=xm, al=al: loss(p, X, xm, al), np.asarray(grad),
+                                 value)
+            out[name] = max(out.get(name, 0.0), err)
     return out
 
 

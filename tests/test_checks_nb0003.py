@@ -131,6 +131,33 @@ def test_pair_counts_catch(wrong, match):
         checks.check_pair_counts(wrong(SENTENCE, 3), SENTENCE, 3)
 
 
+def test_pair_counts_warn_when_the_window_covers_the_sentence(capsys):
+    # window 5 on 6 words: a loop off by one (window 6) gives the same counts, so say so
+    sentence = SENTENCE[:6]
+    checks.check_pair_counts(hand_count(sentence, 6), sentence, 5)
+    assert "would pass here too" in capsys.readouterr().out
+    checks.check_pair_counts(hand_count(SENTENCE, 3), SENTENCE, 3)
+    assert "would pass" not in capsys.readouterr().out
+    with pytest.raises(checks.CheckFailed, match="should be"):
+        checks.check_pair_counts(hand_count(SENTENCE, 6), SENTENCE, 5)  # caught here
+
+
+def test_glove_gradient_checker_catches_hard_coded_alpha_and_x_max():
+    from glovelib import objective as ob
+
+    assert max(ob.check_glove_gradients().values()) < 1e-6
+    assert max(ob.check_glove_gradients(alpha=0.4).values()) < 1e-6
+
+    def fixed_alpha(p, X, x_max, alpha):
+        return ob.gradients(p, X, x_max, 0.75)
+
+    def fixed_x_max(p, X, x_max, alpha):
+        return ob.gradients(p, X, 10.0, alpha)
+
+    assert max(ob.check_glove_gradients(fixed_alpha).values()) > 1e-3
+    assert max(ob.check_glove_gradients(fixed_x_max).values()) > 1e-3
+
+
 def test_probability_takes_any_sparse_format():
     vocab, X, _ = _tiny()
     dense = X.toarray()

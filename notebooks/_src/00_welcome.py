@@ -76,17 +76,25 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 # ### Predict, then run
 #
 # Each sentence of this world holds exactly *one* word of the relations (look at the three
-# above), so a capital and its country never appear in the same sentence. *paris* shares its
-# *concept* with *france* and its *role* (being a capital) with *berlin*, *rome* and the rest.
-# Averaged over the 23 capitals: is a capital closer (by cosine similarity) to **its own
-# country** or to **another capital**? Decide before you run the next cell.
+# above), so a capital and its country never appear in the same sentence. Each such word is
+# built from two hidden parts: a **concept**, shared with its partner (*paris* and *france* share
+# one, *king* and *queen* another), and a **role**, shared with every word on its side of the
+# relation (*paris*, *berlin*, *rome* share the role "capital"; *france*, *italy* the role
+# "country"). Averaged over the 23 capitals: is a capital closer (by cosine similarity) to **its
+# own country** or to **another capital**? Decide before you run the next cell.
 #
 # <details><summary>Answer</summary>
 #
-# To its own country, by far: about 0.6 against about 0.2 on average. The vectors learned from
-# *shared contexts* that the two words never appear together. But look at *paris* itself: its
-# nearest neighbours are other capitals, and *france* is further than *berlin*. One example is an
-# anecdote; an average over all pairs is evidence — a habit notebook 05 builds on.
+# To its own country, by far: about 0.6 against about 0.2 on average. The vectors learned, from
+# shared contexts, that a capital and its country belong together, although the two never appear
+# together. But look at *paris* itself: its nearest neighbours are other capitals, and even
+# *mouse*; *france* comes only sixth. No contradiction: "another capital" averages over 22
+# capitals, most of them far away, while a neighbour list keeps only the few *highest*
+# similarities among some 230 words. A few of those lie close by chance — the hidden concepts
+# are random vectors, and *mouse*'s happens to point near *paris*'s (plus the noise of training
+# on a finite corpus). For a handful of capitals (the cell counts them) the closest other
+# capital beats the own country. One example is an anecdote; an average over all pairs is
+# evidence — a habit notebook 05 builds on.
 # </details>
 
 # %%
@@ -94,9 +102,13 @@ caps = world.pairs["capital-common-countries"]  # (capital, country)
 own = np.mean([kv.similarity(c, k) for c, k in caps])
 other = np.mean([kv.similarity(c, d) for c, _ in caps for d, _ in caps if c != d])
 print(f"capital ~ own country {own:.1f}, capital ~ another capital {other:.1f}")
-print("nearest to paris:", [w for w, _ in kv.most_similar("paris", topn=4)])
-assert own > other + 0.2
-assert kv.similarity("paris", "berlin") > kv.similarity("paris", "france")
+near = [w for w, _ in kv.most_similar("paris", topn=10)]
+print("nearest to paris:", near[:4], "- france comes", near.index("france") + 1)
+beaten = [c for c, k in caps if max(kv.similarity(c, d) for d, _ in caps if d != c)
+          > kv.similarity(c, k)]
+print(f"{len(beaten)} of {len(caps)} capitals have another capital closer than their country")
+assert own > other + 0.2 and near.index("france") >= 4 and "mouse" in near[:4]
+assert "paris" in beaten and 1 <= len(beaten) <= 8
 
 # %% [markdown]
 # ### Analogies, on paper first
@@ -111,7 +123,7 @@ assert kv.similarity("paris", "berlin") > kv.similarity("paris", "france")
 # <details><summary>Answer</summary>
 #
 # $q = (4, 0.6)$, $|q| = 4.045$. $\cos(q, \mathit{queen}) = (15.2 + 0.42) / (4.045 \cdot 3.864)
-# = 0.9995$ and $\cos(q, \mathit{king}) = (16 + 0.12) / (4.045 \cdot 4.005) = 0.9951$.
+# = 0.9994$ and $\cos(q, \mathit{king}) = (16 + 0.12) / (4.045 \cdot 4.005) = 0.9951$.
 # *queen* wins, but *king* is a close second: the offset $\mathit{woman} - \mathit{man}$ is short
 # beside *king* itself. That is why analogy solvers **exclude the three question words** from
 # the answers. Without that rule, on published vectors the nearest word is often *b* itself:

@@ -24,8 +24,9 @@ import glovelib as gl
 # %% [markdown]
 # ## The corpus: a Wikipedia sample
 #
-# 106 English Wikipedia articles that ship with gensim (see `data/README.md`), lowercased and
-# cleaned: about 453 thousand tokens. That is *tiny* — the GloVe paper trained on 6 *billion* —
+# 106 English Wikipedia articles that ship with gensim, lowercased and cleaned: about 453
+# thousand tokens (where they come from: `data/README.md` in the course repository, one folder up
+# from your `my-notebooks/`). That is *tiny* — the GloVe paper trained on 6 *billion* —
 # and we will see what that costs.
 
 # %%
@@ -91,15 +92,15 @@ assert vocab.counts[vocab["steam"]] < 5
 # %% [markdown]
 # *steam* occurs twice: no probability estimated from two occurrences means anything. So we pick
 # a contrast this corpus *does* support, with thousands of counts: *i = his*, *j = her*, probed
-# with *wife* (goes with *his*), *husband* (goes with *her*), and *the*, *and* (go with both).
+# with *wife*, *husband*, *the* and *and*.
 #
 # **Predict, then run.** Before the next cell: for which probes will
 # $P(k \mid his) / P(k \mid her)$ be far above 1, far below 1, and close to 1?
 #
 # <details><summary>Answer</summary>
 #
-# *wife* far above 1 (a man's wife is "his wife"), *husband* far below 1, and *the*, *and* close
-# to 1: they appear near *his* and near *her* in proportion to how often those words occur, and
+# *wife* far above 1 (a man's wife is "his wife": *wife* goes with *his*), *husband* far below
+# 1 (it goes with *her*), and *the*, *and* close to 1 (they go with both): they appear near *his* and near *her* in proportion to how often those words occur, and
 # the proportion cancels in the ratio.
 # </details>
 

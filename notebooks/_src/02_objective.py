@@ -40,8 +40,10 @@ rng = np.random.default_rng(0)
 #
 # $$F\big((w_i - w_j)\cdot \tilde w_k\big) = \frac{F(w_i \cdot \tilde w_k)}{F(w_j \cdot \tilde w_k)}.$$
 #
-# The continuous solution is $F = \exp$. Checked numerically — exp has the property, and a
-# function like $x^2$ does not:
+# The continuous solutions are $F(x) = e^{cx}$ for any constant $c$. The scale $c$ can be
+# absorbed into the vectors (replace $w$ by $c\,w$: $e^{c\,w \cdot \tilde w} = e^{(cw) \cdot
+# \tilde w}$), so we take $c = 1$: $F = \exp$. Checked numerically — exp has the property, and
+# a function like $x^2$ does not:
 
 # %%
 a, b = rng.normal(size=2)
@@ -98,8 +100,8 @@ print("P_ik / P_jk = exp((w_i - w_j) . w~_k) x exp(b_i - b_j) X_j / X_i: checked
 #
 # The paper's choice: $f(x) = (x / x_{max})^\alpha$ below $x_{max}$, and 1 above, with
 # $x_{max} = 100$, $\alpha = 3/4$ (found to work better than $\alpha = 1$, echoing Word2Vec's 3/4
-# power for negative sampling). One panel per $x_{max}$, each up to $1.5\,x_{max}$ (the dotted
-# line):
+# power for negative sampling). One panel per $x_{max}$, each drawn up to $1.5\,x_{max}$; the
+# dotted line marks $x_{max}$ itself:
 
 # %%
 fig = gl.plot.weighting_panels(x_maxes=(10, 100), alphas=(0.5, 0.75, 1.0))
@@ -129,9 +131,9 @@ vocab = gl.Vocabulary.build(corpus, min_count=5)
 Xw = gl.count_cooccurrences((vocab.encode(doc) for doc in corpus), len(vocab), window_size=15)
 share_below = (Xw.data < 100).mean()
 share_tiny = (Xw.data < 1).mean()
-print(f"{Xw.nnz:,} nonzeros: {100 * share_below:.1f}% below x_max = 100, "
-      f"{100 * share_tiny:.1f}% below 1 (a single distant neighbour)")
-assert share_below > 0.99 and share_tiny > 0.5
+print(f"{Xw.nnz:,} nonzeros: {100 * share_below:.2f}% below x_max = 100 "
+      f"({(Xw.data >= 100).sum():,} at or above), {100 * share_tiny:.1f}% below 1")
+assert 0.99 < share_below < 1 and share_tiny > 0.5
 
 # %% [markdown]
 # ## 3. The relation to skip-gram (section 3.1)
@@ -144,8 +146,10 @@ assert share_below > 0.99 and share_tiny > 0.5
 # $$J_{sg} = -\sum_{\text{occurrences}} \log Q_{ij} = -\sum_{i,j} X_{ij} \log Q_{ij}
 #          = \sum_i X_i \, H(P_i, Q_i),$$
 #
-# a cross-entropy between the observed $P_i$ and the model's $Q_i$, weighted by $X_i$. Checked on
-# random occurrences:
+# a cross-entropy between the observed $P_i$ and the model's $Q_i$, weighted by $X_i$. The middle
+# step holds when $X_{ij}$ *counts* the occurrences (each adds 1). This course's $X$ adds $1/d$
+# per occurrence at distance $d$; then $-\sum_{ij} X_{ij} \log Q_{ij}$ is skip-gram's loss with
+# each occurrence weighted by $1/d$, not the plain sum. Checked on random unweighted occurrences:
 
 # %%
 V, d = 8, 4
@@ -217,7 +221,8 @@ def my_gradients(p, X, x_max, alpha):
 # %% [markdown]
 # Checked against **finite differences** — $\partial J/\partial\theta \approx
 # (J(\theta+\epsilon) - J(\theta-\epsilon)) / 2\epsilon$ — by glovelib's checker, on a random
-# problem with counts on both sides of $x_{max}$ (relative errors; below 1e-6 means right):
+# problem with counts on both sides of $x_{max}$, at $(x_{max}, \alpha) = (10, 0.75)$ and again
+# at $(5, 0.4)$ (relative errors; below 1e-6 means right):
 
 # %%
 errors = objective.check_glove_gradients(my_gradients)
@@ -228,7 +233,8 @@ assert max(errors.values()) < 1e-6
 # %% [markdown]
 # ### Try it: plant a mistake
 #
-# The checker is not a rubber stamp. The cell below hands it a gradient that forgets the
+# The checker is not a rubber stamp (it also runs at a second $x_{max}$ and $\alpha$, so a
+# gradient that ignores its `alpha` argument is caught too). The cell below hands it a gradient that forgets the
 # weighting ($f = 1$ everywhere), and it objects. Plant your own mistake instead — drop the
 # `np.log`, use `x` for `delta`, forget the context bias — and see which gradients it flags.
 
@@ -335,8 +341,9 @@ gl.checks.check_prefix(prefix)
 # <details><summary>Answer</summary>
 #
 # The rebuilt vocabulary: a small prefix keeps only the words frequent *in it*, so it has far
-# fewer words and pairs, and both grow with the prefix. With the vocabulary fixed, even a small
-# prefix keeps all 9,002 words; later text mostly repeats pairs among them. The exponent moves
+# fewer words and pairs, and both grow with the prefix. With the vocabulary fixed, a small prefix
+# already counts every word that is frequent in the *whole* corpus, even one it contains only
+# once or twice; later text mostly repeats pairs among those words. The exponent moves
 # from about 0.8 to about 1.07 — a choice of ours, not a property of the language, decides it.
 # </details>
 
@@ -353,14 +360,25 @@ fixed = [nonzeros(part, vocab) for part in parts] + [Xw.nnz]  # the whole corpus
 rebuilt = [nonzeros(part, gl.Vocabulary.build(part, min_count=5)) for part in parts] + [Xw.nnz]
 slope = {name: np.polyfit(np.log(sizes), np.log(nz), 1)[0]
          for name, nz in [("fixed", fixed), ("rebuilt", rebuilt)]}
-print({name: round(float(s), 2) for name, s in slope.items()})
+print({name: round(float(s), 2) for name, s in slope.items()}, "- words at 1/8:",
+      len(vocab), "fixed,", len(gl.Vocabulary.build(parts[0], min_count=5)), "rebuilt")
 assert 0.72 < slope["fixed"] < 0.9 < 0.95 < slope["rebuilt"] < 1.2
 assert slope["rebuilt"] - slope["fixed"] > 0.15
+
+# %% [markdown]
+# On this plot $|C|$ counts *every* token of a prefix (452,944 for the whole sample), before the
+# vocabulary drops rare words; section 5 counted the 412,531 tokens left after `min_count=5`.
+# The black guides are $|C|^{0.8}$ (dashed) and $|C|^{1}$ (dotted).
 
 # %%
 fig = gl.plot.growth(sizes, {"vocabulary of the whole corpus": fixed,
                              "min_count=5 per prefix": rebuilt}, slopes=(0.8, 1.0),
-                     xlabel="corpus tokens $|C|$ (prefix)", title="Nonzeros against corpus size")
+                     xlabel="tokens in the prefix $|C|$ (all words)",
+                     title="Nonzeros against corpus size")
+for guide, style in zip(fig.axes[0].lines[2:], ["--", ":"]):  # guides: visible, told apart
+    guide.set(color="black", alpha=0.8, lw=1.2, ls=style)
+fig.axes[0].legend(fontsize=8)
+assert n_all == 452_944 and tokens == 412_531
 plt.show()
 
 # %% [markdown]
@@ -388,8 +406,9 @@ assert 0.6 < alpha_hat < 0.95 and (counts < 1).mean() > 0.5
 # ## Summary
 #
 # * Requiring vector differences to reproduce probability ratios, symmetrically, forces
-#   $F = \exp$ and the model $w_i \cdot \tilde w_j + b_i + \tilde b_j = \log X_{ij}$; the ratios
-#   are reproduced up to a factor per pair $(i, j)$, which the biases absorb.
+#   $F = \exp$ (up to a scale the vectors absorb) and the model
+#   $w_i \cdot \tilde w_j + b_i + \tilde b_j = \log X_{ij}$; the ratios are reproduced up to a
+#   factor per pair $(i, j)$, which the biases absorb.
 # * GloVe fits it by weighted least squares; $f(x)$ silences rare pairs and caps frequent ones.
 # * Skip-gram's objective is a weighted cross-entropy over the same counts; GloVe swaps it for
 #   squared error of logs, with $f$ as the weight.
@@ -400,7 +419,7 @@ assert 0.6 < alpha_hat < 0.95 and (counts < 1).mean() > 0.5
 #
 # ## Exercises
 #
-# 1. Show that with $\alpha = 0$ and $x_{max} \to 0$, $J$ weights every nonzero equally. Which
+# 1. Show that with $\alpha = 0$ (whatever $x_{max}$), $J$ weights every nonzero equally. Which
 #    entries of $X$ then dominate the loss, and what happens to the vectors of rare words?
 # 2. Derive $\partial J / \partial b_i$ when the model has no context bias $\tilde b_j$. Which
 #    symmetry is lost?
@@ -409,7 +428,8 @@ assert 0.6 < alpha_hat < 0.95 and (counts < 1).mean() > 0.5
 #
 # <details><summary>Model answers</summary>
 #
-# 1. $f(x) = \min(1, (x/x_{max})^0) = 1$ for every $x > 0$, so $J = \frac12 \sum \delta_{ij}^2$
+# 1. $f(x) = (x/x_{max})^0 = 1$ below $x_{max}$ and 1 above, so $f = 1$ for every $x > 0$ and
+#    any $x_{max}$, and $J = \frac12 \sum \delta_{ij}^2$
 #    over the nonzeros. Most nonzeros are rare pairs (over half have $X_{ij} < 1$, section 2),
 #    whose $\log X_{ij}$ is noise; the fit spends its capacity on them. Rare words' vectors are
 #    pulled to reproduce one or two chance cooccurrences and become unreliable — the reason $f$

@@ -84,15 +84,25 @@ assert pairs["the", "sat"] == 1
 # %% [markdown]
 # ### Try it
 #
-# Change `window_try` (predict $X_{the,\,the}$ first: at which window do the two *the* meet?),
-# or use a sentence of your own. The check compares your hand count with glovelib's. Then plant
-# a mistake in `hand_count` — start the inner range one word later, or delete the line for the
-# symmetric half — and watch the check catch it.
+# At window 3 the two *the* do not meet yet. **Predict** the smallest window at which
+# $X_{the,\,the}$ stops being 0, and its value there; then set `window_try` to it and run. Try a
+# sentence of your own too. The check compares your hand count with glovelib's, on this sentence
+# and on a longer one. Then plant a mistake in `hand_count` — start the inner range one word
+# later, or delete the line for the symmetric half — and watch the check catch it.
+#
+# <details><summary>Answer</summary>
+#
+# Window 4 (they are four words apart), and $X_{the,\,the} = 0.5$, not $1/4$. A word paired with
+# itself adds $1/d$ to $X_{left,\,right}$ *and* to $X_{right,\,left}$, and for *the*, *the*
+# both are the same cell: $1/4 + 1/4$. The total below counts every pair that way.
+# </details>
 
 # %%
-window_try = 4
+window_try = 3
 mine = hand_count(sentence, window_try)
 gl.checks.check_pair_counts(mine, sentence, window_try)
+longer = "the dog saw the cat and the cat sat on the mat by the door".split()
+gl.checks.check_pair_counts(hand_count(longer, window_try), longer, window_try)
 print(f"window {window_try}: X[the, the] = {mine.get(('the', 'the'), 0)}")
 
 # %% [markdown]
@@ -113,7 +123,8 @@ print("hand count == glovelib: all", len(pairs), "pairs")
 #
 # <details><summary>Answer</summary>
 #
-# There are $n - d$ pairs of positions at distance $d$; each adds $1/d$ twice (both ways), so
+# There are $n - d$ pairs of positions at distance $d$; each adds $1/d$ twice (both ways — into
+# the same cell when the two words are equal, as for *the*, *the* above), so
 # $\sum_{ij} X_{ij} = 2 \sum_{d=1}^{w} \frac{n - d}{d}$. For $n = 6$, $w = 2$:
 # $2\,(5 + 4/2) = 14$. Without weighting it would be $2 \sum_d (n - d)$: the weighting makes
 # near neighbours count more, and makes most entries fractions.
@@ -203,7 +214,9 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# The rare words' block has one visible structure: its **diagonal**. $X_{ii} > 0$ means the word
+# (The right block reads alphabetically: all 40 words occur exactly 19 times, and ties of rank
+# are broken by the word itself.) The rare words' block has one visible structure: its
+# **diagonal**. $X_{ii} > 0$ means the word
 # occurs again within its own window: words come in bursts (an article that says *nuclei* says it
 # again a few words later), so a rare word meets itself far more often than it meets another
 # rare word.
@@ -214,6 +227,8 @@ on_diagonal = (np.diag(block) > 0).mean()
 off_diagonal = (block[~np.eye(40, dtype=bool)] > 0).mean()
 print(f"nonzero: {100 * on_diagonal:.0f}% of the diagonal, {100 * off_diagonal:.1f}% elsewhere")
 assert on_diagonal > 10 * off_diagonal
+rare_words = wv.words[3000:3040]
+assert set(wv.counts[3000:3040].tolist()) == {19} and rare_words == sorted(rare_words)
 
 # %% [markdown]
 # ## Zipf's law
@@ -264,9 +279,11 @@ assert (chunked != W).nnz == 0
 print("max_memory='20MB' gives the same matrix")
 
 # %% [markdown]
-# On a text8-sized corpus (17 million tokens, 73k words) this is the difference between 1.8 GB
-# and 1.1 GB of memory, at the same speed as the reference C tool — measured by
-# `benchmarks/bench_cooccur.py` on the course's machine, not in this notebook.
+# This notebook shows only that the result is identical. How much memory `max_memory` saves,
+# and at what speed, needs a corpus larger than this one and depends on the machine:
+# `benchmarks/bench_cooccur.py` measures seconds and peak memory on a *synthetic* text8-sized
+# corpus (17 million tokens of generated text, not English), with and without `max_memory`,
+# beside the reference C `cooccur`. Run it to see the figures on your machine.
 #
 # ## Summary
 #
