@@ -100,7 +100,11 @@ def check_blocks(n_blocks, n_words: int | None = None) -> int:
 
 def usable_threads(n_threads: int) -> int:
     """``n_threads``, clipped with a warning to the threads Numba can run (NUMBA_NUM_THREADS)."""
-    limit = numba.config.NUMBA_NUM_THREADS
+    from numba.np.ufunc.parallel import NUM_THREADS  # fixed when Numba was first imported
+
+    # the smaller of the two: the environment may have changed NUMBA_NUM_THREADS since (the
+    # course's kernel environment sets it), but set_num_threads accepts only what Numba started with
+    limit = min(numba.config.NUMBA_NUM_THREADS, NUM_THREADS)
     if n_threads > limit:
         warnings.warn(f"n_threads={n_threads} but Numba can run {limit} threads "
                       f"(NUMBA_NUM_THREADS): using {limit}", RuntimeWarning, stacklevel=4)
