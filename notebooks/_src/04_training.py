@@ -386,9 +386,8 @@ for word in ["king", "war", "music"]:
 # **Hogwild** (Recht et al., 2011): thread 1 takes the first half of the epoch's shuffled entries,
 # thread 2 the second, and both write to the shared $W, \tilde W, b, \tilde b$ **without locks**.
 # Two threads sometimes update the same word at once and one update is partly lost; SGD shrugs
-# that off, but the result depends on the threads' timing — it cannot be reproduced — and on real
-# text the frequent words' rows are in most entries, so the threads keep fighting over the same
-# cache lines.
+# that off, but on real text the frequent words' rows are in most entries, so the threads keep
+# fighting over the same cache lines.
 #
 # **The blocked schedule** (DSGD, Gemulla et al., 2011; LIBMF): permute the word ids at random,
 # cut them into $B$ blocks, and file each entry $X_{ij}$ under (block of $i$, block of $j$) in a
