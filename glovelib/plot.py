@@ -288,7 +288,7 @@ def block_grid(X, blocks, stratum=0, ax=None):
             raise ValueError(f"stratum must be an int or a permutation of range({B}) (a row of "
                              f"gl.schedule.strata({B}, seed)), got {stratum!r}")
     fig, ax = _axes(ax, (6, 5))
-    im = ax.imshow(counts, cmap="viridis")
+    im = ax.imshow(counts, cmap="viridis", vmin=0)  # from 0: equal blocks look equal
     for r, c in enumerate(cols):
         ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="red", lw=2))
     ax.set(title=f"nonzeros per block ({B} x {B}); one stratum outlined",

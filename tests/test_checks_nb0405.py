@@ -41,6 +41,7 @@ def test_adagrad_step_accepts_right_answer(capsys):
     (lambda lr, g, n: lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2), "after"),
     (lambda lr, g, n: lr * g, "expected"),
     (lambda lr, g, n: lr * g / np.sqrt(n + 1), "expected"),
+    (lambda lr, g, n: lr * abs(g) / np.sqrt(1 + n * (lr * g) ** 2), "sign of g"),
 ])
 def test_adagrad_step_catches_mistakes(wrong, message):
     with pytest.raises(checks.CheckFailed, match=message):
