@@ -32,7 +32,7 @@ def _stable_hash(text: str) -> int:
 def train_word2vec(docs: Iterable[list[str]], vocab=None, vector_size: int = 50,
                    window: int = 5, negative: int = 5, epochs: int = 5, min_count: int = 5,
                    sample: float = 1e-3, alpha: float = 0.025, seed: int = 0, workers: int = 1,
-                   **kwargs) -> KeyedVectors:
+                   progress: bool = False, **kwargs) -> KeyedVectors:
     """Skip-gram with negative sampling (gensim ``Word2Vec(sg=1)``), as KeyedVectors.
 
     Parameters
@@ -50,6 +50,8 @@ def train_word2vec(docs: Iterable[list[str]], vocab=None, vector_size: int = 50,
         reproducible from run to run on a machine.
     workers : int, default 1
         More workers train faster but not reproducibly.
+    progress : bool, default False
+        Show epoch k of n and the time left on stderr (a tqdm bar when tqdm is installed).
 
     Returns
     -------
@@ -57,6 +59,9 @@ def train_word2vec(docs: Iterable[list[str]], vocab=None, vector_size: int = 50,
         In ``vocab``'s order when given, else gensim's (by count).
     """
     from gensim.models import Word2Vec
+
+    if progress:
+        kwargs["callbacks"] = [*kwargs.get("callbacks", ()), _progress_callback(epochs)]
 
     if vocab is not None:
         index = vocab.index
@@ -68,7 +73,8 @@ def train_word2vec(docs: Iterable[list[str]], vocab=None, vector_size: int = 50,
         model.build_vocab_from_freq({w: int(c) for w, c in zip(vocab.words, vocab.counts,
                                                                 strict=True)},
                                     corpus_count=n_docs)
-        model.train(corpus, total_examples=n_docs, epochs=epochs)
+        model.train(corpus, total_examples=n_docs, epochs=epochs,
+                    callbacks=kwargs.get("callbacks", ()))
         wv = model.wv
         return KeyedVectors(vocab.words, np.array([wv[w] for w in vocab.words]))
     if iter(docs) is docs:  # a generator: gensim needs to pass over it several times
@@ -77,6 +83,26 @@ def train_word2vec(docs: Iterable[list[str]], vocab=None, vector_size: int = 50,
                      epochs=epochs, min_count=min_count, sample=sample, alpha=alpha, seed=seed,
                      workers=workers, hashfxn=_stable_hash, **kwargs)
     return KeyedVectors.from_gensim(model.wv)
+
+
+def _progress_callback(epochs: int):
+    """A gensim callback that shows the epochs on a :class:`glovelib._progress.Progress`."""
+    from gensim.models.callbacks import CallbackAny2Vec
+
+    from ._progress import Progress
+
+    class _Epochs(CallbackAny2Vec):
+        def on_train_begin(self, model):
+            self.bar, self.epoch = Progress(epochs, True, desc="Word2Vec"), 0
+
+        def on_epoch_end(self, model):
+            self.epoch += 1
+            self.bar.update(self.epoch)
+
+        def on_train_end(self, model):
+            self.bar.close()
+
+    return _Epochs()
 
 
 def _filtered(docs, index) -> list[list[str]]:

@@ -60,6 +60,26 @@ def test_word2vec_same_vocabulary_reproducible_and_learns(planted, tmp_path):
     assert acc > 0.5
 
 
+def test_word2vec_progress_shows_every_epoch_and_changes_nothing(capsys, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_tqdm(name, *args, **kwargs):  # the plain lines, which name each epoch
+        if name.startswith("tqdm"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    docs = [["a", "b", "c", "d"] * 20, ["c", "d", "a"] * 20]
+    vocab = gl.Vocabulary.build(docs, min_count=1)
+    quiet = baselines.train_word2vec(docs, vocab, vector_size=4, epochs=3, seed=0)
+    monkeypatch.setattr(builtins, "__import__", no_tqdm)
+    shown = baselines.train_word2vec(docs, vocab, vector_size=4, epochs=3, seed=0, progress=True)
+    err = capsys.readouterr().err
+    assert [f"epoch {k} ({k} of 3)" in err for k in (1, 2, 3)] == [True, True, True]
+    np.testing.assert_array_equal(quiet.vectors, shown.vectors)
+
+
 def test_word2vec_without_vocab_uses_min_count():
     docs = [["a", "b", "c"] * 5, ["a", "b"] * 5]
     kv = baselines.train_word2vec(docs, vector_size=4, min_count=6, epochs=1)
