@@ -13,6 +13,7 @@ traceback into this file.  A check also fails when your function calls glovelib'
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -83,6 +84,10 @@ def _num(x) -> str:
 def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
     """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function)."""
     __tracebackhide__ = True
+    if "MUTANT_UNDER_TEST" in os.environ:
+        # mutmut replaces every function by a trampoline with one shared code object, so the
+        # code objects below would match any glovelib call: no detection under mutation testing
+        return fn(*args)
     codes = {f.__code__: name for name, f in forbidden.items()}
     called: list[str] = []
 
