@@ -517,9 +517,9 @@ def check_parallel_offsets(kv: KeyedVectors, pairs, at_least: float = 0.5) -> fl
         digits = 3
         while round(got, digits) >= at_least and digits < 9:  # never print "0.500, below 0.5"
             digits += 1
-        raise CheckFailed(f"mean cosine between the offsets is {got:.{digits}f}, below the threshold "
-                          f"{at_least:g}: these offsets are not parallel enough to call the "
-                          "relation one direction (3CosAdd may still solve some of it)")
+        raise CheckFailed(f"mean cosine between the offsets is {got:.{digits}f}, below the "
+                          f"threshold {at_least:g}: these offsets are not parallel enough to "
+                          "call the relation one direction (3CosAdd may still solve some of it)")
     _ok(f"offsets parallel (mean cosine {got:.3f} >= {at_least:g})")
     return got
 
@@ -542,11 +542,11 @@ def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn
     _need(kv, word, sense_a, sense_b)
     near = [w for w, _ in kv.most_similar(word, topn=topn)]
     senses = []
-    for anchor, other, sign in ((sense_a, sense_b, 1), (sense_b, sense_a, -1)):
+    for anchor, other in ((sense_a, sense_b), (sense_b, sense_a)):
         own = {anchor} | {w for w, _ in kv.most_similar(anchor, topn=anchor_topn)}
         senses.append([w for w in near if w in own and
                        kv.similarity(w, anchor) - kv.similarity(w, other) >= margin])
-    for anchor, found in zip((sense_a, sense_b), senses):
+    for anchor, found in zip((sense_a, sense_b), senses, strict=True):
         if len(found) < at_least:
             raise CheckFailed(
                 f"{word}'s {topn} nearest words ({', '.join(near)}) hold {len(found)} word(s) of "

@@ -64,7 +64,7 @@ def test_polysemy_rejects_words_that_only_lean():
     with pytest.raises(checks.CheckFailed, match="hold 0 word.* sense of 'river'"):
         checks.check_polysemy(kv, "bank", "river", "money", topn=4, anchor_topn=2, at_least=1)
     # with shore and money-like coin among bank's neighbours it passes
-    kv2 = _kv({**dict(zip(kv.index_to_key, kv.vectors)), "bank": E[0] + E[1]})
+    kv2 = _kv({**dict(zip(kv.index_to_key, kv.vectors, strict=True)), "bank": E[0] + E[1]})
     a, b = checks.check_polysemy(kv2, "bank", "river", "money", topn=6, anchor_topn=3)
     assert set(a) <= {"river", "shore", "stream"} and set(b) <= {"money", "coin", "debt"}
     assert len(a) >= 2 and len(b) >= 2
