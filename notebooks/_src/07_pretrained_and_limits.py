@@ -283,12 +283,17 @@ def merge(keep_cat=1.0, keep_berlin=1.0, seed=0):
 # %%
 # NBVAL_IGNORE_OUTPUT
 okv, mkv = train(world.documents), train(merge())
-a, b = checks.check_polysemy(mkv, "bank", "paris", "dog")
+a, b = checks.check_polysemy(mkv, "bank", "paris", "dog", anchor_topn=30)  # 30 of 401 words
 capitals = {c for c, _ in world.pairs["capital-common-countries"]}
-assert len(capitals & set(a)) >= 2
+singulars = {s for s, _ in world.pairs["gram8-plural"]}
+assert len(capitals & set(a)) >= 3 and len(singulars & set(b)) >= 2
+assert len(set(a) - capitals) <= 1 and set(b) <= singulars
 
 # %% [markdown]
-# Its neighbours mix both senses: capitals, and singular nouns. Each sense is weaker than the
+# Its neighbours mix both senses: at least three capitals and two singular nouns. The check is
+# not a proof of meaning: a word counts for *paris* when it is among *paris*'s 30 nearest (of
+# 401) and closer to *paris* than to *dog*, and at most one such word here is not a capital
+# (in our run *storm*, which happens to sit near *paris* in this world). Each sense is weaker than the
 # word it replaced:
 
 # %%
