@@ -293,8 +293,8 @@ assert len(set(a) - capitals) <= 1 and set(b) <= singulars
 # Its neighbours mix both senses: at least three capitals and two singular nouns. The check is
 # not a proof of meaning: a word counts for *paris* when it is among *paris*'s 30 nearest (of
 # 401) and closer to *paris* than to *dog*, and at most one such word here is not a capital
-# (in our run *storm*, which happens to sit near *paris* in this world). Each sense is weaker than the
-# word it replaced:
+# (in our run *storm*, which happens to sit near *paris* in this world). Each sense is weaker
+# than the word it replaced:
 
 # %%
 # NBVAL_IGNORE_OUTPUT

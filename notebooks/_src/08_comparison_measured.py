@@ -108,9 +108,10 @@ assert 0.6 < b_nnz < 0.95 and abs(b_count - 1) < 0.02 and abs(b_w2v - 1) < 0.02
 # %% [markdown]
 # Counted work is the same on every machine. Seconds are not: below, one epoch of each and the
 # counting are timed on this machine (on the three smallest prefixes, to save class time). Their
-# exponents depend on the machine and on the sizes: at these small sizes fixed overheads (setup,
-# Python calls) flatten them below the work's exponents, even near 0; at large sizes cache misses
-# (a larger X no longer fits in the cache) steepen them. So they are printed, never asserted.
+# exponents depend on the machine, its load and the sizes: at these small sizes fixed overheads
+# (setup, Python calls) can flatten them far below the work's exponents, even to near 0; at
+# large sizes cache misses (a larger X no longer fits in the cache) steepen them; a busy machine
+# makes them noise. So they are printed, never asserted.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
