@@ -527,18 +527,25 @@ def check_parallel_offsets(kv: KeyedVectors, pairs, at_least: float = 0.5) -> fl
     """Pass if the relation's offsets b - a are parallel: mean pairwise cosine >= ``at_least``."""
     got = mean_offset_cosine(kv, pairs)
     if got < at_least:
-        raise CheckFailed(f"mean cosine between the offsets is {got:.2f}, below {at_least}: "
-                          "this relation is not one direction in these vectors")
-    _ok(f"offsets parallel (mean cosine {got:.2f} >= {at_least})")
+        digits = 3
+        while round(got, digits) >= at_least and digits < 9:  # never print "0.500, below 0.5"
+            digits += 1
+        raise CheckFailed(f"mean cosine between the offsets is {got:.{digits}f}, below the "
+                          f"threshold {at_least:g}: these offsets are not parallel enough to "
+                          "call the relation one direction (3CosAdd may still solve some of it)")
+    _ok(f"offsets parallel (mean cosine {got:.3f} >= {at_least:g})")
     return got
 
 
 def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn: int = 10,
-                   margin: float = 0.05) -> tuple[list[str], list[str]]:
-    """Pass if ``word``'s ``topn`` neighbours hold words of both senses.
+                   margin: float = 0.05, anchor_topn: int = 50,
+                   at_least: int = 2) -> tuple[list[str], list[str]]:
+    """Pass if ``word``'s ``topn`` neighbours hold at least ``at_least`` words of each sense.
 
-    A neighbour belongs to sense a when it is closer (cosine) to ``sense_a`` than to ``sense_b``
-    by at least ``margin``, and the other way round; neighbours in between count for neither.
+    A neighbour belongs to sense a when both hold: it is closer (cosine) to ``sense_a`` than to
+    ``sense_b`` by at least ``margin``, and it is ``sense_a`` itself or one of ``sense_a``'s own
+    ``anchor_topn`` nearest words (so a word that merely leans away from ``sense_b`` does not
+    count); the same the other way round. Other neighbours count for neither sense.
 
     Returns
     -------
@@ -547,13 +554,19 @@ def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn
     """
     _need(kv, word, sense_a, sense_b)
     near = [w for w, _ in kv.most_similar(word, topn=topn)]
-    lean = {w: kv.similarity(w, sense_a) - kv.similarity(w, sense_b) for w in near}
-    a = [w for w in near if lean[w] >= margin]
-    b = [w for w in near if lean[w] <= -margin]
-    if not a or not b:
-        lonely = sense_b if not b else sense_a
-        raise CheckFailed(f"{word}'s {topn} nearest words ({', '.join(near)}) hold no word "
-                          f"closer to {lonely!r}: one sense took all the neighbours")
+    senses = []
+    for anchor, other in ((sense_a, sense_b), (sense_b, sense_a)):
+        own = {anchor} | {w for w, _ in kv.most_similar(anchor, topn=anchor_topn)}
+        senses.append([w for w in near if w in own and
+                       kv.similarity(w, anchor) - kv.similarity(w, other) >= margin])
+    for anchor, found in zip((sense_a, sense_b), senses, strict=True):
+        if len(found) < at_least:
+            raise CheckFailed(
+                f"{word}'s {topn} nearest words ({', '.join(near)}) hold {len(found)} word(s) of "
+                f"the sense of {anchor!r} ({', '.join(found) or 'none'}), need {at_least}: a word "
+                f"counts when it is among {anchor!r}'s {anchor_topn} nearest and closer to it "
+                f"by {margin} than to the other sense")
+    a, b = senses
     _ok(f"{word}: {', '.join(a)} (like {sense_a}) and {', '.join(b)} (like {sense_b})")
     return a, b
 

@@ -25,8 +25,11 @@ def test_parallel_offsets_by_hand():
     want = (cos12 + 0 + 0.1 / np.sqrt(1.01)) / 3
     assert checks.mean_offset_cosine(kv, [("a1", "b1"), ("a2", "b2"), ("a3", "b3")]) == \
         pytest.approx(want)
-    with pytest.raises(checks.CheckFailed, match="not one direction"):
+    with pytest.raises(checks.CheckFailed, match="not parallel enough"):
         checks.check_parallel_offsets(kv, [("a1", "b1"), ("a3", "b3")])
+    # just below the threshold the message shows enough digits to be below it
+    with pytest.raises(checks.CheckFailed, match=r"is 0\.0995, below the threshold 0\.09951:"):
+        checks.check_parallel_offsets(kv, [("a2", "b2"), ("a3", "b3")], at_least=0.09951)
     with pytest.raises(ValueError, match="two pairs"):
         checks.mean_offset_cosine(kv, [("a1", "b1"), ("x", "y")])
 
@@ -43,10 +46,28 @@ def _senses(mix: float) -> gl.KeyedVectors:
 def test_polysemy_split_and_failure():
     a, b = checks.check_polysemy(_senses(0.5), "bank", "river", "money", topn=6)
     assert set(a) == {"river", "shore", "stream"} and set(b) == {"money", "cash", "loan"}
-    with pytest.raises(checks.CheckFailed, match="closer to 'money'"):
+    with pytest.raises(checks.CheckFailed, match="hold 0 word.* sense of 'money'"):
         checks.check_polysemy(_senses(1.0), "bank", "river", "money", topn=3)
     with pytest.raises(checks.CheckFailed, match="not in the vectors: nope"):
         checks.check_polysemy(_senses(0.5), "bank", "river", "nope")
+
+
+def test_polysemy_rejects_words_that_only_lean():
+    # theme and team lean to river (0.3 against 0) and sit next to bank, but are neither river's
+    # nor money's near words: the old "closer to one sense" rule passed this nonsense
+    kv = _kv({"bank": E[4] + 0.3 * E[0] + 0.3 * E[1], "river": E[0], "money": E[1],
+              "theme": E[4] + 0.3 * E[0], "team": E[4] + 0.3 * E[0] + 0.1 * E[5],
+              "cash": E[4] + 0.3 * E[1], "loan": E[4] + 0.3 * E[1] + 0.1 * E[5],
+              "shore": E[0] + 0.2 * E[2], "stream": E[0] + 0.2 * E[3],
+              "coin": E[1] + 0.2 * E[2], "debt": E[1] + 0.2 * E[3]})
+    assert {"theme", "team", "cash", "loan"} == {w for w, _ in kv.most_similar("bank", topn=4)}
+    with pytest.raises(checks.CheckFailed, match="hold 0 word.* sense of 'river'"):
+        checks.check_polysemy(kv, "bank", "river", "money", topn=4, anchor_topn=2, at_least=1)
+    # with shore and money-like coin among bank's neighbours it passes
+    kv2 = _kv({**dict(zip(kv.index_to_key, kv.vectors, strict=True)), "bank": E[0] + E[1]})
+    a, b = checks.check_polysemy(kv2, "bank", "river", "money", topn=6, anchor_topn=3)
+    assert set(a) <= {"river", "shore", "stream"} and set(b) <= {"money", "coin", "debt"}
+    assert len(a) >= 2 and len(b) >= 2
 
 
 def test_antonym_closer():

@@ -51,20 +51,23 @@ wiki = gl.cached_fit(glove, WX).to_keyed_vectors(wvocab)  # the model of noteboo
 #
 # <details><summary>Answer</summary>
 #
-# Words that share one of its two parts: its concept (*france*, the country it is the capital of)
-# or its role (other capitals: *rome*, *berlin*...). Both are directions of the space, and a
-# neighbour is close along one of them.
+# Words that share one of its two parts: its role (other capitals: *rome*, *berlin*...) or its
+# concept (*france*, the country it is the capital of). Which one wins is an empirical question:
+# here the top three are all capitals, and *france* only comes 6th, after some unrelated words.
 # </details>
 
 # %%
 for word in ["paris", "queen", "cats"]:
     print(f"{word:6s}", ", ".join(w for w, _ in planted.most_similar(word, topn=3)))
-assert planted.most_similar("paris", topn=1)[0][0] in {"france", *dict(world.pairs[
-    "capital-common-countries"]).keys()}
+capitals = set(dict(world.pairs["capital-common-countries"]).keys())
+top10 = [w for w, _ in planted.most_similar("paris", topn=10)]
+print("paris top 10:", ", ".join(top10))
+assert set(top10[:3]) <= capitals and "france" in top10[3:]
 
 # %% [markdown]
-# Neighbours share either the *concept* (paris → france) or the *role* (paris → other capitals):
-# both are directions in the space. On the Wikipedia sample (small corpus) neighbours are mostly
+# The role dominates *paris*'s neighbours (other capitals), the concept (*france*) shows up
+# further down, and the top 10 also holds words unrelated to either: a neighbour list is one noisy
+# glimpse, not a measurement. On the Wikipedia sample (small corpus) neighbours are mostly
 # *topical*: words from the same articles.
 
 # %%
@@ -117,22 +120,36 @@ assert planted.analogy("man", "king", "woman", method="mul") == "bride"
 # offsets (the planted world) 3CosAdd fits the structure and scores higher below; on real corpora
 # Levy & Goldberg found 3CosMul the better of the two.
 #
-# **Try it.** Write 3CosMul yourself: normalize, shift each cosine to $[0, 1]$ with
-# $(1 + \cos) / 2$, divide, exclude $a, b, c$. The check compares it with `kv.analogy(...,
-# method="mul")` on random vectors; forget the shift and it tells you.
+# **Try it.** Turn the 3CosAdd below into 3CosMul: shift each cosine to $[0, 1]$ with
+# $(1 + \cos) / 2$, multiply the shifted cosines to *b* and *c*, divide by the one to *a* plus
+# $10^{-3}$. As stored it is still 3CosAdd, and the check (which compares with `kv.analogy(...,
+# method="mul")` on random vectors) rejects it; when your version is right it passes and
+# *man : king :: woman : ?* gives *bride*. Forget the shift and the check tells you.
 
 # %%
-def cosmul(vectors, words, a, b, c):
+def my_analogy(vectors, words, a, b, c):
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     ia, ib, ic = (words.index(w) for w in (a, b, c))
-    shifted = (1 + unit @ unit[[ia, ib, ic]].T) / 2        # (V, 3): cos' to a, b, c
-    score = shifted[:, 1] * shifted[:, 2] / (shifted[:, 0] + 1e-3)
+    cos = unit @ unit[[ia, ib, ic]].T          # (V, 3): cos to a, b, c
+    score = cos[:, 1] - cos[:, 0] + cos[:, 2]  # 3CosAdd: change this line (and the one above)
     score[[ia, ib, ic]] = -np.inf
     return words[int(np.argmax(score))]
 
 
-gl.checks.check_cosmul(cosmul)
-print(cosmul(planted.vectors, planted.index_to_key, "man", "king", "woman"))
+print(my_analogy(planted.vectors, planted.index_to_key, "man", "king", "woman"))
+try:
+    gl.checks.check_cosmul(my_analogy)
+except gl.checks.CheckFailed as err:
+    print("not 3CosMul yet:", err)
+
+# %% [markdown]
+# <details><summary>Answer</summary>
+#
+# ```python
+# shifted = (1 + unit @ unit[[ia, ib, ic]].T) / 2        # (V, 3): cos' to a, b, c
+# score = shifted[:, 1] * shifted[:, 2] / (shifted[:, 0] + 1e-3)
+# ```
+# </details>
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -311,15 +328,16 @@ axes[0].set(xlabel="tokens (planted world)", ylabel="analogy accuracy",
             title="Planted world: relations appear with data")
 axes[1].semilogx(wiki_tokens, wiki_ws, "o-", color="tab:red")
 axes[1].set(xlabel="tokens (Wikipedia prefixes)", ylabel="WordSim-353 Spearman",
-            title="Real text: still climbing at 453k tokens")
+            title="Real text: noisy, but higher at 453k tokens")
 fig.tight_layout()
 plt.show()
 assert acc[-1] > 0.95 and acc[0] < 0.5 and acc[-1] > acc[0]
-assert wiki_ws[-1] > wiki_ws[0]
+assert wiki_ws[-1] > wiki_ws[0] + 0.05 and wiki_ws[-1] == max(wiki_ws)
+print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 
 # %% [markdown]
-# Quality is still rising at the end of both curves: on real text, our corpus is far from
-# enough. Homework 3 repeats this on text8 (17 million tokens) if you have the bandwidth.
+# The planted world saturates; on real text the WordSim-353 curve is noisy (it dips once) but
+# its last point is its highest, well above the first: nothing suggests our corpus is enough. Homework 3 repeats this on text8 (17 million tokens) if you have the bandwidth.
 #
 # ## Summary
 #

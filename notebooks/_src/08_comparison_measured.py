@@ -107,9 +107,11 @@ assert 0.6 < b_nnz < 0.95 and abs(b_count - 1) < 0.02 and abs(b_w2v - 1) < 0.02
 
 # %% [markdown]
 # Counted work is the same on every machine. Seconds are not: below, one epoch of each and the
-# counting are timed on this machine (on the three smallest prefixes, to save class time). Cache
-# misses make seconds grow faster than work (a larger X no longer fits in the cache), differently
-# on each CPU — so these are printed, never asserted.
+# counting are timed on this machine (on the three smallest prefixes, to save class time). Their
+# exponents depend on the machine, its load and the sizes: at these small sizes fixed overheads
+# (setup, Python calls) can flatten them far below the work's exponents, even to near 0; at
+# large sizes cache misses (a larger X no longer fits in the cache) steepen them; a busy machine
+# makes them noise. So they are printed, never asserted.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -148,7 +150,10 @@ glove_s = np.array(secs["count"]) + E_GLOVE * np.array(secs["GloVe epoch"])
 w2v_s = E_W2V * np.array(secs["Word2Vec epoch"])
 print("seconds, GloVe total / Word2Vec total:", " ".join(f"{r:.2f}" for r in glove_s / w2v_s))
 cross = baselines.power_law_crossover(tokens[:3], glove_s, w2v_s)
-print(f"on this machine the fitted curves cross near {cross:,.0f} tokens")
+if tokens[0] <= cross <= tokens[2]:
+    print(f"on this machine the fitted curves cross near {cross:,.0f} tokens")
+else:  # a crossing outside the timed sizes is an extrapolation of three noisy points
+    print(f"no crossing within the timed sizes ({tokens[0]:,}-{tokens[2]:,} tokens)")
 
 # %% [markdown]
 # **Verdict (speed).** In counted work GloVe is the cheaper one on every prefix here (15
@@ -170,8 +175,9 @@ print(f"on this machine the fitted curves cross near {cross:,.0f} tokens")
 #
 # <details><summary>Answer</summary>
 #
-# For a low bar, yes: GloVe gets to 15% of the questions with less counted work (twenty of its
-# epochs cost less than Word2Vec's first two). But it levels off near 25%, while Word2Vec climbs
+# For a low bar, yes: GloVe gets to 15% of the questions with less counted work (it passes 15% at
+# epoch 20, and all 50 of its epochs, counting included, cost less than Word2Vec's first epoch
+# alone). But it levels off near 25%, while Word2Vec climbs
 # to 80%: with ~40 sentences per word of the world, its fit of log counts is noisy (many small counts,
 # weighted down by $f$), while skip-gram sees each sentence as fresh evidence every epoch. The
 # paper's Figure 4 (GloVe ahead at equal hours) is on 6 billion tokens, where the counts are
@@ -241,13 +247,26 @@ for c in curves:
     assert work_to_reach(g_work, c["glove"]) < work_to_reach(w_work, c["w2v"])  # GloVe first
     assert max(c["glove"]) < c["w2v"][-1] - 0.1  # Word2Vec ends higher, by > 10 points
     assert c["glove"][-1] > c["glove"][0] + 0.1 and c["w2v"][-1] > c["w2v"][0] + 0.3
+    assert g_work[-1] < w_work[0]  # 50 GloVe epochs + counting < one Word2Vec epoch
+    assert max(c["glove"]) > c["glove"][-1] + 0.01  # GloVe peaks before epoch 50, then falls
 print("in both draws: GloVe reaches 15% with less work; Word2Vec's 10 epochs beat every",
       "GloVe epoch count")
 
 # %% [markdown]
+# At $x_{\max} = 10$ GloVe peaks at 30–40 epochs and then *loses* a little accuracy (0.25 → 0.22
+# and 0.29 → 0.27 by epoch 50): more epochs fit the noisy small counts more closely.
+#
 # **Try it.** In `glove_curve` above, change `x_max=10.0` to `x_max=2.0` (more weight for the
 # small counts of a small corpus) and re-run from there to the asserts. Does GloVe's curve rise?
 # Does the verdict still hold?
+#
+# <details><summary>Answer</summary>
+#
+# It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
+# then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
+# The verdict holds: GloVe is first to the low bar, Word2Vec ends far higher. (The last asserts,
+# which expect 50 epochs to beat the first, may fail: that is the fall.)
+# </details>
 #
 # **Verdict (accuracy vs time).** At laptop scale the paper's Figure 4 holds only for a low bar:
 # GloVe's cheap epochs get it started sooner, but Word2Vec ends far higher. Which method reaches
@@ -316,6 +335,10 @@ print("bounded-memory counting (4 MB budget) gives the same", f"{X_bounded.nnz:,
 # * **Word2Vec, continued**: train on A, then gensim's vocabulary update and more epochs on B;
 # * **GloVe, continued**: train on A, add B's counts to X (over A's words) and continue with
 #   `partial_fit`. Counts add up; new words would need new rows, which the model does not have.
+#
+# The retrained scores are section 2's, at epoch 50; GloVe continued trains 50 + 20 = 70 epochs in
+# all, and section 2 showed GloVe losing a little accuracy after epoch 30 here: part of any gap is
+# over-training, not the continuation.
 
 # %%
 new_words = {w for pair in world.pairs["capital-common-countries"][:5] for w in pair}
@@ -408,11 +431,13 @@ glove_acc, w2v_acc, ppmi_acc = little[..., 0], little[..., 1], little[..., 2]
 assert np.all(ppmi_acc[0] > np.maximum(glove_acc[0], w2v_acc[0]) + 0.01)  # 1,000: PPMI-SVD
 assert np.all(w2v_acc[2] > ppmi_acc[2] + 0.05)  # 10,000: Word2Vec far ahead
 assert np.all(glove_acc[1:] < np.minimum(w2v_acc[1:], ppmi_acc[1:]) - 0.05)  # GloVe last
+assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: Word2Vec close to PPMI-SVD
 print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe needs the most")
 
 # %% [markdown]
 # **Verdict (little data).** On the smallest corpus the count-based PPMI-SVD is ahead in both
-# draws; by 3,000 sentences Word2Vec has caught up with it (the benchmark finds either ahead,
+# draws; at 3,000 sentences Word2Vec is close behind it (0.14 against 0.16–0.18; the benchmark
+# finds either ahead,
 # depending on the world drawn), and by 10,000 it is far ahead (notebook 06: at 100,000 sentences
 # GloVe and Word2Vec solve over 95%, PPMI-SVD well under 90%). GloVe, a count-based method too,
 # needs the most text here: its weighted least squares needs reliable counts. Sahlgren & Lenci
@@ -441,21 +466,32 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #    draw 0 with `negative` = 1, 5, 15 and 3 epochs, and plot accuracy against counted work.
 # 3. In section 4, continue GloVe for 5 instead of 20 epochs. How close to retraining does it
 #    get, and why is it cheap to get close?
-# 4. Section 3 says X stops fitting only when the vocabulary grows. Using the exponent
-#    of section 1 and $V^2$, estimate the nonzeros of X for the full sample with window 15.
+# 4. Section 3 says X stops fitting only when the vocabulary grows. Using the exponent of
+#    section 1 (nnz grows like $|C|^{0.84}$) and $V^2$, estimate how many tokens this vocabulary
+#    would need before X were full, and what X would then cost.
 #
 # <details><summary>Answers</summary>
 #
-# 1. Counting's work and nnz both grow with the window, so GloVe's exponent stays below 1 and
-#    its share still falls; Word2Vec's work per token falls to a third (window 5 instead of 10),
-#    so the crossover moves to larger corpora.
+# 1. Neither exponent changes much (our run: nnz 0.83 instead of 0.84, Word2Vec still 1.00), so
+#    GloVe's share still falls as the corpus grows. The levels change: counting and nnz grow with
+#    the wider window, and Word2Vec's work per token falls to $(5 + 1) / (10 + 1) \approx 0.55$ of
+#    its window-10 value (with the dynamic window a token meets on average $w + 1$ contexts;
+#    `window_pairs` gives 0.546). GloVe's total work goes from 1.15 to 0.82 of Word2Vec's over the
+#    five prefixes (0.46 to 0.33 at matched windows): more than Word2Vec's on the smaller prefixes,
+#    so the crossover in work moves to larger corpora (between 114,000 and 215,000 tokens here).
 # 2. More negatives cost proportionally more work per epoch; accuracy rises from 1 to 5 and
 #    little after (the paper saw it *fall* beyond about 10 negatives).
 # 3. Most of the way: the model already fits A's counts, and B adds about a quarter; a few
 #    epochs adjust it. The new words remain unknown however long you train.
-# 4. The nonzeros grow with the window roughly in proportion to the new pairs; measure with
-#    `gl.count_cooccurrences(..., 15).nnz` (about 3.2 million, 4% of $V^2$) — far from $V^2$.
+# 4. X holds 2.44 million nonzeros at 412,531 tokens, 3.0% of $V^2$ = 81 million. Filling it
+#    takes $(81 / 2.44)^{1/0.84} \approx 65$ times more text, about 27 million tokens, and then
+#    costs about 1 GB in CSR: it still fits. (An underestimate of the tokens: the exponent falls as
+#    X fills, since the pairs left unseen are the rare ones.)
 # </details>
+
+# %%
+growth = (full_cells / nnz[-1]) ** (1 / b_nnz)  # exercise 4: the arithmetic of its answer
+assert 50 < growth < 80 and 2e7 < growth * tokens[-1] < 3.5e7 and full_cells * 12 < 8e9
 
 # %%
 import os
