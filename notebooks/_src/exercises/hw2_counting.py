@@ -211,9 +211,9 @@ plt.show()
 #    paper's preference for small windows for syntax. A likely reason: on 453k tokens a window of 2
 #    gives most words few counts (see the nonzeros), so more context helps every task; the paper's
 #    trade-off may only show once even a window of 2 has plenty of counts. With two x_max we
-#    separate the two effects: the window's gain in WordSim appears at both, so it is not an artefact of the
-#    weighting, while its size depends on x_max (this corpus's counts are small, and x_max = 1
-#    weighs them fully). To trust the answer more: several seeds per point (the spread between
-#    seeds tells which differences are noise), the full vocabulary, a larger corpus (text8 or more,
-#    homework 3's optional part), and more than one similarity set (SimLex-999).
+#    separate the two effects: the window's gain in WordSim appears at both, so it is not an
+#    artefact of the weighting, while its size depends on x_max (this corpus's counts are small,
+#    and x_max = 1 weighs them fully). To trust the answer more: several seeds per point (the
+#    spread between seeds tells which differences are noise), the full vocabulary, a larger corpus
+#    (text8 or more, homework 3's optional part), and more than one similarity set (SimLex-999).
 # ### END SOLUTION

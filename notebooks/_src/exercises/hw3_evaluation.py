@@ -181,14 +181,14 @@ plt.show()
 # *Model answer.*
 #
 # 1. Accuracy climbs steeply up to d = 16 (d = 8 is more than 0.2 below it) and then levels off:
-#    d = 20, 24 and 32 agree within 0.06, while d = 16 is still a little lower (asserted above). With
-#    `random_state=2` the same holds (d = 16 lowest, d = 20 to 32 within 0.06), but the order among
-#    d = 20, 24 and 32 changes (d = 20 beats d = 24): those differences are the seed's, not the
-#    dimension's. So the plateau starts around d = 16-24, near the 24 hidden dimensions the world
-#    was generated from, not sharply at 24. The meanings of its 232 words span all 24 directions
-#    (each concept has its own random vector), so the log counts, which are linear in the meanings,
-#    form a matrix of rank about 24: d = 24 can represent it without loss, and d = 16-20 already
-#    keep most of it (the accuracies above).
+#    d = 20, 24 and 32 agree within 0.06, while d = 16 is still a little lower (asserted above).
+#    With `random_state=2` the same holds (d = 16 lowest, d = 20 to 32 within 0.06), but the order
+#    among d = 20, 24 and 32 changes (d = 20 beats d = 24): those differences are the seed's, not
+#    the dimension's. So the plateau starts around d = 16-24, near the 24 hidden dimensions the
+#    world was generated from, not sharply at 24. The meanings of its 232 words span all 24
+#    directions (each concept has its own random vector), so the log counts, which are linear in
+#    the meanings, form a matrix of rank about 24: d = 24 can represent it without loss, and
+#    d = 16-20 already keep most of it (the accuracies above).
 #    With d = 2 (accuracy below 0.1), 116 concepts and 8 roles must share a plane: the
 #    offset "capital minus country" cannot be kept apart from the differences between
 #    concepts, so b - a + c lands among many words. On real text there is no such sharp number;
