@@ -135,23 +135,36 @@ def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
 # %%
 # NBVAL_IGNORE_OUTPUT
 # USES-STUDENT-CODE
-runs = {eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)}
-fig = gl.plot.loss_curves({f"GD, eta={eta:g}": h for eta, h in runs.items()},
+with np.errstate(over="ignore", invalid="ignore"):  # eta = 0.01 overflows: 20 steps show it
+    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}
+runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)})
+fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # up to 10^12
+                           for eta, h in runs.items()},
                           ylabel="J (whole matrix)", log=True)
 plt.show()
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# USES-STUDENT-CODE
 glove_J = gl.GloVe(vector_size=10, x_max=10.0, epochs=30, random_state=0).fit(X).loss(X)
-print(f"final J: GD {runs[1e-3][-1]:.0f}, GloVe's AdaGrad after 30 epochs {glove_J:.0f}")
+for eta, h in runs.items():
+    print(f"eta={eta:g}: J = {h[0]:.0f} at first, {h[9]:.0f} after 10 steps, "
+          f"{h[-1]:.0f} after {len(h)}")
+print(f"GloVe's AdaGrad after 30 epochs: J = {glove_J:.0f}")
+assert not np.isfinite(runs[1e-2][9])  # (a): 0.01 blows up within 10 steps
 assert runs[1e-3][-1] < runs[1e-3][0] and runs[1e-3][-1] < runs[1e-4][-1]  # (a): 0.001 is faster
 assert glove_J < 0.8 * runs[1e-3][-1]  # (b): 30 AdaGrad epochs beat 300 full-batch steps
+assert np.allclose([runs[1e-3][0], runs[1e-3][9], runs[1e-3][-1], runs[1e-4][-1], glove_J],
+                   [64_139, 9_400, 5_600, 8_900, 3_600], rtol=0.05)  # the answers' figures
 
 # %% [markdown]
 # **Your answers** (a few sentences each):
 #
 # (a)
 # ### BEGIN SOLUTION
-# *Model answer.* With η = 0.001, J falls from 64,139 to about 9,300 in 10 steps and to about
+# *Model answer.* With η = 0.001, J falls from 64,139 to about 9,400 in 10 steps and to about
 # 5,600 after 300; with η = 0.0001 it falls ten times more slowly (about 8,900 after 300 steps);
-# with η = 0.01 it overflows to nan within 10 steps (try it: add `1e-2` to the dictionary). A
+# with η = 0.01 it overflows (to inf, then nan) within 10 steps. A
 # full-batch gradient *sums* over every entry of a row: a frequent word here has nonzeros in up to
 # 397 columns (the median row, 97), so its gradient is hundreds of terms, and a step that is stable
 # for one term overshoots by that factor. GloVe's AdaGrad steps after *each* entry, one term at a
