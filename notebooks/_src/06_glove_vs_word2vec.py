@@ -56,22 +56,25 @@ print({w: f"{m.nnz:,} nonzeros" for w, m in X.items()})
 # another notebook has trained them already (`gl.cached_fit`).
 
 # %%
+# NBVAL_IGNORE_OUTPUT
 models = {}
-for x_max in (10.0, 1.0):
+for x_max in (10.0, 1.0):  # verbose=True: a progress bar while a model trains (not when cached)
     t = time.perf_counter()
-    glove = gl.cached_fit(gl.GloVe(vector_size=DIM, x_max=x_max, epochs=15, random_state=0), X[15])
+    glove = gl.cached_fit(gl.GloVe(vector_size=DIM, x_max=x_max, epochs=15, random_state=0,
+                                   verbose=True), X[15])
     models[f"GloVe x_max={x_max:g}"] = glove.to_keyed_vectors(vocab)
     timings[f"GloVe x_max={x_max:g}"] = time.perf_counter() - t
 
 # %% [markdown]
 # Word2Vec at GloVe's window, 15 (gensim's default is 5, which the first version of this
 # notebook used; exercise 1 trains that one too). It is the slowest model here: a minute or so
-# on an older laptop.
+# on an older laptop, so it shows its progress.
 
 # %%
-t = time.perf_counter()
+# NBVAL_IGNORE_OUTPUT
+t = time.perf_counter()  # progress=True: epoch k of 5 and the time left, below the cell
 models["Word2Vec w=15"] = baselines.train_word2vec(corpus, vocab, vector_size=DIM, window=15,
-                                                   epochs=5, seed=0, workers=1)
+                                                   epochs=5, seed=0, workers=1, progress=True)
 timings["Word2Vec w=15"] = time.perf_counter() - t
 
 # %%
