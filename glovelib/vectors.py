@@ -209,9 +209,13 @@ class KeyedVectors:
         return found[0][0] if topn == 1 else found
 
     def words_closer_than(self, w1: str, w2: str) -> list[str]:
-        """Words more similar to ``w1`` than ``w2`` is."""
-        threshold = self.similarity(w1, w2)
-        return [w for w, s in self.most_similar(w1, topn=None) if s > threshold]
+        """Words more similar to ``w1`` than ``w2`` is (as gensim: the threshold is taken from
+        the same scores, so ``w2`` itself is never in the list)."""
+        scores = dict(self.most_similar(w1, topn=None))  # every word but w1
+        if w2 == w1 or w2 not in scores:
+            _ = self[w2]  # KeyError for an unknown word, as gensim
+            return []
+        return [w for w, s in scores.items() if s > scores[w2]]
 
     # ------------------------------------------------------------------ evaluation
 
