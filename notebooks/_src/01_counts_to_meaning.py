@@ -35,7 +35,7 @@ vocab = gl.Vocabulary.build(corpus)
 n_tokens = int(vocab.counts.sum())
 print(f"{n_tokens:,} tokens, {len(vocab):,} distinct words")
 print("most frequent:", vocab.words[:12])
-assert n_tokens == 452_944
+assert n_tokens == 452_944 and sum(1 for _ in corpus) == 106  # articles
 
 # %% [markdown]
 # Count cooccurrences within 10 words on each side (1/d weighting: a neighbour at distance d

@@ -21,6 +21,7 @@ import glovelib as gl
 
 # %%
 print(gl.tokenize("Ice is solid; steam isn't! Café, naïve, Zürich — and 東京."))
+assert gl.tokenize("Cafe\u0301") == ["café"] == gl.tokenize("Caf\u00e9")  # mark joined (NFC)
 
 # %% [markdown]
 # The reference tools (and `gl.read_documents`) go further and simply split on white space: the
