@@ -128,8 +128,9 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 # %% [markdown]
 # **At a matched window, on 453k tokens: PPMI-SVD, then Word2Vec, then GloVe — and tuning
 # GloVe's $x_{\max}$ closes part of the gap, not all of it.** PPMI-SVD gains from the wider
-# window, and Word2Vec far more (exercise 1: from about 0.23 at window 5 to 0.45 at 15). More epochs help Word2Vec (exercise 1) but not GloVe here: at $x_{\max} = 1$, 30
-# or 50 epochs give the same WordSim-353 as 15 (exercise 3).
+# window, and in our run Word2Vec far more (exercise 1: about 0.23 at window 5, 0.45 at 15).
+# In our runs more epochs helped Word2Vec (exercise 1) but not GloVe: at $x_{\max} = 1$, 30 or
+# 50 epochs gave about the same WordSim-353 as 15 (exercise 3).
 #
 # What the literature says, checked against the papers:
 #
@@ -243,7 +244,7 @@ plt.show()
 # %% [markdown]
 # PCA keeps the two largest directions of variation. In Word2Vec's plane the lines of each group
 # run closely parallel and about equally long; in GloVe's they point roughly one way per group
-# (capitals up, family down and right) with more spread. In PPMI-SVD's most lines of both groups
+# (the signs of PCA's axes are arbitrary: only the lines' agreement counts) with more spread. In PPMI-SVD's most lines of both groups
 # point left, but their lengths vary a lot and the family words are crowded into one corner. Two
 # of 50 directions cannot settle it: the numbers below do. t-SNE instead preserves neighbourhoods:
 # groups stand out and the country–capital pairs sit close together, while the family pairs are
