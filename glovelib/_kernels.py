@@ -161,14 +161,7 @@ def _shuffle_entries(src, dst, u, n_buckets, n_chunks):
             cursor[t, g] += 1
     for g in prange(n_buckets):
         for m in range(starts[g] + 1, starts[g + 1]):
-            r = _fisher_yates_partner(u[m], n_buckets, starts[g], m)
-            if r != m:  # swap field by field: a record read is a view, not a copy
-                i, j, lx, fx = dst[m]["i"], dst[m]["j"], dst[m]["logx"], dst[m]["fx"]
-                dst[m] = dst[r]
-                dst[r]["i"] = i
-                dst[r]["j"] = j
-                dst[r]["logx"] = lx
-                dst[r]["fx"] = fx
+            _swap(dst, m, _fisher_yates_partner(u[m], n_buckets, starts[g], m))
 
 
 
