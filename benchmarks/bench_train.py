@@ -22,8 +22,14 @@ Then ``--sweep`` times the blocked schedule on 1 thread for several block counts
 fresh process) is printed beside the size of its entries.  Each timing is a whole
 ``GloVe.fit`` (entry preparation included) after a warm-up that loads the compiled kernels.
 
+``--quality`` only compares the schedules' results instead: on the Wikipedia sample at the demo's
+settings (d 50, x_max 10, 15 epochs), WordSim-353 and analogy accuracy of the blocked schedule and
+of the serial full-shuffle kernel (the oracle), each the mean of 3 seeds.  (The test suite runs
+the same comparison at 10 epochs, to stay within its time budget.)
+
     nice python benchmarks/bench_train.py [--epochs 3] [--pairs 5] [--skip-large] [--sweep]
         [--large-pairs 3] [--dims 50,100] [--no-c-large]
+    python benchmarks/bench_train.py --quality [--seeds 3]
 """
 
 from __future__ import annotations
@@ -107,6 +113,25 @@ def matrix(corpus, min_count: int = 5, window: int = 15):
     return gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window)
 
 
+def quality(seeds: int) -> None:
+    """Mean WordSim-353 and analogy accuracy over seeds, blocked against the serial kernel."""
+    corpus = gl.datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus, min_count=5)
+    X = matrix(corpus)
+    print(f"Wikipedia sample, d 50, x_max 10, 15 epochs; means of seeds 0..{seeds - 1}")
+    print(f"{'schedule':<10}{'WordSim-353':>12}{'analogies %':>12}   per seed (WordSim-353)")
+    for name in ("blocked", "shuffle"):
+        sims, accs = [], []
+        for seed in range(seeds):
+            kv = gl.GloVe(vector_size=50, x_max=10.0, epochs=15, random_state=seed,
+                          schedule=name).fit(X).to_keyed_vectors(vocab)
+            sims.append(gl.evaluate.word_similarity(kv, gl.datasets.wordsim353_path()).spearman)
+            accs.append(gl.evaluate.analogy_accuracy(kv, gl.datasets.analogy_questions_path())
+                        .accuracy)
+        print(f"{name:<10}{np.mean(sims):>12.3f}{100 * np.mean(accs):>12.2f}   "
+              + " ".join(f"{v:.3f}" for v in sims), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--epochs", type=int, default=3, help="epochs per timing (1 on the large)")
@@ -119,7 +144,13 @@ def main() -> None:
                     help="run the C glove on the large matrix too (writes a 1.2 GB file)")
     ap.add_argument("--sweep", action="store_true", help="time B = 4 ... 256 on one thread")
     ap.add_argument("--cglove", type=Path, default=Path("/work/cglove/build/glove"))
+    ap.add_argument("--quality", action="store_true",
+                    help="compare the schedules' vectors (3 seeds, 15 epochs) instead of timing")
+    ap.add_argument("--seeds", type=int, default=3, help="seeds for --quality")
     args = ap.parse_args()
+    if args.quality:
+        quality(args.seeds)
+        return
     cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
                 if ln.startswith("model name")), platform.processor())
     print(f"CPU: {cpu}, {os.cpu_count()} cores (shared machine: ratios are paired, same run)")

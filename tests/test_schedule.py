@@ -170,6 +170,13 @@ def _quality(X, vocab, schedule_name, seed, epochs):
 
 @pytest.mark.slow
 def test_quality_on_wikipedia_as_the_serial_kernel_means_of_three_seeds():
+    """Blocked against the serial full-shuffle kernel (the oracle), 3 seeds each, at 10 epochs.
+
+    The demo's 15 epochs are checked for seed 0 by the command-line pipeline's test (WordSim-353
+    >= 0.22, analogies >= 1.8%); ``benchmarks/bench_train.py --quality`` runs this comparison at
+    15 epochs (a minute on two cores).  At 10 epochs the scores are lower (WordSim-353 about
+    0.16) but the two schedules must still agree within noise.
+    """
     corpus = gl.datasets.wikipedia_sample()
     vocab = gl.Vocabulary.build(corpus, min_count=5)
     X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), 15)
@@ -177,13 +184,13 @@ def test_quality_on_wikipedia_as_the_serial_kernel_means_of_three_seeds():
     for name in ("blocked", "shuffle"):
         sims, accs = [], []
         for seed in (0, 1, 2):
-            kv = _quality(X, vocab, name, seed, 15)
+            kv = _quality(X, vocab, name, seed, 10)
             sims.append(gl.evaluate.word_similarity(kv, gl.datasets.wordsim353_path()).spearman)
             accs.append(gl.evaluate.analogy_accuracy(kv, gl.datasets.analogy_questions_path())
                         .accuracy)
         scores[name] = np.mean(sims), np.mean(accs)
     print(scores)
-    assert scores["blocked"][0] >= 0.22 and scores["blocked"][1] >= 0.020
+    assert scores["blocked"][0] >= 0.12 and scores["blocked"][1] >= 0.015
     # within noise of the oracle: the serial full-shuffle kernel
     assert abs(scores["blocked"][0] - scores["shuffle"][0]) < 0.05
     assert abs(scores["blocked"][1] - scores["shuffle"][1]) < 0.01
