@@ -164,12 +164,14 @@ assert sl[1] > sl[0] + 0.02 and sl[2] < min(sl[:2]) and max(sl) < 0.2  # SimLex:
 
 # %%
 # USES-STUDENT-CODE
+curves = {"accuracy": (dims, planted_acc), "WordSim-353": (x_maxes, ws),
+          "SimLex-999": (x_maxes, sl)}  # before the figure: no empty figure if one is missing
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-axes[0].plot(dims, planted_acc, "o-")
+axes[0].plot(*curves["accuracy"], "o-")
 axes[0].set(xlabel="vector size d", ylabel="analogy accuracy", title="Planted world (24 hidden)")
 axes[0].axvline(24, color="gray", linestyle=":")
-axes[1].semilogx(x_maxes, ws, "o-", label="WordSim-353")
-axes[1].semilogx(x_maxes, sl, "s-", label="SimLex-999")
+axes[1].semilogx(*curves["WordSim-353"], "o-", label="WordSim-353")
+axes[1].semilogx(*curves["SimLex-999"], "s-", label="SimLex-999")
 axes[1].set(xlabel="x_max", ylabel="Spearman", title="Wikipedia sample")
 axes[1].legend()
 plt.show()
