@@ -52,7 +52,7 @@ print({w: f"{m.nnz:,} nonzeros" for w, m in X.items()})
 
 # %% [markdown]
 # GloVe at the usual $x_{\max} = 10$, and at $x_{\max} = 1$, which the course's own sweeps
-# (notebook 04, homework 3) find best on this corpus. Both come from the model cache when
+# (notebook 04, homework 3; seed 0) find better for WordSim-353 on this corpus. Both come from the model cache when
 # another notebook has trained them already (`gl.cached_fit`).
 
 # %%
@@ -67,8 +67,8 @@ for x_max in (10.0, 1.0):  # verbose=True: a progress bar while a model trains (
 
 # %% [markdown]
 # Word2Vec at GloVe's window, 15 (gensim's default is 5, which the first version of this
-# notebook used; exercise 1 trains that one too). It is the slowest model here: a minute or so
-# on an older laptop, so it shows its progress.
+# notebook used; exercise 1 trains that one too). It makes five passes over every token and is
+# not cached, so it shows its progress.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -211,7 +211,7 @@ planted = {
 #
 # <details><summary>Answer</summary>
 #
-# GloVe and Word2Vec, nearly all; PPMI-SVD about half. The planted world is *log-linear*, exactly
+# GloVe and Word2Vec, nearly all; PPMI-SVD far fewer (about half in our run: 56%). The planted world is *log-linear*, exactly
 # the assumption of GloVe and of skip-gram (whose optimum is a shifted PMI, Levy & Goldberg
 # 2014). PPMI clips negative PMI to zero and the SVD weights all cells alike, so its factors bend
 # the parallel offsets. The method whose assumptions match the data wins.
@@ -242,7 +242,7 @@ fig = gl.plot.pairs_side_by_side(planted, groups, method="pca")
 plt.show()
 
 # %% [markdown]
-# PCA keeps the two largest directions of variation. In Word2Vec's plane the lines of each group
+# PCA keeps the two largest directions of variation. In our run's plot: in Word2Vec's plane the lines of each group
 # run closely parallel and about equally long; in GloVe's they point roughly one way per group
 # (the signs of PCA's axes are arbitrary: only the lines' agreement counts) with more spread. In PPMI-SVD's most lines of both groups
 # point left, but their lengths vary a lot and the family words are crowded into one corner. Two
@@ -312,7 +312,7 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 # * Levy et al. (2015): hyperparameters matter more than the algorithm, tuned GloVe did not beat
 #   skip-gram. Sahlgren & Lenci (2016): on small data the neural models fall behind.
 # * On the planted (log-linear) world GloVe and Word2Vec recover the relations almost perfectly,
-#   PPMI-SVD about half; PCA shows Word2Vec's as parallel lines. Parallel offsets alone do not
+#   PPMI-SVD far fewer (about half in our run); PCA shows Word2Vec's as parallel lines. Parallel offsets alone do not
 #   make 3CosAdd work: the answer must also stand clear of its neighbours.
 #
 # ## Exercises
@@ -334,13 +334,16 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #    notebook once did) compared the windows as much as the methods. At window 15 with 10
 #    epochs WordSim-353 rises to about 0.54, level with PPMI-SVD (0.55) — Word2Vec was not
 #    converged at 5 epochs on so little text; analogies rise to about 6%.
+#    (`benchmarks/exercise_answers.py 06.1` reproduces these.)
 # 2. Our run, WordSim-353: 0.548 at $p = 0$, 0.547 at $p = 0.5$, 0.511 at $p = 1$ (SimLex and
 #    analogies move less). Levy et al. also found $p \le 0.5$ better than the plain $p = 1$. With
 #    $p = 1$ the first few components, which mostly encode frequency and broad topic, dominate
 #    every cosine; $p < 1$ flattens the spectrum so that finer directions count.
+#    (`benchmarks/exercise_answers.py 06.2` reproduces these.)
 # 3. No: WordSim-353 0.345 at 15 epochs (the table), 0.353 at 30 and 0.340 at 50 in our runs,
 #    against Word2Vec's 0.446. GloVe has converged to what these counts and this weighting give;
 #    the gap is in the model and data, not in training time.
+#    (`benchmarks/exercise_answers.py 06.3` reproduces these.)
 # </details>
 
 # %%
