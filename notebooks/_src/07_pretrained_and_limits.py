@@ -424,8 +424,8 @@ ax.set(xlabel="projection on he − she (cosine)", ylabel="word",
 plt.show()
 
 # %% [markdown]
-# On a corpus this small, single occupations are noisy (a word seen 20 times can land anywhere),
-# so read this plot as a *method*, not a finding. On billions of tokens the same probe shows
+# On a corpus this small, single occupations are noisy (exercise 3: another seed moves a
+# projection by about 0.04), so read this plot as a *method*, not a finding. On billions of tokens the same probe shows
 # systematic stereotypes — this probe on word2vec Google News vectors (Bolukbasi et al., 2016),
 # association tests on GloVe Common Crawl vectors (Caliskan et al., 2017) — which then flow into
 # every system built on the vectors. Debiasing by projecting out the direction hides the
