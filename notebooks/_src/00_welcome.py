@@ -22,6 +22,7 @@
 # | **05 Evaluating vectors** | neighbours, analogies (3CosAdd, 3CosMul), similarity benchmarks, coverage |
 # | **06 GloVe vs Word2Vec** | the same corpus three ways, in numbers and pictures |
 # | **07 Pretrained vectors and limits** | file formats, out-of-vocabulary words, one vector per word, bias |
+# | **08 The comparison table, measured** | speed, memory, incremental training, little data |
 # | `exercises/` | homework with automatic checks |
 #
 # ## Is everything installed?
@@ -90,7 +91,7 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 # together. But look at *paris* itself: its nearest neighbours are other capitals, and even
 # *mouse*; *france* comes only sixth. No contradiction: "another capital" averages over 22
 # capitals, most of them far away, while a neighbour list keeps only the few *highest*
-# similarities among some 230 words. A few of those lie close by chance — the hidden concepts
+# similarities among the 401 other words. A few of those lie close by chance — the hidden concepts
 # are random vectors, and *mouse*'s happens to point near *paris*'s (plus the noise of training
 # on a finite corpus). For a handful of capitals (the cell counts them) the closest other
 # capital beats the own country. One example is an anecdote; an average over all pairs is
@@ -108,6 +109,7 @@ beaten = [c for c, k in caps if max(kv.similarity(c, d) for d, _ in caps if d !=
           > kv.similarity(c, k)]
 print(f"{len(beaten)} of {len(caps)} capitals have another capital closer than their country")
 assert own > other + 0.2 and near.index("france") == 5 and "mouse" in near[:4]
+assert len(caps) == 23 and len(kv.index_to_key) == 402
 assert "paris" in beaten and 1 <= len(beaten) <= 8
 
 # %% [markdown]
@@ -206,14 +208,16 @@ assert result.accuracy > 0.95
 # 1. For *queen* the *role* dominates: other female words (*bride*, *granddaughter*,
 #    *grandmother*, *woman*, …) come before *king*, as the capitals came before *france* for
 #    *paris*. Averages over all pairs (as in the predict-then-run cell) can tell another story
-#    than a single word's neighbours.
-# 2. Accuracy collapses (to roughly a quarter of the questions on our run). The world's hidden
+#    than a single word's neighbours. (`benchmarks/exercise_answers.py 00.1` reproduces these.)
+# 2. Accuracy collapses (to roughly a quarter of the questions on our run;
+#    `benchmarks/exercise_answers.py 00.2` reproduces it). The world's hidden
 #    meanings have 24 dimensions (`latent_dim` in `planted_corpus`), built from 8 roles and 116
 #    concepts; five numbers cannot keep that many directions apart, so the offsets of
 #    different relations overlap.
 # 3. With 5,000 sentences (each world word seen about 20 times) almost nothing is solved (under
 #    10%); with 20,000 more than half; with the default 100,000 nearly all. A word must be seen in
 #    enough contexts before its counts — and its vector — settle: notebook 05 measures this curve.
+#    (`benchmarks/exercise_answers.py 00.3` reproduces these.)
 # </details>
 
 # %%

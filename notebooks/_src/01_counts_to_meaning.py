@@ -87,11 +87,12 @@ gl.checks.check_probability(P, X, vocab, ["his", "her", "wife", "the"])
 # %%
 for w in ["ice", "steam", "solid", "gas", "fashion"]:
     print(f"{w:8s} occurs {vocab.counts[vocab[w]] if w in vocab else 0:4d} times")
-assert vocab.counts[vocab["steam"]] < 5
+assert vocab.counts[vocab["steam"]] == 2
+assert min(vocab.counts[vocab[w]] for w in ("his", "her")) > 300  # 1,695 and 349
 
 # %% [markdown]
 # *steam* occurs twice: no probability estimated from two occurrences means anything. So we pick
-# a contrast this corpus *does* support, with thousands of counts: *i = his*, *j = her*, probed
+# a contrast this corpus *does* support, with hundreds of occurrences: *i = his*, *j = her*, probed
 # with *wife*, *husband*, *the* and *and*.
 #
 # **Predict, then run.** Before the next cell: for which probes will
@@ -196,6 +197,8 @@ for k in probes:
     print(f"{k:8s} X[his,{k}] = {X[vocab['his'], vocab[k]]:6.1f}   "
           f"X[her,{k}] = {X[vocab['her'], vocab[k]]:6.1f}")
 assert 30 < X[vocab["his"], vocab["wife"]] < 40 and 8 < X[vocab["her"], vocab["husband"]] < 11
+assert 10 <= near(ids, her, vocab["husband"], 10)[0] <= 14  # "a dozen times"
+assert 6 < ratio["wife"] < 8 and 0.9 < X[her, wife] < 1.1
 
 # %% [markdown]
 # ## From ratios to vectors
@@ -227,17 +230,20 @@ assert 30 < X[vocab["his"], vocab["wife"]] < 40 and 8 < X[vocab["her"], vocab["h
 # 1. With `table = {k: (P(k, "he"), P(k, "she")) for k in probes}`: *wife* about 2 (like
 #    *solid*), *husband* about 0.09 (like *gas*), *and* about 1.0 and *the* about 1.3 (like
 #    *water*). Adding *his* and *her* as probes gives the extremes (about 2.8 and 0.05): a
-#    pronoun predicts its own possessive.
+#    pronoun predicts its own possessive. (`benchmarks/exercise_answers.py 01.1` reproduces
+#    these.)
 # 2. At window 2 the counts are local and sparse: $X_{her,\,wife} = 0$, so the ratio for *wife*
 #    is undefined (a division by zero), and *the* falls to about 0.5, because *his* is followed
 #    by its noun while *her* (also an object pronoun) is often followed by *the*. That is syntax,
 #    not meaning. At window 30 *the* and *and* come close to 1 (about 1.1) and *wife* stays far
-#    above (about 4.7): wide windows average out syntax and keep topic. Neither is "right";
-#    narrow windows favour syntactic similarity, wide ones topical (notebook 06 and homework 2).
+#    above (about 4.7): wide windows average out syntax and keep topic. Neither is "right"; on
+#    large corpora narrow windows are usually found to favour syntactic similarity and wide ones
+#    topical (the GloVe paper's Figure 2; homework 2 tries it on this corpus).
+#    (`benchmarks/exercise_answers.py 01.2` reproduces these.)
 # 3. A sketch: `h, s = X[vocab["his"]].toarray().ravel(), X[vocab["her"]].toarray().ravel()`,
 #    keep `(h >= 5) & (s >= 5)`, compute `(h / row_sums[his]) / (s / row_sums[her])` and sort.
 #    Largest: *he*, *father*, but also *on*, *at*, *was*, *from*; smallest: *she*, *her*, but
 #    also *philosophy*, *ideas*, *apollo*. The pronouns are what we expected; the rest reflect
 #    which of 106 articles mention women — a topic effect of a small corpus, not the meaning of
-#    *her*.
+#    *her*. (`benchmarks/exercise_answers.py 01.3` reproduces these.)
 # </details>

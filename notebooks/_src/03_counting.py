@@ -138,6 +138,8 @@ def total(n, w):
 
 doc = np.random.default_rng(0).integers(0, 30, size=200).astype(np.int32)
 assert X.sum() == total(6, 2) == 14
+X4 = gl.count_cooccurrences([sv.encode(sentence)], len(sv), window_size=4)
+assert X4[sv["the"], sv["the"]] == 0.5  # the try-it's answer: window 4, 1/4 + 1/4
 assert np.isclose(gl.count_cooccurrences([doc], 30, window_size=7).sum(), total(200, 7))
 print(f"sum of X: {X.sum():g} for the sentence; {total(200, 7):.2f} for 200 tokens, window 7")
 
@@ -312,6 +314,7 @@ print("max_memory='20MB' gives the same matrix")
 #    $|X|$ falls less (rare words have few nonzeros each), and the density $|X| / V^2$ *rises*,
 #    because the words kept are the ones that meet many others. Dropping words also brings their
 #    neighbours closer (distances are measured after removal), which adds a few new pairs.
+#    (`benchmarks/exercise_answers.py 03.2` reproduces these.)
 # 3. Loop over the documents and run `hand_count`'s two loops inside each, accumulating into one
 #    dictionary (never letting `q` reach into the previous document); then build a $V \times V$
 #    array from it and compare with `count_cooccurrences([...], V, window_size=3).toarray()`

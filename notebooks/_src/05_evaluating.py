@@ -62,13 +62,14 @@ for word in ["paris", "queen", "cats"]:
 capitals = set(dict(world.pairs["capital-common-countries"]).keys())
 top10 = [w for w, _ in planted.most_similar("paris", topn=10)]
 print("paris top 10:", ", ".join(top10))
-assert set(top10[:3]) <= capitals and "france" in top10[3:]
+assert set(top10[:3]) <= capitals and top10.index("france") == 5
 
 # %% [markdown]
 # The role dominates *paris*'s neighbours (other capitals), the concept (*france*) shows up
 # further down, and the top 10 also holds words unrelated to either: a neighbour list is one noisy
-# glimpse, not a measurement. On the Wikipedia sample (small corpus) neighbours are mostly
-# *topical*: words from the same articles.
+# glimpse, not a measurement. On the Wikipedia sample (small corpus), look at the neighbours
+# below: are they similar words, or *topical* ones, from the same articles? (They are printed
+# for you to judge, not checked.)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -108,6 +109,9 @@ print(f"(and cos(groom, king) {planted.similarity('groom', 'king'):+.2f})")
 assert cos["queen"][1] > cos["bride"][1] and cos["bride"][0] < cos["queen"][0] - 0.05
 assert planted.similarity("groom", "king") > 0.5
 assert planted.analogy("man", "king", "woman", method="mul") == "bride"
+assert planted.analogy("man", "king", "woman") == "queen"
+add_score = {d: c_b - c_a + c_c for d, (c_a, c_b, c_c) in cos.items()}
+assert 0 < add_score["queen"] - add_score["bride"] < 0.05  # nearly tied under 3CosAdd
 
 # %% [markdown]
 # The two candidates are nearly tied under 3CosAdd: *queen* is closer to *king*, *bride* further
@@ -185,6 +189,8 @@ print(f"\n3CosMul: {100 * wiki_mul.accuracy:.2f}% of the questions seen")
 
 # %%
 assert 0.015 < wiki_add.accuracy < 0.06
+coverage = {s.name: s.coverage for s in wiki_add.sections}
+assert max(coverage[n] for n in ("capital-world", "currency", "city-in-state")) < 0.1
 print("Wikipedia sample: a few percent of the questions seen")
 
 # %% [markdown]
@@ -235,7 +241,7 @@ family = next(sec for sec in wiki_add.sections if sec.name == "family")
 print(f"family section: {family.seen} of {family.total} questions seen")
 
 # %%
-assert ranked[0] == "governor" and 1 < rank <= 5
+assert ranked[0] == "governor" and rank == 4
 assert [int(wvocab.counts[i]) for i in ids.values()] == [99, 19, 150, 59]
 assert (family.seen, family.total) == (110, 506) and WX[ids["king"], ids["queen"]] == 0
 print(f"the corpus is {6e9 / sum(len(d) for d in corpus):,.0f} times smaller than the paper's 6B")
@@ -243,8 +249,9 @@ print(f"the corpus is {6e9 / sum(len(d) for d in corpus):,.0f} times smaller tha
 # %% [markdown]
 # The vectors know that *king* goes with office and rule — the answers share its articles — but
 # not, reliably, that it is male: the man → woman offset is learned from the contexts *man* and
-# *woman* do have here (150 and 59 occurrences), mostly unrelated to royalty, so it carries *king*
-# only part of the way to *queen*, a word seen 19 times — and never within 15 words of *king*. The test is mostly out of reach as well:
+# *woman* have here, only 150 and 59 occurrences, and it carries *king* only part of the way to
+# *queen*, a word seen 19 times — and never within 15 words of *king*. The test is mostly out of
+# reach as well:
 # only 110 of the 506 family questions can even be asked with this vocabulary. The paper's corpus
 # is over 13,000 times larger; the classic analogy is a property of that much text, not of the
 # method alone — the planted world shows the method finds it when the counts contain it.
@@ -333,6 +340,7 @@ fig.tight_layout()
 plt.show()
 assert acc[-1] > 0.95 and acc[0] < 0.5 and acc[-1] > acc[0]
 assert wiki_ws[-1] > wiki_ws[0] + 0.05 and wiki_ws[-1] == max(wiki_ws)
+assert int(np.sum(np.diff(wiki_ws) < 0)) == 1  # it dips once
 print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 
 # %% [markdown]
@@ -364,13 +372,16 @@ print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 # 1. From `wiki_add.table()`: the syntactic sections of common words are best covered (nationality
 #    adjectives about half, plurals and past tenses about a third); capitals of the world,
 #    currencies and opposites are almost absent (a few percent), because their words are rare.
-#    Accuracy is a few percent in every section, on a hundred or a few hundred questions each: the
-#    differences between sections are mostly noise at this size (a binomial standard error of
-#    1-2 points).
+#    Accuracy is at most a few percent in every section (0 to 5%), on a few dozen to a few
+#    hundred questions each: the differences between sections are mostly noise at this size (a
+#    binomial standard error of up to 2 points). (`benchmarks/exercise_answers.py 05.1` prints
+#    the table with the standard errors.)
 # 2. Fewer questions are seen (only those whose four words are among the 2,000 most frequent) and
 #    fewer candidates compete for each answer. Accuracy can rise because the questions left are
 #    about frequent words, whose vectors are estimated from many more counts, and because a wrong
-#    rare word can no longer win. Report coverage beside accuracy, or the comparison misleads.
+#    rare word can no longer win: in our run 388 questions are seen instead of 3,822, and
+#    accuracy rises from 2.1% to 12.4% (`benchmarks/exercise_answers.py 05.2` reproduces these).
+#    Report coverage beside accuracy, or the comparison misleads.
 # 3. A model answer:
 #
 #    ```python

@@ -52,7 +52,7 @@ print({w: f"{m.nnz:,} nonzeros" for w, m in X.items()})
 
 # %% [markdown]
 # GloVe at the usual $x_{\max} = 10$, and at $x_{\max} = 1$, which the course's own sweeps
-# (notebook 04, homework 3) find best on this corpus. Both come from the model cache when
+# (notebook 04, homework 3; seed 0) find better for WordSim-353 on this corpus. Both come from the model cache when
 # another notebook has trained them already (`gl.cached_fit`).
 
 # %%
@@ -67,13 +67,13 @@ for x_max in (10.0, 1.0):  # verbose=True: a progress bar while a model trains (
 
 # %% [markdown]
 # Word2Vec at GloVe's window, 15 (gensim's default is 5, which the first version of this
-# notebook used; exercise 1 trains that one too). It is the slowest model here, so it shows its
-# progress, and it runs two worker threads (on two cores about 1.7 times faster than one in our
-# run). The price is reproducibility: gensim's workers update the shared vectors without locks,
-# so two runs with the same seed differ slightly (WordSim-353 0.44 to 0.47 in our runs); only
-# `workers=1` repeats itself exactly. glovelib's blocked schedule gives the same vectors for any thread
-# count (notebook 04). So the cells below that show Word2Vec's scores are not compared by the
-# tests, and the claims are asserted with margins wider than that spread.
+# notebook used; exercise 1 trains that one too). It makes five passes over every token and is
+# not cached, so it shows its progress. It runs two worker threads (on two cores about 1.7 times
+# faster than one in our run). The price is reproducibility: gensim's workers update the shared
+# vectors without locks, so two runs with the same seed differ slightly (WordSim-353 0.44 to 0.47
+# in our runs); only `workers=1` repeats itself exactly. glovelib's blocked schedule gives the
+# same vectors for any thread count (notebook 04). So the cells below that show Word2Vec's scores
+# are not compared by the tests, and the claims are asserted with margins wider than that spread.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -133,7 +133,9 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 
 # %% [markdown]
 # **At a matched window, on 453k tokens: PPMI-SVD, then Word2Vec, then GloVe — and tuning
-# GloVe's $x_{\max}$ closes part of the gap, not all of it.** PPMI-SVD gains from the wider
+# GloVe's $x_{\max}$ closes part of the gap, not all of it.** (The models are seed 0's. The
+# gain from $x_{\max} = 1$ depends on the seed: over seeds 0 to 4 it ranges from 0.00 to 0.11,
+# seed 0's being the largest; `benchmarks/exercise_answers.py 04.xmax`.) PPMI-SVD gains from the wider
 # window, and in our run Word2Vec far more (exercise 1: about 0.23 at window 5, 0.45 at 15).
 # In our runs more epochs helped Word2Vec (exercise 1) but not GloVe: at $x_{\max} = 1$, 30 or
 # 50 epochs gave about the same WordSim-353 as 15 (exercise 3).
@@ -217,7 +219,7 @@ planted = {
 #
 # <details><summary>Answer</summary>
 #
-# GloVe and Word2Vec, nearly all; PPMI-SVD about half. The planted world is *log-linear*, exactly
+# GloVe and Word2Vec, nearly all; PPMI-SVD far fewer (about half in our run: 56%). The planted world is *log-linear*, exactly
 # the assumption of GloVe and of skip-gram (whose optimum is a shifted PMI, Levy & Goldberg
 # 2014). PPMI clips negative PMI to zero and the SVD weights all cells alike, so its factors bend
 # the parallel offsets. The method whose assumptions match the data wins.
@@ -248,7 +250,7 @@ fig = gl.plot.pairs_side_by_side(planted, groups, method="pca")
 plt.show()
 
 # %% [markdown]
-# PCA keeps the two largest directions of variation. In Word2Vec's plane the lines of each group
+# PCA keeps the two largest directions of variation. In our run's plot: in Word2Vec's plane the lines of each group
 # run closely parallel and about equally long; in GloVe's they point roughly one way per group
 # (the signs of PCA's axes are arbitrary: only the lines' agreement counts) with more spread. In PPMI-SVD's most lines of both groups
 # point left, but their lengths vary a lot and the family words are crowded into one corner. Two
@@ -306,19 +308,20 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 # | cost per epoch | $O(\mathrm{nnz}(X))$ | $O(\text{tokens} \times w \times (k + 1))$ | about 9× fewer dot products per GloVe epoch here (section 3); seconds: notebook 08 |
 # | memory | the matrix $X$ | vocabulary and vectors | notebook 08 |
 # | more text later | add the new counts to $X$; new words need new rows | continue training on new text | notebooks 07 (the idea) and 08 (measured) |
-# | hyperparameters | $x_{\max}$, window, epochs | window, negatives, subsampling, epochs | settings move scores as much as methods: $x_{\max}$ 10 → 1 adds 0.11 to GloVe on WordSim-353, window 5 → 15 about 0.2 to Word2Vec (exercise 1) but only 0.045 to PPMI-SVD |
+# | hyperparameters | $x_{\max}$, window, epochs | window, negatives, subsampling, epochs | settings move scores as much as methods: $x_{\max}$ 10 → 1 adds 0.11 to GloVe on WordSim-353 (seed 0; 0.00 to 0.11 over five seeds), window 5 → 15 about 0.2 to Word2Vec (exercise 1) but only 0.045 to PPMI-SVD |
 #
 # ## Summary
 #
 # * Compared fairly — same tokens, vocabulary, dimension **and window** — on 453k real tokens
-#   PPMI-SVD scores best, then Word2Vec, then GloVe; $x_{\max} = 1$ narrows GloVe's gap.
+#   PPMI-SVD scores best, then Word2Vec, then GloVe; $x_{\max} = 1$ narrows GloVe's gap (by
+#   how much depends on the seed).
 # * Settings can move a method's score as much as switching methods (window for Word2Vec,
 #   $x_{\max}$ for GloVe), though not every method (PPMI-SVD barely moves with the window): compare
 #   at matched settings, and remember that two implementations are compared too.
 # * Levy et al. (2015): hyperparameters matter more than the algorithm, tuned GloVe did not beat
 #   skip-gram. Sahlgren & Lenci (2016): on small data the neural models fall behind.
 # * On the planted (log-linear) world GloVe and Word2Vec recover the relations almost perfectly,
-#   PPMI-SVD about half; PCA shows Word2Vec's as parallel lines. Parallel offsets alone do not
+#   PPMI-SVD far fewer (about half in our run); PCA shows Word2Vec's as parallel lines. Parallel offsets alone do not
 #   make 3CosAdd work: the answer must also stand clear of its neighbours.
 #
 # ## Exercises
@@ -340,13 +343,16 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #    notebook once did) compared the windows as much as the methods. At window 15 with 10
 #    epochs WordSim-353 rises to about 0.54, level with PPMI-SVD (0.55) — Word2Vec was not
 #    converged at 5 epochs on so little text; analogies rise to about 6%.
+#    (`benchmarks/exercise_answers.py 06.1` reproduces these.)
 # 2. Our run, WordSim-353: 0.548 at $p = 0$, 0.547 at $p = 0.5$, 0.511 at $p = 1$ (SimLex and
 #    analogies move less). Levy et al. also found $p \le 0.5$ better than the plain $p = 1$. With
-#    $p = 1$ the first few components, which mostly encode frequency and broad topic, dominate
-#    every cosine; $p < 1$ flattens the spectrum so that finer directions count.
+#    $p = 1$ the components with the largest singular values dominate every cosine; $p < 1$
+#    flattens the spectrum so that the other directions count more.
+#    (`benchmarks/exercise_answers.py 06.2` reproduces these.)
 # 3. No: WordSim-353 0.345 at 15 epochs (the table), 0.353 at 30 and 0.340 at 50 in our runs,
 #    against Word2Vec's 0.446. GloVe has converged to what these counts and this weighting give;
 #    the gap is in the model and data, not in training time.
+#    (`benchmarks/exercise_answers.py 06.3` reproduces these.)
 # </details>
 
 # %%

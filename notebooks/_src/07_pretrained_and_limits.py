@@ -182,7 +182,7 @@ if pre is not None:
         print(f"{w:14s} {n[pre.get_index(w)] @ direction:+.2f}")
 
 # %% [markdown]
-# (The GloVe paper reports WordSim-353 0.658 for its 300-d 6B vectors, against our 0.24 from
+# (The GloVe paper reports WordSim-353 0.658 for its 300-d 6B vectors, against about 0.24 in our run from
 # half a million tokens in notebook 05: check it with
 # `gl.evaluate.word_similarity(pre, gl.datasets.wordsim353_path())`.)
 #
@@ -208,6 +208,7 @@ unknown = [t for t in lee_tokens if t not in vocab]
 print(f"{len(lee_tokens):,} news tokens: {100 * len(unknown) / len(lee_tokens):.1f}% have no "
       f"vector; {100 * len(set(unknown)) / len(set(lee_tokens)):.1f}% of the distinct words")
 assert 0.10 < len(unknown) / len(lee_tokens) < 0.20
+assert sum(1 for _ in datasets.lee_corpus()) == 300  # stories
 
 # %% [markdown]
 # Subword models (fastText) build vectors for unseen words from character n-grams; GloVe cannot.
@@ -338,7 +339,7 @@ for name, m in merged.items():
 # <details><summary>Answer</summary>
 #
 # None (or hardly any): the rare sense's neighbours are lost, although a quarter of berlin's
-# sentences — hundreds of them — are still there. The same happens the other way round.
+# sentences — about a hundred of them (a quarter of 431) — are still there. The same happens the other way round.
 # </details>
 #
 # The linear structure, measured: the merged models live in other coordinates than the original,
@@ -370,6 +371,8 @@ assert share["4 : 1"] > share["1 : 1"] + 0.05 > share["1 : 4"] + 0.1  # weight f
 assert all(cos > 0.75 for _, cos in weights.values())  # bank is close to the weighted sum
 near = {n: {w for w, _ in m.most_similar("bank", topn=10)} for n, m in merged.items()}
 assert len(capitals & near["4 : 1"]) <= 1 and len(singulars & near["1 : 4"]) <= 2
+assert sum("berlin" in d for d in world.documents) == 431  # a quarter: about a hundred
+assert len([w for w in okv.index_to_key if w in mkv]) == 400  # the words Procrustes aligns
 print("the weights follow the senses' frequencies; the rare sense loses its neighbours")
 
 # %% [markdown]
@@ -421,8 +424,8 @@ ax.set(xlabel="projection on he − she (cosine)", ylabel="word",
 plt.show()
 
 # %% [markdown]
-# On a corpus this small, single occupations are noisy (a word seen 20 times can land anywhere),
-# so read this plot as a *method*, not a finding. On billions of tokens the same probe shows
+# On a corpus this small, single occupations are noisy (exercise 3: another seed moves a
+# projection by about 0.04), so read this plot as a *method*, not a finding. On billions of tokens the same probe shows
 # systematic stereotypes — this probe on word2vec Google News vectors (Bolukbasi et al., 2016),
 # association tests on GloVe Common Crawl vectors (Caliskan et al., 2017) — which then flow into
 # every system built on the vectors. Debiasing by projecting out the direction hides the
@@ -454,13 +457,21 @@ plt.show()
 # 1. `kv.save_word2vec_format("v.bin", binary=True)`, then
 #    `gensim.models.KeyedVectors.load_word2vec_format("v.bin", binary=True)`. Binary stores 4
 #    bytes per number, text about 9–10 characters: the binary file is 2 to 2.5 times smaller
-#    (about 1.9 MB for 9,002 × 50, against 4–5 MB of text).
-# 2. Two senses usually still show when the three words are about equally frequent; the least
-#    frequent of the three typically has no neighbour left — its share of the weight is the
-#    smallest (the same frequency effect as above, with three terms).
-# 3. Yes: averaging several pairs cancels part of each pair's noise, so the projections vary
-#    less from seed to seed; single occupations on 453k tokens still move by more than their
-#    differences, so the ranking of individual occupations remains unreliable.
+#    (about 1.9 MB for 9,002 × 50, against 4–5 MB of text). (`benchmarks/exercise_answers.py
+#    07.1` reproduces these.)
+# 2. Fewer than you might hope. In our run (*cat*, *berlin* and *walking* merged), with equal
+#    shares *bank*'s 10 nearest hold two present participles and one capital but no singular
+#    noun: one sense is lost even at equal frequency. When one word keeps all its sentences and
+#    the other two a quarter, only the frequent one's sense shows (3 to 5 neighbours, the others
+#    at most one) — the same frequency effect as above, with three terms.
+#    (`benchmarks/exercise_answers.py 07.2` reproduces these.)
+# 3. A little. Over seeds 0 to 2, an occupation's projection varies by 0.036 (standard
+#    deviation, averaged over the 12 occupations of section 4) with the four pairs, against 0.042
+#    with *he − she* alone: averaging pairs cancels part of each pair's noise. A shift of 0.04 is
+#    still enough to swap occupations whose projections are close (across the 12 they have a
+#    standard deviation of about 0.15), so the ranking of individual occupations remains
+#    unreliable.
+#    (`benchmarks/exercise_answers.py 07.3` reproduces these.)
 # </details>
 
 # %%

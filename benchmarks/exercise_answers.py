@@ -1,0 +1,527 @@
+"""The figures quoted in the notebooks' folded exercise answers, reproduced.
+
+Each answer that quotes numbers says "(`benchmarks/exercise_answers.py NN.k` reproduces these)":
+the function for NN.k runs the exercise as the answer describes it and prints the figures in a
+table.  Vectors are deterministic (glovelib's serial/blocked kernels, gensim with one worker), so
+the figures are the same on every run of one machine; Word2Vec's may differ slightly between
+machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_fit``.
+
+    nice python benchmarks/exercise_answers.py            # every answer (~10-15 min on 2 cores)
+    nice python benchmarks/exercise_answers.py 04.1 06.2  # or some of them
+
+Most entries take seconds once notebook 04's models are in the cache; the slowest here (2 cores,
+shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 06.1 and 06.3
+(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+import glovelib as gl
+from glovelib import baselines, checks, datasets, evaluate, objective, train
+
+threadpool_limits(1)
+
+
+def wiki(window: int = 15, min_count: int = 5):
+    corpus = datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus, min_count=min_count)
+    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window)
+    return corpus, vocab, X
+
+
+def wiki_glove(X, seed: int = 0, **params):
+    params = dict(vector_size=50, x_max=10.0, epochs=15) | params
+    return gl.cached_fit(gl.GloVe(**params, random_state=seed, n_threads=2), X)
+
+
+def ws353(kv) -> float:
+    return evaluate.word_similarity(kv, datasets.wordsim353_path()).spearman
+
+
+def google(kv, **kw) -> float:
+    return evaluate.analogy_accuracy(kv, datasets.analogy_questions_path(), **kw).accuracy
+
+
+def planted(n_sentences: int = 100_000, seed: int = 0, documents=None):
+    world = datasets.planted_corpus(n_sentences=n_sentences, seed=seed)
+    docs = world.documents if documents is None else documents
+    vocab = gl.Vocabulary.build(docs)
+    X = gl.count_cooccurrences(vocab.encode_documents(docs), len(vocab), 15)
+    return world, vocab, X
+
+
+def planted_accuracy(world, kv) -> float:
+    path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
+    return evaluate.analogy_accuracy(kv, path).accuracy
+
+
+# -- notebook 00 -----------------------------------------------------------------------------
+
+def a00_1():
+    """00, exercise 1: queen's nearest words in notebook 00's planted model, and king's rank."""
+    world, v, X = planted()
+    kv = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0),
+                       X).to_keyed_vectors(v)
+    near = [w for w, _ in kv.most_similar("queen", topn=None)]
+    female = {f for _, f in world.pairs["family"]}
+    print("queen's 10 nearest:", ", ".join(f"{w}{'*' if w in female else ''}" for w in near[:10]),
+          "(* a female word of the world)")
+    print(f"king comes {near.index('king') + 1}; female words before it: "
+          f"{sum(w in female for w in near[:near.index('king')])}")
+
+
+def a00_2():
+    """00, exercise 2: the planted world with vector_size=5 (else as notebook 00)."""
+    world, v, X = planted()
+    print(f"{'vector_size':>12s}{'analogy accuracy':>18s}")
+    for d in (5, 50):
+        m = gl.cached_fit(gl.GloVe(vector_size=d, x_max=10.0, epochs=50, random_state=0), X)
+        print(f"{d:12d}{planted_accuracy(world, m.to_keyed_vectors(v)):18.3f}")
+
+
+def a00_3():
+    """00, exercise 3: worlds of 5,000, 20,000 and 100,000 sentences (seed 0)."""
+    print(f"{'sentences':>10s}{'mean count of a world word':>28s}{'accuracy':>10s}")
+    for n in (5_000, 20_000, 100_000):
+        world, v, X = planted(n)
+        words = {w for pairs in world.pairs.values() for p in pairs for w in p}
+        mean = np.mean([v.counts[v[w]] if w in v else 0 for w in words])
+        m = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0), X)
+        print(f"{n:10,d}{mean:28.1f}{planted_accuracy(world, m.to_keyed_vectors(v)):10.3f}")
+
+
+# -- notebook 01 -----------------------------------------------------------------------------
+
+def _ratio_table(X, vocab, i, j, probes):
+    rows = np.asarray(X.sum(axis=1)).ravel()
+    out = {}
+    for k in probes:
+        p_i = X[vocab[i], vocab[k]] / rows[vocab[i]]
+        p_j = X[vocab[j], vocab[k]] / rows[vocab[j]]
+        out[k] = p_i / p_j if p_j else float("inf")
+    return out
+
+
+def a01_1():
+    """01, exercise 1: P(k|he) / P(k|she) for the notebook's probes, and his, her."""
+    corpus = datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus)
+    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window_size=10)
+    for k, r in _ratio_table(X, vocab, "he", "she",
+                             ["wife", "husband", "the", "and", "his", "her"]).items():
+        print(f"{k:8s} P(k|he) / P(k|she) = {r:.2f}")
+
+
+def a01_2():
+    """01, exercise 2: the his/her ratios at windows 2, 10 and 30."""
+    corpus = datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus)
+    print(f"{'window':>6s}{'X[her,wife]':>12s}{'wife':>8s}{'husband':>9s}{'the':>7s}{'and':>7s}")
+    for w in (2, 10, 30):
+        X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window_size=w)
+        r = _ratio_table(X, vocab, "his", "her", ["wife", "husband", "the", "and"])
+        print(f"{w:6d}{X[vocab['her'], vocab['wife']]:12.2f}{r['wife']:8.2f}"
+              f"{r['husband']:9.2f}{r['the']:7.2f}{r['and']:7.2f}")
+
+
+def a01_3():
+    """01, exercise 3: the ten largest and smallest his/her ratios, both counts >= 5."""
+    corpus = datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus)
+    X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window_size=10)
+    rows = np.asarray(X.sum(axis=1)).ravel()
+    his, her = vocab["his"], vocab["her"]
+    h, s = X[his].toarray().ravel(), X[her].toarray().ravel()
+    keep = np.flatnonzero((h >= 5) & (s >= 5))
+    ratio = (h[keep] / rows[his]) / (s[keep] / rows[her])
+    order = keep[np.argsort(-ratio)]
+    print("largest: ", ", ".join(vocab.words[i] for i in order[:10]))
+    print("smallest:", ", ".join(vocab.words[i] for i in order[::-1][:10]))
+
+
+# -- notebook 02 -----------------------------------------------------------------------------
+
+def a02_3():
+    """02, exercise 3: the growth exponent of |X| at windows 2, 15, 30 (prefixes 1/8 .. all)."""
+    texts = list(datasets.wikipedia_sample())
+    vocab = gl.Vocabulary.build(texts, min_count=5)
+    n_all = sum(len(t) for t in texts)
+
+    def prefix(n):
+        out = []
+        for doc in texts:
+            if n <= 0:
+                break
+            out.append(doc[:n])
+            n -= len(doc)
+        return out
+
+    parts = [prefix(n_all // 8), prefix(n_all // 4), prefix(n_all // 2), texts]
+    sizes = [sum(len(t) for t in p) for p in parts]
+    print(f"{'window':>6s}{'fixed vocabulary':>18s}{'min_count per prefix':>22s}")
+    for w in (2, 15, 30):
+        slopes = []
+        for per_prefix in (False, True):
+            nz = [gl.count_cooccurrences([v.encode(t) for t in p], len(v), window_size=w).nnz
+                  for p in parts
+                  for v in [gl.Vocabulary.build(p, min_count=5) if per_prefix else vocab]]
+            slopes.append(np.polyfit(np.log(sizes), np.log(nz), 1)[0])
+        print(f"{w:6d}{slopes[0]:18.2f}{slopes[1]:22.2f}")
+
+
+def a03_2():
+    """03, exercise 2: V, |X| and density at min_count 1, 5 and 20 (window 15)."""
+    print(f"{'min_count':>9s}{'V':>8s}{'nonzeros':>12s}{'density':>9s}")
+    for m in (1, 5, 20):
+        _, vocab, X = wiki(min_count=m)
+        print(f"{m:9d}{len(vocab):8,d}{X.nnz:12,d}{X.nnz / len(vocab) ** 2:9.2%}")
+
+
+# -- notebook 04 -----------------------------------------------------------------------------
+
+def a04_1():
+    """04, exercise 1: SGD and AdaGrad at eta = 0.4, 0.6, 1 on the 100 most frequent words,
+    with notebook 04's stop (mean loss above 100) and without it (5 epochs)."""
+    _, _, X = wiki()
+    rows, cols, x = objective._entries(X[:100, :100].tocsr())
+
+    def run(method, lr, epochs=5, stop=True):
+        p = objective.init_weights(100, 20, 0)
+        sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
+        rs, losses = np.random.RandomState(0), []
+        for _ in range(epochs):
+            order = rs.permutation(len(x))
+            with np.errstate(over="ignore", invalid="ignore"):
+                if method == "SGD":
+                    losses.append(objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0))
+                else:
+                    losses.append(train.adagrad_epoch(p, sq, rows, cols, x, order, lr,
+                                                      x_max=10.0))
+            if stop and not losses[-1] < 100:
+                break
+        return losses
+
+    print(f"{'eta':>5s}{'method':>9s}{'with the stop: losses by epoch':>52s}")
+    for lr in (0.4, 0.6, 1.0):
+        for m in ("SGD", "AdaGrad"):
+            print(f"{lr:5.1f}{m:>9s}   " + " ".join(f"{v:.3g}" for v in run(m, lr)))
+    for m in ("SGD", "AdaGrad"):
+        print(f"eta 1, {m}, no stop, 5 epochs: " + " ".join(f"{v:.3g}"
+                                                        for v in run(m, 1.0, stop=False)))
+
+
+def a04_2():
+    """04, exercise 2: the model of section 3 in float32 (the notebook's) and float64."""
+    _, vocab, X = wiki()
+    m32 = wiki_glove(X)
+    m64 = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=15, random_state=0,
+                                 dtype="float64", n_threads=1), X)
+    d = np.abs(m32.W_.astype(np.float64) - m64.W_)
+    scale = np.abs(m64.W_).max()
+    per_word = np.linalg.norm(m32.W_ - m64.W_, axis=1) / np.linalg.norm(m64.W_, axis=1)
+    print(f"final loss: float32 {m32.loss_history_[-1]:.5f}, float64 {m64.loss_history_[-1]:.5f}")
+    print(f"|W32 - W64| / max|W64|: largest {d.max() / scale:.0%}, "
+          f"median {np.median(d) / scale:.1%}; a word's |w32 - w64| / |w64|, "
+          f"median over words {np.median(per_word):.2f}")
+    for name, m in (("float32", m32), ("float64", m64)):
+        kv = m.to_keyed_vectors(vocab)
+        print(f"{name}: WordSim-353 {ws353(kv):.3f}, analogies {100 * google(kv):.1f}%")
+
+
+def a04_3():
+    """04, exercise 3: WordSim-353 against vector_size (15 epochs, x_max 10, seed 0)."""
+    _, vocab, X = wiki()
+    print(f"{'vector_size':>12s}{'WordSim-353':>13s}")
+    for d in (10, 25, 50, 100):
+        print(f"{d:12d}{ws353(wiki_glove(X, vector_size=d).to_keyed_vectors(vocab)):13.3f}")
+
+
+def a04_4():
+    """04, exercise 4: save after 15 epochs, load, partial_fit 5 more == 20 epochs straight."""
+    _, _, X = wiki()
+    path = os.path.join(tempfile.gettempdir(), "answers-m.npz")
+    wiki_glove(X).save(path)
+    continued = gl.GloVe.load(path).partial_fit(X, epochs=5)
+    straight = wiki_glove(X, epochs=20)
+    same = all(np.array_equal(a, b) for a, b in zip(continued.weights_.arrays(),
+                                                    straight.weights_.arrays(), strict=True))
+    os.remove(path)
+    print(f"15 epochs + save + load + 5 epochs equals 20 epochs, every array bit for bit: {same}")
+
+
+def a04_xmax(seeds=range(5)):
+    """04, x_max (not an exercise): WordSim-353 at x_max = 1 (8 and 15 epochs) and 10 (15
+    epochs), several seeds (notebooks 04 and 06 assert seed 0 only)."""
+    _, vocab, X = wiki()
+    print(f"{'seed':>4s}{'x_max 1 (8 ep)':>16s}{'x_max 1 (15 ep)':>17s}{'x_max 10 (15 ep)':>18s}"
+          f"{'8 ep - 10':>11s}{'15 ep - 10':>12s}")
+    for seed in seeds:
+        a = ws353(wiki_glove(X, seed, x_max=1.0, epochs=8).to_keyed_vectors(vocab))
+        a15 = ws353(wiki_glove(X, seed, x_max=1.0).to_keyed_vectors(vocab))
+        b = ws353(wiki_glove(X, seed).to_keyed_vectors(vocab))
+        print(f"{seed:4d}{a:16.3f}{a15:17.3f}{b:18.3f}{a - b:+11.3f}{a15 - b:+12.3f}")
+
+
+def a04_c(binary="/work/cglove/build/glove"):
+    """04, section 3: the reference C glove's loss per epoch on notebook 04's matrix (d 50,
+    x_max 10, 15 epochs, one thread, entries in random order; needs the C binary)."""
+    import subprocess
+
+    import scipy.sparse as sp
+
+    if not os.access(binary, os.X_OK):
+        print(f"reference C glove not found at {binary}")
+        return
+    _, _, X = wiki()
+    coo = sp.coo_matrix(X)
+    rec = np.empty(coo.nnz, dtype=[("w1", "<i4"), ("w2", "<i4"), ("val", "<f8")])
+    order = np.random.default_rng(0).permutation(coo.nnz)
+    rec["w1"], rec["w2"], rec["val"] = coo.row[order] + 1, coo.col[order] + 1, coo.data[order]
+    with tempfile.TemporaryDirectory() as tmp:
+        rec.tofile(os.path.join(tmp, "cooc.bin"))
+        with open(os.path.join(tmp, "vocab.txt"), "w") as f:
+            f.writelines(f"w{i} {X.shape[0] - i}\n" for i in range(X.shape[0]))
+        out = subprocess.run(
+            [binary, "-input-file", os.path.join(tmp, "cooc.bin"), "-vocab-file",
+             os.path.join(tmp, "vocab.txt"), "-save-file", os.path.join(tmp, "vectors"),
+             "-threads", "1", "-iter", "15", "-vector-size", "50", "-x-max", "10",
+             "-binary", "0", "-write-header", "0", "-verbose", "0", "-model", "2"],
+            check=True, capture_output=True, text=True)
+    costs = [float(line.rsplit("cost:", 1)[1]) for line in out.stderr.splitlines()
+             if "cost:" in line]
+    print("C glove, loss by epoch:", " ".join(f"{c:.4f}" for c in costs))
+    print(f"glovelib (notebook 04's model), last epoch: {wiki_glove(X).loss_history_[-1]:.4f}")
+
+
+# -- notebook 05 -----------------------------------------------------------------------------
+
+def a05_1():
+    """05, exercise 1: coverage and accuracy per Google section, notebook 04's vectors."""
+    _, vocab, X = wiki()
+    r = evaluate.analogy_accuracy(wiki_glove(X).to_keyed_vectors(vocab),
+                                  datasets.analogy_questions_path())
+    print(f"{'section':28s}{'seen':>6s}{'total':>7s}{'coverage':>10s}{'accuracy':>10s}"
+          f"{'binomial s.e.':>15s}")
+    for s in r.sections:
+        se = np.sqrt(s.accuracy * (1 - s.accuracy) / s.seen) if s.seen else float("nan")
+        print(f"{s.name:28s}{s.seen:6d}{s.total:7d}{s.coverage:10.1%}{s.accuracy:10.1%}{se:15.1%}")
+
+
+def a05_2():
+    """05, exercise 2: restrict_vocab=2000 against the whole vocabulary."""
+    _, vocab, X = wiki()
+    kv = wiki_glove(X).to_keyed_vectors(vocab)
+    for restrict in (None, 2000):
+        r = evaluate.analogy_accuracy(kv, datasets.analogy_questions_path(),
+                                      restrict_vocab=restrict)
+        print(f"restrict_vocab={restrict}: seen {r.total.seen:,} of {r.total.total:,}, "
+              f"accuracy {100 * r.accuracy:.2f}%")
+
+
+# -- notebook 06 -----------------------------------------------------------------------------
+
+def a06_1():
+    """06, exercise 1: Word2Vec at window 5 (5 epochs) and window 15 (5 and 10 epochs), beside
+    PPMI-SVD at window 15."""
+    corpus, vocab, X = wiki()
+    runs = {"Word2Vec w=5, 5 epochs": dict(window=5, epochs=5),
+            "Word2Vec w=15, 5 epochs": dict(window=15, epochs=5),
+            "Word2Vec w=15, 10 epochs": dict(window=15, epochs=10)}
+    kvs = {name: baselines.train_word2vec(corpus, vocab, vector_size=50, seed=0, workers=1, **kw)
+           for name, kw in runs.items()}
+    kvs["PPMI-SVD w=15"] = baselines.ppmi_svd(X, vocab, dim=50)
+    print(f"{'model':26s}{'WordSim-353':>12s}{'analogies':>11s}")
+    for name, kv in kvs.items():
+        print(f"{name:26s}{ws353(kv):12.3f}{100 * google(kv):10.1f}%")
+
+
+def a06_2():
+    """06, exercise 2: PPMI-SVD (window 15) with eigenvalue weights p = 0, 0.5, 1."""
+    _, vocab, X = wiki()
+    print(f"{'p':>4s}{'WordSim-353':>12s}{'SimLex-999':>12s}{'analogies':>11s}")
+    for p in (0.0, 0.5, 1.0):
+        kv = baselines.ppmi_svd(X, vocab, dim=50, eigenvalue_weight=p)
+        sl = evaluate.word_similarity(kv, datasets.simlex999_path()).spearman
+        print(f"{p:4.1f}{ws353(kv):12.3f}{sl:12.3f}{100 * google(kv):10.1f}%")
+
+
+def a06_3():
+    """06, exercise 3: GloVe at x_max = 1 for 15, 30 and 50 epochs (and Word2Vec, window 15)."""
+    corpus, vocab, X = wiki()
+    print(f"{'epochs':>6s}{'WordSim-353':>12s}")
+    for e in (15, 30, 50):
+        print(f"{e:6d}{ws353(wiki_glove(X, x_max=1.0, epochs=e).to_keyed_vectors(vocab)):12.3f}")
+    w2v = baselines.train_word2vec(corpus, vocab, vector_size=50, window=15, epochs=5, seed=0,
+                                   workers=1)
+    print(f"Word2Vec w=15, 5 epochs: {ws353(w2v):.3f}")
+
+
+# -- notebook 07 -----------------------------------------------------------------------------
+
+def a07_1():
+    """07, exercise 1: file sizes of notebook 04's vectors, word2vec binary against text."""
+    _, vocab, X = wiki()
+    kv = wiki_glove(X).to_keyed_vectors(vocab)
+    folder = tempfile.mkdtemp()
+    sizes = {}
+    for name, kw in (("v.bin", dict(binary=True)), ("v.txt", dict(binary=False))):
+        path = os.path.join(folder, name)
+        kv.save_word2vec_format(path, **kw)
+        sizes[name] = os.path.getsize(path)
+        os.remove(path)
+    os.rmdir(folder)
+    print(f"{len(kv):,} x {kv.vector_size}: binary {sizes['v.bin'] / 1e6:.2f} MB, "
+          f"text {sizes['v.txt'] / 1e6:.2f} MB, ratio {sizes['v.txt'] / sizes['v.bin']:.2f}")
+
+
+def a07_2():
+    """07, exercise 2: cat, berlin and walking merged into `bank` in the planted world, equal
+    shares and 4 : 1 : 1; which senses keep neighbours among bank's 10 nearest."""
+    world = datasets.planted_corpus(seed=0)
+    merged = ("cat", "berlin", "walking")
+    groups = {"singular nouns": {s for s, _ in world.pairs["gram8-plural"]},
+              "capitals": {c for c, _ in world.pairs["capital-common-countries"]},
+              "present participles": {p for p, _ in world.pairs["gram7-past-tense"]}}
+    for keep in ((1.0, 1.0, 1.0), (1.0, 0.25, 0.25), (0.25, 1.0, 0.25), (0.25, 0.25, 1.0)):
+        rng, docs = np.random.default_rng(0), []
+        for doc in world.documents:
+            share = next((k for w, k in zip(merged, keep, strict=True) if w in doc), 1.0)
+            if share == 1.0 or rng.random() < share:
+                docs.append(["bank" if w in merged else w for w in doc])
+        _, v, X = planted(documents=docs)
+        kv = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0),
+                           X).to_keyed_vectors(v)
+        near = {w for w, _ in kv.most_similar("bank", topn=10)}
+        print(f"cat : berlin : walking = {':'.join(f'{k:g}' for k in keep)} -> " + ", ".join(
+            f"{len(g & near)} {name}" for name, g in groups.items()))
+
+
+def a07_3(seeds=range(3)):
+    """07, exercise 3: occupation projections on he - she against the mean of four pairs'
+    directions, over GloVe seeds (the notebook's Wikipedia model, 15 epochs)."""
+    _, vocab, X = wiki()
+    occupations = ["president", "judge", "poet", "teacher", "lawyer", "doctor", "writer",
+                   "artist", "singer", "engineer", "soldier", "farmer"]
+    pairs = {"he-she": [("he", "she")],
+             "four pairs": [("he", "she"), ("his", "her"), ("man", "woman"), ("king", "queen")]}
+    proj = {name: [] for name in pairs}
+    for seed in seeds:
+        kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
+        n = kv.get_normed_vectors()
+        for name, p in pairs.items():
+            direction = checks.gender_direction(kv, p)
+            proj[name].append([n[kv.get_index(w)] @ direction for w in occupations if w in kv])
+    print(f"{'direction':12s}{'s.d. over seeds (mean)':>24s}{'spread between occupations':>28s}")
+    for name, p in proj.items():
+        p = np.array(p)  # (seed, occupation)
+        print(f"{name:12s}{p.std(axis=0).mean():24.3f}{p.mean(axis=0).std():28.3f}")
+
+
+# -- notebook 08 -----------------------------------------------------------------------------
+
+def a08_1():
+    """08, exercise 1: section 1 with GloVe at window 15 and Word2Vec at window 5 (unmatched),
+    beside the matched window 10."""
+    corpus = list(datasets.wikipedia_sample())
+    vocab = gl.Vocabulary.build(corpus, min_count=5)
+    parts = [vocab.encode_documents(corpus[: int(f * len(corpus))])
+             for f in (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)]
+    tokens = np.array([sum(len(d) for d in p) for p in parts])
+    lengths = [[len(d) for d in p] for p in parts]
+
+    def exponent(y):
+        return np.polyfit(np.log(tokens), np.log(y), 1)[0]
+
+    for g_win, w_win in ((10, 10), (15, 5)):
+        nnz = np.array([gl.count_cooccurrences(p, len(vocab), g_win).nnz for p in parts])
+        count = np.array([baselines.window_pairs(n, g_win) for n in lengths])
+        w2v = np.array([baselines.window_pairs(n, w_win, dynamic=True) for n in lengths]) * 6
+        ratio = (count + 15 * nnz) / (5 * w2v)
+        print(f"GloVe window {g_win}, Word2Vec window {w_win}: exponents nnz {exponent(nnz):.2f},"
+              f" Word2Vec {exponent(w2v):.2f}; GloVe (15 ep) / Word2Vec (5 ep) work: "
+              + " ".join(f"{r:.2f}" for r in ratio) + " at " + ", ".join(f"{t:,}" for t in tokens)
+              + " tokens")
+    w5 = sum(baselines.window_pairs(n, 5, dynamic=True) for n in lengths[-1:])
+    w10 = sum(baselines.window_pairs(n, 10, dynamic=True) for n in lengths[-1:])
+    print(f"Word2Vec pairs, window 5 / window 10 (full sample): {w5 / w10:.3f}")
+
+
+def a08_2():
+    """08, exercise 2: Word2Vec on draw 0 (10,000 planted sentences, window 10) with
+    negative = 1, 5, 15, 3 epochs: accuracy against counted work, epoch by epoch."""
+    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
+    docs = world.documents[:10_000]
+    v = gl.Vocabulary.build(docs)
+    pairs = baselines.window_pairs([len(d) for d in v.encode_documents(docs)], 10, dynamic=True)
+    for neg in (1, 5, 15):
+        snaps = []
+        baselines.word2vec_model(docs, v, 50, 10, neg, epochs=3, seed=0, snapshots=snaps)
+        acc = [evaluate.analogy_accuracy(k, path).accuracy for k in snaps]
+        print(f"negative {neg:2d}: " + "  ".join(
+            f"epoch {e}: {pairs * (neg + 1) * e:.2e} updates, accuracy {a:.2f}"
+            for e, a in enumerate(acc, 1)))
+
+
+def a08_3():
+    """08, exercise 3: section 4's GloVe continued for 5 (and 20) epochs instead of 20."""
+    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
+    draw0 = world.documents[:10_000]
+    new = {w for p in world.pairs["capital-common-countries"][:5] for w in p}
+    in_a = [i < 8000 and not new & set(d) for i, d in enumerate(draw0)]
+    A = [d for d, a in zip(draw0, in_a, strict=True) if a]
+    B = [d for d, a in zip(draw0, in_a, strict=True) if not a]
+    vA, vAll = gl.Vocabulary.build(A), gl.Vocabulary.build(draw0)
+    XA, XB = (gl.count_cooccurrences(vA.encode_documents(t), len(vA), 10) for t in (A, B))
+    Xall = gl.count_cooccurrences(vAll.encode_documents(draw0), len(vAll), 10)
+    retrained = gl.GloVe(50, x_max=10.0, epochs=50, random_state=0).fit(Xall)
+    ref = evaluate.analogy_accuracy(retrained.to_keyed_vectors(vAll), path).total.correct
+    print(f"B is {len(B) / len(draw0):.0%} of the sentences; retrained: {ref} correct")
+    for extra in (0, 5, 20):
+        m = gl.GloVe(50, x_max=10.0, epochs=50, random_state=0).fit(XA)
+        if extra:
+            m.partial_fit(XA + XB, epochs=extra)
+        c = evaluate.analogy_accuracy(m.to_keyed_vectors(vA), path).total.correct
+        print(f"A's model + {extra:2d} epochs on A + B: {c} correct, {c / ref:.2f} of retrained")
+
+
+def a08_tryit():
+    """08, section 2's try-it: GloVe's curve at x_max = 2 on both draws (10,000 sentences)."""
+    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
+    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    for seed, docs in enumerate([world.documents[:10_000], world.documents[10_000:]]):
+        v = gl.Vocabulary.build(docs)
+        X = gl.count_cooccurrences(v.encode_documents(docs), len(v), 10)
+        model, acc = gl.GloVe(50, x_max=2.0, epochs=1, random_state=seed), []
+        for e in range(1, 51):
+            model.partial_fit(X)
+            if e in snap:
+                acc.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
+        print(f"draw {seed}, epochs {snap}: " + " ".join(f"{a:.2f}" for a in acc))
+
+
+ANSWERS = {name[1:].replace("_", "."): fn for name, fn in list(globals().items())
+           if name.startswith("a0") and callable(fn)}
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:] or list(ANSWERS)
+    for name in chosen:
+        if name not in ANSWERS:
+            sys.exit(f"unknown answer {name!r}; choose from {', '.join(ANSWERS)}")
+    for name in chosen:
+        print(f"== {name}: {ANSWERS[name].__doc__.splitlines()[0]}")
+        t = time.perf_counter()
+        ANSWERS[name]()
+        print(f"({name}: {time.perf_counter() - t:.0f} s)\n", flush=True)
+    if os.path.exists(os.path.join(tempfile.gettempdir(), "answers-planted.txt")):
+        os.remove(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
