@@ -180,9 +180,10 @@ def _fill_entries(indptr, indices, data, x_max, alpha, entries):
 # ---------------------------------------------------------------------- blocked schedule
 
 @numba.njit(cache=True, nogil=True)
-def _fill_blocked(indptr, indices, data, x_max, alpha, blocks, n_blocks, entries, starts):
+def _fill_blocked(indptr, indices, data, x_max, alpha, blocks, slots, n_blocks, entries, starts):
     """The entries of X grouped by block g = B * (block of i) + (block of j), row-major inside a
-    block; starts[g]:starts[g + 1] is block g.  One pass to count, one to fill: one copy."""
+    block; starts[g]:starts[g + 1] is block g.  One pass to count, one to fill: one copy.  Each
+    entry holds the slots of i and j (their rows in the block-ordered copy of the parameters)."""
     B = n_blocks
     counts = np.zeros(B * B, dtype=np.int64)
     for r in range(indptr.shape[0] - 1):
@@ -200,8 +201,8 @@ def _fill_blocked(indptr, indices, data, x_max, alpha, blocks, n_blocks, entries
             p = cursor[g]
             cursor[g] += 1
             x = data[k]
-            entries[p]["i"] = r
-            entries[p]["j"] = indices[k]
+            entries[p]["i"] = slots[r]
+            entries[p]["j"] = slots[indices[k]]
             entries[p]["logx"] = math.log(x)
             entries[p]["fx"] = (x / x_max) ** alpha if x < x_max else 1.0
 

@@ -60,12 +60,16 @@ def test_entries_are_grouped_by_block_and_the_in_block_shuffle_keeps_them():
     X = random_matrix(V=50, density=0.3, seed=1)
     blocks = schedule.word_blocks(50, 6, 2)
     data = schedule.BlockedEntries(X, blocks, 10.0, 0.75, np.float64)
-    e, starts = data.entries, data.starts
-    g = blocks[e["i"]] * 6 + blocks[e["j"]]
+    e, starts, words = data.entries, data.starts, data.words
+    # entries hold slots: each block's words side by side, in id order inside a block
+    assert np.array_equal(blocks[words], np.sort(blocks))
+    assert all(np.all(np.diff(words[blocks[words] == k]) > 0) for k in range(6))
+    g = blocks[words[e["i"]]] * 6 + blocks[words[e["j"]]]
     assert np.array_equal(g, np.repeat(np.arange(36), np.diff(starts)))  # block g: starts[g:g+2]
     coo = X.tocoo()
     want = sorted(zip(coo.row.tolist(), coo.col.tolist(), np.log(coo.data).tolist(), strict=True))
-    got = sorted(zip(e["i"].tolist(), e["j"].tolist(), e["logx"].tolist(), strict=True))
+    got = sorted(zip(words[e["i"]].tolist(), words[e["j"]].tolist(), e["logx"].tolist(),
+                     strict=True))
     assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in want]
     # log X by Numba's libm against NumPy's: equal to the last bit or two (not bit for bit on
     # every NumPy version)
@@ -114,8 +118,8 @@ def test_one_blocked_epoch_is_the_reference_in_the_order_it_visits():
     visited = [e[data.starts[g]:data.starts[g + 1]]
                for s in range(5) for g in (r * 5 + order[s, r] for r in range(5))]
     e = np.concatenate(visited)
-    ref = ob.adagrad_epoch(ref_p, ref_sq, e["i"], e["j"], np.exp(e["logx"]), np.arange(len(e)),
-                           0.05, 10.0, 0.75)
+    ref = ob.adagrad_epoch(ref_p, ref_sq, data.words[e["i"]], data.words[e["j"]],
+                           np.exp(e["logx"]), np.arange(len(e)), 0.05, 10.0, 0.75)
     assert got[0] / len(e) == pytest.approx(ref, rel=1e-12) and got[1] == 0
     for a, b in zip(p.arrays() + sq.arrays(), ref_p.arrays() + ref_sq.arrays(), strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
