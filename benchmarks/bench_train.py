@@ -69,6 +69,23 @@ def paired(X, a: dict, b: dict, pairs: int) -> tuple[float, float, float]:
     return float(np.median(ta)), float(np.median(tb)), float(np.median(tb / ta))
 
 
+def stratum_balance(X, n_blocks: int, threads: int = 2, seed: int = 0) -> float:
+    """The work of an epoch over what ``threads`` threads spend when each stratum waits for its
+    slowest thread (blocks taken in row-block order by the least-loaded thread): 1.0 is perfect
+    balance.  Counted from the block sizes, not timed: the same on every machine."""
+    coo = sp.coo_matrix(X)
+    blocks = gl.schedule.word_blocks(X.shape[0], n_blocks, seed)
+    sizes = np.zeros((n_blocks, n_blocks))
+    np.add.at(sizes, (blocks[coo.row], blocks[coo.col]), 1)
+    spent = 0.0
+    for row in gl.schedule.strata(n_blocks, seed):
+        loads = np.zeros(threads)
+        for r in range(n_blocks):
+            loads[np.argmin(loads)] += sizes[r, row[r]]
+        spent += loads.max()
+    return float(sizes.sum() / threads / spent)
+
+
 def epoch_ratio(X, dim: int, pairs: int) -> float:
     """Median over pairs of (1-thread epoch seconds) / (2-thread epoch seconds), blocked, on
     entries prepared once: the same epochs a fit runs, without the serial preparation."""
@@ -199,14 +216,15 @@ def main() -> None:
             t1, ts, vs_shuffle = paired(X, one, {**one, "schedule": "shuffle"}, pairs)
             t2, t1b, two_one = paired(X, {**one, "n_threads": 2}, one, pairs)
             per_epoch = epoch_ratio(X, dim, max(pairs, 3) * epochs)
+            balance = stratum_balance(X, B)
             if has_c and (args.c_large or name == "wikipedia"):
                 tc = cglove_seconds(args.cglove, X, dim, epochs)
                 c = f"{upd / tc / 1e6:>7.2f}{tc / t1:>6.1f}"
             else:
                 c = f"{'-':>7}{'-':>6}"
             print(f"{name:<10}{X.shape[0]:>7,}{X.nnz:>12,}{dim:>4}{B:>5}{upd / t1 / 1e6:>10.2f}"
-                  f"{vs_shuffle:>10.2f}{upd / t2 / 1e6:>10.2f}{two_one:>7.2f}{per_epoch:>7.2f}{c}",
-                  flush=True)
+                  f"{vs_shuffle:>10.2f}{upd / t2 / 1e6:>10.2f}{two_one:>7.2f}{per_epoch:>7.2f}{c}"
+                  f"   (strata balanced to {balance:.3f} on 2 threads)", flush=True)
         if args.sweep:
             line = f"  B sweep, d=50, 1 thread, M/s ({name}):"
             for b in (4, 8, 16, 32, 64, 128, 256):
