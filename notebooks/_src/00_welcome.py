@@ -57,9 +57,11 @@ print(f"numpy {np.__version__}, scipy {scipy.__version__}, numba {numba.__versio
 
 # %%
 world = gl.datasets.planted_corpus(seed=0)
-print(len(world.documents), "sentences, e.g.:")
+relation_words = {w for pairs in world.pairs.values() for pair in pairs for w in pair}
+print(len(world.documents), "sentences, e.g. (the word of the relations in capitals):")
 for sentence in world.documents[:3]:
-    print("   ", " ".join(sentence))
+    print("   ", " ".join(w.upper() if w in relation_words else w for w in sentence))
+assert all(sum(w in relation_words for w in s) == 1 for s in world.documents)
 
 # %% [markdown]
 # Count the cooccurrences (notebook 03) and train GloVe on them (notebooks 02 and 04).
@@ -76,8 +78,10 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 # %% [markdown]
 # ### Predict, then run
 #
-# Each sentence of this world holds exactly *one* word of the relations (look at the three
-# above), so a capital and its country never appear in the same sentence. Each such word is
+# Each sentence of this world holds exactly *one* word of the relations — in the three above,
+# *grandmother*, *niece* and *computer*, printed in capitals; the other words come from a separate
+# list of context words that belong to no relation (the cell checks all 100,000 sentences) — so a
+# capital and its country never appear in the same sentence. Each such word is
 # built from two hidden parts: a **concept**, shared with its partner (*paris* and *france* share
 # one, *king* and *queen* another), and a **role**, shared with every word on its side of the
 # relation (*paris*, *berlin*, *rome* share the role "capital"; *france*, *italy* the role

@@ -25,8 +25,9 @@ import glovelib as gl
 # ## The corpus: a Wikipedia sample
 #
 # 106 English Wikipedia articles that ship with gensim, lowercased and cleaned: about 453
-# thousand tokens (where they come from: `data/README.md` in the course repository, one folder up
-# from your `my-notebooks/`). That is *tiny* — the GloVe paper trained on 6 *billion* —
+# thousand tokens (where they come from: `data/README.md` in the course repository; if you set up
+# with `python -m glovelib notebooks`, which copies the course into `my-notebooks/` inside the
+# repository, that is one folder up from this notebook). That is *tiny* — the GloVe paper trained on 6 *billion* —
 # and we will see what that costs.
 
 # %%
@@ -118,14 +119,14 @@ assert all(0.8 < ratio[k] < 1.25 for k in ("the", "and"))
 # %% [markdown]
 # The same pattern as the paper's table: the ratio singles out the words that tell *his* from
 # *her*, and cancels the words that do not. A picture makes the scale plain (log scale: a ratio
-# of 1 is the middle):
+# of 1 is the zero line, above it the probe goes with *his*, below it with *her*):
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.bar(probes, [np.log10(ratio[k]) for k in probes],
        color=["tab:blue", "tab:red", "tab:gray", "tab:gray"])
 ax.axhline(0, color="black", lw=0.8)
-ax.set(ylabel=r"$\log_{10} \frac{P(k \mid his)}{P(k \mid her)}$", xlabel="probe word k",
+ax.set(ylabel="log10 of P(k | his) / P(k | her)", xlabel="probe word k",
        title="Ratios of cooccurrence probabilities pick out meaning")
 plt.show()
 
@@ -204,10 +205,12 @@ assert 6 < ratio["wife"] < 8 and 0.9 < X[her, wife] < 1.1
 # ## From ratios to vectors
 #
 # GloVe's question: can we find a vector for every word such that *some function* of the vectors
-# reproduces these ratios? Notebook 02 answers: if the ratio for probe *k* is
-# $F((w_i - w_j) \cdot \tilde w_k)$, symmetry forces $F = \exp$, and we get
-# $w_i \cdot \tilde w_k + b_i + \tilde b_k = \log X_{ik}$ — a least-squares problem on log counts.
-# Differences of word vectors (his − her) then encode exactly what the ratios encoded.
+# reproduces these ratios? Notebook 02 follows the paper's answer: if the ratio for probe *k* is
+# $F((w_i - w_j) \cdot \tilde w_k)$, and $F$ is required to turn sums into products (a
+# homomorphism from $(\mathbb{R}, +)$ to $(\mathbb{R}_{>0}, \times)$), then $F = \exp$, and we
+# get $w_i \cdot \tilde w_k + b_i + \tilde b_k \approx \log X_{ik}$ — fitted by weighted least
+# squares on the log counts. Differences of word vectors (his − her) then approximate the log
+# ratios, up to a term that does not depend on $k$, as well as that fit allows.
 #
 # ## Summary
 #
@@ -232,11 +235,12 @@ assert 6 < ratio["wife"] < 8 and 0.9 < X[her, wife] < 1.1
 #    *water*). Adding *his* and *her* as probes gives the extremes (about 2.8 and 0.05): a
 #    pronoun predicts its own possessive. (`benchmarks/exercise_answers.py 01.1` reproduces
 #    these.)
-# 2. At window 2 the counts are local and sparse: $X_{her,\,wife} = 0$, so the ratio for *wife*
-#    is undefined (a division by zero), and *the* falls to about 0.5, because *his* is followed
-#    by its noun while *her* (also an object pronoun) is often followed by *the*. That is syntax,
-#    not meaning. At window 30 *the* and *and* come close to 1 (about 1.1) and *wife* stays far
-#    above (about 4.7): wide windows average out syntax and keep topic. Neither is "right"; on
+# 2. At window 2 the counts are local and sparse: $X_{her,\,wife} = 0$, so $P(wife \mid her) = 0$
+#    and the ratio for *wife* is infinite (NumPy prints `inf`), and *the* falls to about 0.5. A
+#    likely reason, which this exercise does not show: *his* is followed by its noun, while *her*
+#    (also an object pronoun) is often followed by *the* — syntax, not meaning. At window 30 *the*
+#    and *and* stay near 1 (1.08 and 1.13, against 1.04 and 1.14 at window 10), and *wife* falls
+#    from 7.05 to about 4.7 but stays far above 1. Neither is "right"; on
 #    large corpora narrow windows are usually found to favour syntactic similarity and wide ones
 #    topical (the GloVe paper's Figure 2; homework 2 tries it on this corpus).
 #    (`benchmarks/exercise_answers.py 01.2` reproduces these.)
