@@ -435,14 +435,19 @@ def a08_1():
     parts = [vocab.encode_documents(corpus[: int(f * len(corpus))])
              for f in (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)]
     tokens = np.array([sum(len(d) for d in p) for p in parts])
-    lengths = [[len(d) for d in p] for p in parts]
+    counts = np.asarray(vocab.counts, dtype=np.float64)  # gensim's subsampling, sample = 1e-3
+    s = 1e-3 * counts.sum()
+    keep = np.minimum(1.0, (np.sqrt(counts / s) + 1) * s / counts)
+    rng = np.random.default_rng(0)  # one draw of the kept tokens, as notebook 08 cell 5
+    lengths = [[int((rng.random(len(d)) < keep[d]).sum()) for d in p] for p in parts]
+    full_lengths = [[len(d) for d in p] for p in parts]
 
     def exponent(y):
         return np.polyfit(np.log(tokens), np.log(y), 1)[0]
 
     for g_win, w_win in ((10, 10), (15, 5)):
         nnz = np.array([gl.count_cooccurrences(p, len(vocab), g_win).nnz for p in parts])
-        count = np.array([baselines.window_pairs(n, g_win) for n in lengths])
+        count = np.array([baselines.window_pairs(n, g_win) for n in full_lengths])
         w2v = np.array([baselines.window_pairs(n, w_win, dynamic=True) for n in lengths]) * 6
         ratio = (count + 15 * nnz) / (5 * w2v)
         print(f"GloVe window {g_win}, Word2Vec window {w_win}: exponents nnz {exponent(nnz):.2f},"
@@ -451,7 +456,7 @@ def a08_1():
               + " tokens")
     w5 = sum(baselines.window_pairs(n, 5, dynamic=True) for n in lengths[-1:])
     w10 = sum(baselines.window_pairs(n, 10, dynamic=True) for n in lengths[-1:])
-    print(f"Word2Vec pairs, window 5 / window 10 (full sample): {w5 / w10:.3f}")
+    print(f"Word2Vec pairs after subsampling, window 5 / window 10 (full sample): {w5 / w10:.3f}")
 
 
 def a08_2():

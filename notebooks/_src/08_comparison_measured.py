@@ -1,15 +1,15 @@
 # %% [markdown]
 # # 08 — The comparison table, measured
 #
-# Every course (06 included) repeats the same table: GloVe uses global counts, Word2Vec local
-# windows; **GloVe trains faster**; **its matrix costs memory**; **it cannot be trained
+# Courses on GloVe repeat the same table (notebook 06 ends with its own version): GloVe uses
+# global counts, Word2Vec local windows; **GloVe trains faster**; **its matrix costs memory**; **it cannot be trained
 # incrementally**; Word2Vec suits large, changing corpora. This notebook *measures* each claim
 # that can be measured, on corpora we have offline, so that you leave knowing **when** it is
 # true. Each section ends with a verdict that a cell asserts.
 #
 # 1. speed: counted work as the corpus grows (and seconds, on this machine only);
 # 2. accuracy against training time (the paper's Figure 4, at laptop scale);
-# 3. memory: the matrix against Word2Vec's parameters;
+# 3. memory: the matrix and GloVe's training state against Word2Vec's parameters;
 # 4. incremental training: adding text to a trained model;
 # 5. learning from little data.
 #
@@ -39,8 +39,11 @@ print(len(corpus), "documents,", len(vocab), "words with count >= 5")
 #
 # * **GloVe** pays once for counting (every token meets up to `window` neighbours on each
 #   side), then per epoch for the **nonzeros of X** — one update per nonzero.
-# * **Word2Vec** (skip-gram, negative sampling) pays per epoch for the **tokens**: every
-#   (centre, context) pair in a window gives `negative + 1` dot-product updates.
+# * **Word2Vec** (skip-gram, negative sampling) pays per epoch for the **tokens it keeps**:
+#   gensim first drops frequent tokens at random (subsampling, `sample=1e-3`: a word of corpus
+#   share $f$ is kept with probability $\min(1, (\sqrt{f/s} + 1)\, s/f)$, notebook 06), then
+#   every (centre, context) pair in a window of the kept tokens gives `negative + 1` dot-product
+#   updates.
 #
 # **Pencil and paper.** A document has $L$ tokens, the window is $w$. How many (centre, context)
 # pairs does it hold, both directions counted? And with word2vec's *dynamic* window, which
@@ -78,7 +81,9 @@ gl.checks.check_window_pairs(my_pairs)
 # No. A new pair adds a nonzero only the first time it is seen; most pairs of frequent words
 # already have one. Nonzeros grow like $|C|^{b}$ with $b < 1$ (notebook 02 derives $b$ from
 # Zipf's law; the GloVe paper fits $|X| = O(|C|^{0.8})$ on its corpora). Word2Vec's work grows
-# exactly like $|C|$.
+# like $|C|$: subsampling keeps about three quarters of the tokens here (the cell prints the
+# share, from one random draw), whatever the prefix, because each word's chance of being kept
+# is fixed by the vocabulary's counts.
 # </details>
 
 # %%
@@ -89,7 +94,24 @@ Xs = [gl.count_cooccurrences(p, len(vocab), WINDOW) for p in parts]
 nnz = np.array([X.nnz for X in Xs])
 lengths = [[len(d) for d in p] for p in parts]
 count_work = np.array([baselines.window_pairs(n, WINDOW) for n in lengths])
-w2v_work = np.array([baselines.window_pairs(n, WINDOW, dynamic=True) for n in lengths]) * (NEG + 1)
+
+
+def keep_prob(counts, sample=1e-3):
+    """gensim's chance of keeping each word of the vocabulary (notebook 06, section 3)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    s = sample * counts.sum()
+    return np.minimum(1.0, (np.sqrt(counts / s) + 1) * s / counts)
+
+
+def kept_lengths(docs, keep, rng):
+    """One draw of subsampling: the tokens each document keeps (an estimate of the mean)."""
+    return [int((rng.random(len(d)) < keep[np.asarray(d, dtype=np.int64)]).sum()) for d in docs]
+
+
+keep, rng = keep_prob(vocab.counts), np.random.default_rng(0)  # vocab's counts, as gensim's
+kept = [kept_lengths(p, keep, rng) for p in parts]
+kept_share = np.array([sum(k) for k in kept]) / tokens
+w2v_work = np.array([baselines.window_pairs(n, WINDOW, dynamic=True) for n in kept]) * (NEG + 1)
 
 # %%
 def exponent(x, y):
@@ -102,8 +124,10 @@ for row in zip(tokens, count_work, nnz, w2v_work, strict=True):
     print(f"{row[0]:9,d}{row[1]:16,.0f}{row[2]:19,d}{row[3]:16,.0f}")
 b_nnz, b_count = exponent(tokens, nnz), exponent(tokens, count_work)
 b_w2v = exponent(tokens, w2v_work)
-print(f"exponents: nnz {b_nnz:.2f}, counting {b_count:.2f}, Word2Vec {b_w2v:.2f}")
+print(f"exponents: nnz {b_nnz:.2f}, counting {b_count:.2f}, Word2Vec {b_w2v:.2f};"
+      f" Word2Vec keeps {kept_share.min():.0%}-{kept_share.max():.0%} of the tokens")
 assert 0.6 < b_nnz < 0.95 and abs(b_count - 1) < 0.02 and abs(b_w2v - 1) < 0.02
+assert np.all((0.72 < kept_share) & (kept_share < 0.8))  # about three quarters kept
 
 # %% [markdown]
 # Counted work is the same on every machine. Seconds are not: below, one epoch of each and the
@@ -141,7 +165,7 @@ glove_total = count_work + E_GLOVE * nnz
 w2v_total = E_W2V * w2v_work
 print("GloVe work / Word2Vec work:", " ".join(f"{r:.2f}" for r in glove_total / w2v_total))
 assert np.all(glove_total < w2v_total)  # GloVe (15 epochs) does less counted work here ...
-assert np.all((0.3 < glove_total / w2v_total) & (glove_total / w2v_total < 0.5))
+assert np.all((0.4 < glove_total / w2v_total) & (glove_total / w2v_total < 0.65))
 assert np.all(np.diff(glove_total / w2v_total) < 0)  # ... and its share falls as |C| grows
 print("GloVe's work per token falls as the corpus grows; Word2Vec's stays constant")
 
@@ -150,6 +174,8 @@ print("GloVe's work per token falls as the corpus grows; Word2Vec's stays consta
 glove_s = np.array(secs["count"]) + E_GLOVE * np.array(secs["GloVe epoch"])
 w2v_s = E_W2V * np.array(secs["Word2Vec epoch"])
 print("seconds, GloVe total / Word2Vec total:", " ".join(f"{r:.2f}" for r in glove_s / w2v_s))
+# the ratio of seconds can rise while that of counted work falls: an update's cost is not fixed
+# (cache misses grow with X, fixed overheads shrink in share) and differs between machines
 cross = baselines.power_law_crossover(tokens[:3], glove_s, w2v_s)
 if tokens[0] <= cross <= tokens[2]:
     print(f"on this machine the fitted curves cross near {cross:,.0f} tokens")
@@ -157,9 +183,15 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
     print(f"no crossing within the timed sizes ({tokens[0]:,}-{tokens[2]:,} tokens)")
 
 # %% [markdown]
+# The ratio of seconds need not follow the ratio of counted work: in some of our runs it rose
+# while the work's ratio fell. An update does not cost a fixed time (a larger X means more cache
+# misses for GloVe; fixed overheads weigh less as the corpus grows), and both effects depend on
+# the machine and its load, so the seconds are printed, not asserted.
+#
 # **Verdict (speed).** In counted work GloVe is the cheaper one on every prefix here (15
-# epochs after counting cost about a third to a half of Word2Vec's 5), and its share falls as
-# the corpus grows: its work per epoch grows like $|C|^{b}$ with $b < 1$, Word2Vec's like $|C|$.
+# epochs after counting cost from about 0.6 of Word2Vec's 5 on the smallest prefix to about 0.45
+# on the full sample, Word2Vec's work counted after subsampling), and its share falls as the
+# corpus grows: its work per epoch grows like $|C|^{b}$ with $b < 1$, Word2Vec's like $|C|$.
 # Whether that makes it faster in *seconds* depends on the machine (an update costs different
 # time in the two implementations and with the cache) and on how many epochs each needs for good
 # vectors, which section 2 measures. The exponents of the work do not depend on the machine.
@@ -176,15 +208,21 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 #
 # <details><summary>Answer</summary>
 #
-# For a low bar, yes: GloVe gets to 15% of the questions with less counted work (it passes 15% at
-# epoch 20, and all 50 of its epochs, counting included, cost less than Word2Vec's first epoch
-# alone). But it levels off near 25%, while Word2Vec climbs
-# to 80%: with about 43 sentences per related word of the world (10,000 sentences, each holding
-# one of its 232 related words), its fit of log counts is noisy (many
-# small counts,
-# weighted down by $f$), while skip-gram sees each sentence as fresh evidence every epoch. The
-# paper's Figure 4 (GloVe ahead at equal hours) is on 6 billion tokens, where the counts are
-# reliable. Section 5 shows the same data-size effect directly.
+# Not clearly, even for a low bar: the two reach 15% of the questions at about the same counted
+# work (GloVe at epoch 20, Word2Vec at epoch 2; asserted within 20%). Subsampling matters here:
+# these short sentences are full of frequent words, Word2Vec keeps under half of the tokens, and
+# an epoch then costs about as much as 18 of GloVe's. Then GloVe levels off near 25%, while
+# Word2Vec climbs to 80%.
+#
+# What the notebook shows about why: with about 43 sentences per related word of the world
+# (10,000 sentences, each holding one of its 232 related words), most of a related word's counts
+# are small, and GloVe's $f$ gives counts below $x_{\max} = 10$ little weight; the log of a small
+# count is also a noisy target. Weighting the small counts more ($x_{\max} = 2$, the try-it
+# below) makes GloVe rise sooner but not higher, and training longer makes it fit that noise
+# (the fall after epoch 30 below). Skip-gram trains on the same sentences every epoch; why it
+# gets more out of them here is not something this notebook isolates. The paper's Figure 4
+# (GloVe ahead at equal hours) is on 6 billion tokens, where the counts are reliable. Section 5
+# shows the same data-size effect directly.
 # </details>
 
 # %%
@@ -214,13 +252,16 @@ curves = []
 for seed, docs in enumerate(chunks):
     v = gl.Vocabulary.build(docs)
     X = gl.count_cooccurrences(v.encode_documents(docs), len(v), WINDOW)
+    w_kept = kept_lengths(v.encode_documents(docs), keep_prob(v.counts), rng)  # subsampled
     g_acc, snaps = glove_curve(X, v, seed), []
     baselines.word2vec_model(docs, v, DIM, WINDOW, NEG, epochs=W2V_EPOCHS, seed=seed,
                              snapshots=snaps)
     w_len = [len(d) for d in v.encode_documents(docs)]
     curves.append(dict(v=v, X=X, glove=g_acc, w2v=[accuracy(k) for k in snaps],
                        nnz=X.nnz, pairs=baselines.window_pairs(w_len, WINDOW),
-                       w2v_pairs=baselines.window_pairs(w_len, WINDOW, dynamic=True)))
+                       w2v_pairs=baselines.window_pairs(w_kept, WINDOW, dynamic=True),
+                       kept_share=sum(w_kept) / sum(w_len),
+                       w2v_all=baselines.window_pairs(w_len, WINDOW, dynamic=True)))
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 4))
@@ -228,7 +269,7 @@ for c, ls in zip(curves, ["-", "--"], strict=True):
     ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], "o" + ls, color="tab:blue")
     ax.plot(np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1), c["w2v"], "s" + ls,
             color="tab:orange")
-ax.set(xscale="log", xlabel="counted work (updates; GloVe includes counting)",
+ax.set(xscale="log", xlabel="counted work (updates; GloVe includes counting, Word2Vec subsampled)",
        ylabel="analogy accuracy", title="Planted world, 10,000 sentences, two draws")
 ax.legend(["GloVe (by epoch)", "Word2Vec (by epoch)"])
 plt.show()
@@ -247,13 +288,16 @@ def work_to_reach(work, acc, target=0.15):
 for c in curves:
     g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
     w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
-    assert work_to_reach(g_work, c["glove"]) < work_to_reach(w_work, c["w2v"])  # GloVe first
+    reach = work_to_reach(g_work, c["glove"]) / work_to_reach(w_work, c["w2v"])
+    assert 0.8 < reach < 1.2  # to 15%: about the same work (GloVe 1.73e6, Word2Vec 1.80e6)
     assert max(c["glove"]) < c["w2v"][-1] - 0.1  # Word2Vec ends higher, by > 10 points
     assert c["glove"][-1] > c["glove"][0] + 0.1 and c["w2v"][-1] > c["w2v"][0] + 0.3
-    assert g_work[-1] < w_work[0]  # 50 GloVe epochs + counting < one Word2Vec epoch
+    assert 15 < c["w2v_pairs"] * (NEG + 1) / c["nnz"] < 21  # a Word2Vec epoch ~ 18 GloVe epochs
+    assert 0.4 < c["kept_share"] < 0.55  # subsampling keeps under half of these tokens
+    assert 3.4 < c["w2v_all"] / c["w2v_pairs"] < 4.1  # and about 1 pair in 3.7 (short sentences)
     assert max(c["glove"]) > c["glove"][-1] + 0.01  # GloVe peaks before epoch 50, then falls
-print("in both draws: GloVe reaches 15% with less work; Word2Vec's 10 epochs beat every",
-      "GloVe epoch count")
+print("in both draws: GloVe and Word2Vec reach 15% at about the same work; Word2Vec's 10",
+      "epochs beat every GloVe epoch count")
 
 # %% [markdown]
 # At $x_{\max} = 10$ GloVe passes 15% at epoch 20, peaks at 30–40 epochs near 25% and then
@@ -278,32 +322,42 @@ print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends abo
 #
 # It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
 # then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
-# The verdict holds: GloVe is first to the low bar, Word2Vec ends far higher, and the asserts
-# after `work_to_reach` still pass in our runs; the cell after them, which checks the
-# $x_{\max} = 10$ curve's peak, fails: the peak has moved. (`benchmarks/exercise_answers.py
-# 08.tryit` reproduces these.)
+# GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec needs to
+# get there, so the first assert after `work_to_reach` ("about the same work") fails: at this
+# $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far higher (that assert passes),
+# and the cell after, which checks the $x_{\max} = 10$ curve's peak, fails: the peak has moved.
+# (`benchmarks/exercise_answers.py 08.tryit` reproduces the accuracies; the work is section 2's:
+# GloVe's counting plus 10 epochs, against two subsampled Word2Vec epochs.)
 # </details>
 #
-# **Verdict (accuracy vs time).** At laptop scale the paper's Figure 4 holds only for a low bar:
-# GloVe's cheap epochs get it started sooner, but Word2Vec ends far higher. Which method reaches
+# **Verdict (accuracy vs time).** At laptop scale the paper's Figure 4 does not hold: counted
+# with subsampling, the two reach a low bar at about the same work, and Word2Vec ends far higher.
+# (Counted before subsampling, Word2Vec's work here would look about 3.7 times larger and GloVe
+# clearly first: charge each method with the work it actually does.) Which method reaches
 # a given accuracy first depends on the target and on the corpus size, not only on the cost per
 # epoch.
 #
 # ## 3. Memory
 #
 # GloVe holds X: in CSR a nonzero costs 8 bytes of count and 4 of column index, and glovelib's
-# trainer makes a 16-byte record per nonzero (row, column, log count, weight in float32).
-# Word2Vec holds two $V \times d$ float32 matrices (word vectors and output weights), whatever
-# the corpus size.
+# trainer makes a 16-byte record per nonzero (row, column, log count, weight in float32). Its own
+# parameters are $W$, $\tilde W$ ($V \times d$) and $b$, $\tilde b$ ($V$), with an AdaGrad sum of
+# squares for each, all float32. Word2Vec holds two $V \times d$ float32 matrices (word vectors
+# and output weights), whatever the corpus size. While GloVe trains, all of its part is held at
+# once (the caller still holds X).
 
 # %%
 csr_bytes = nnz * 12 + (len(vocab) + 1) * 4
 train_bytes = nnz * gl.train.entry_dtype(np.float32).itemsize
 w2v_bytes = 2 * len(vocab) * DIM * 4
-for t, c, r in zip(tokens, csr_bytes, train_bytes, strict=True):
-    print(f"{t:9,d} tokens: X {c / 1e6:6.1f} MB + training records {r / 1e6:6.1f} MB"
-          f"   vs Word2Vec {w2v_bytes / 1e6:.1f} MB")
+glove_bytes = 2 * (2 * len(vocab) * DIM + 2 * len(vocab)) * 4  # W, W~, b, b~ + AdaGrad sums
+peak = csr_bytes + train_bytes + glove_bytes  # GloVe while it trains
+for t, c, r, a in zip(tokens, csr_bytes, train_bytes, peak, strict=True):
+    print(f"{t:9,d} tokens: X {c / 1e6:5.1f} + records {r / 1e6:5.1f} + parameters and sums"
+          f" {glove_bytes / 1e6:.1f} = {a / 1e6:5.1f} MB   vs Word2Vec {w2v_bytes / 1e6:.1f} MB")
 assert csr_bytes[-1] > 5 * w2v_bytes and np.all(np.diff(csr_bytes) > 0)
+assert abs(glove_bytes / w2v_bytes - 2.04) < 0.01  # GloVe's parameters alone: twice Word2Vec's
+assert 18 < peak[-1] / w2v_bytes < 24  # while training on the full sample: about 21 times
 
 # %% [markdown]
 # **Predict, then run.** With this vocabulary ($V$ = 9,002), is there a corpus size at which X
@@ -314,8 +368,9 @@ assert csr_bytes[-1] > 5 * w2v_bytes and np.all(np.diff(csr_bytes) > 0)
 # No: X has at most $V^2$ = 81 million cells, about 1 GB in CSR even if every pair were seen.
 # The matrix outgrows memory only when the *vocabulary* grows with the corpus, as it does for
 # real text: at $V$ = 400,000 (the paper's vocabulary) $V^2 = 1.6 \times 10^{11}$ cells.
-# Then only sparsity saves it. The benchmark measures this on the text8-sized Zipf corpus, whose
-# vocabulary grows with its prefix.
+# Then only sparsity saves it. The benchmark measures this on the text8-sized Zipf corpus
+# (`glovelib.datasets.zipf_corpus`: synthetic, 17 million tokens, about 73k words with count
+# $\ge 5$), whose vocabulary grows with its prefix.
 # </details>
 
 # %%
@@ -336,8 +391,10 @@ assert (X_bounded != Xs[2]).nnz == 0
 print("bounded-memory counting (4 MB budget) gives the same", f"{X_bounded.nnz:,}", "nonzeros")
 
 # %% [markdown]
-# **Verdict (memory).** True, and it grows: on the full sample X is more than five times Word2Vec's
-# parameters, and its size grows with the corpus while Word2Vec's does not. It is bounded by
+# **Verdict (memory).** True, and it grows: on the full sample X alone is more than five times
+# Word2Vec's parameters, and its size grows with the corpus while Word2Vec's does not. While
+# GloVe trains it holds more: the training records and its own parameters with their AdaGrad
+# sums (twice Word2Vec's parameters by themselves), about 21 times Word2Vec's memory here. It is bounded by
 # $V^2$, so it stops fitting only when the vocabulary is large; bounded-memory counting removes
 # the peak of counting, not the matrix.
 #
@@ -407,16 +464,21 @@ print("continued training gets most of the way to retraining (over 60% of its sc
 # %% [markdown]
 # **Verdict (incremental).** "GloVe cannot be trained incrementally" is half true. Counts *add*:
 # new text's counts go into X and `partial_fit` continues, reaching about three quarters of
-# retraining's score here (asserted: more than 60%), for the words it
-# already has. What it cannot do is learn **new words** — they need rows in W, W̃ and X, i.e. a
-# new vocabulary (and in glovelib, a new model). Word2Vec's vocabulary update adds them, but
+# retraining's score here (asserted: more than 60%), for the words it already has. What it
+# cannot do is learn **new words** — they need rows in $W$, $\tilde W$ and X, i.e. a new
+# vocabulary (and in glovelib, a new model). Word2Vec's vocabulary update adds them, but
 # learns them only from the new text, with the old words' vectors still moving (in our run by
 # about a third of their length, median; asserted: more than a tenth).
 #
 # ## 5. Learning from little data
 #
 # Accuracy against corpus size for the three models, two draws of each size from the same
-# world (GloVe 50 epochs, Word2Vec 10, PPMI-SVD of the same counts as GloVe).
+# world (GloVe 50 epochs, Word2Vec 10, PPMI-SVD of the same counts as GloVe). Two setups are
+# mixed, to save class time: the 1,000 and 3,000 sentence points are trained here (Word2Vec
+# through `baselines.train_word2vec`), the 10,000 point reuses section 2's runs (Word2Vec
+# through `baselines.word2vec_model`; the same gensim settings, one thread). And GloVe runs 50
+# epochs although at 10,000 sentences it peaked at 30–40 (section 2): its 10,000 point is its
+# 50th epoch, a little below its best (0.22 and 0.27 against 0.25 and 0.29 in our run).
 
 # %%
 def three_scores(docs, seed):
@@ -461,10 +523,11 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 
 # %% [markdown]
 # **Verdict (little data).** On the smallest corpus the count-based PPMI-SVD is ahead in both
-# draws; at 3,000 sentences Word2Vec is close behind it (in our run 0.14 against 0.16–0.18; the benchmark
-# finds either ahead,
-# depending on the world drawn), and by 10,000 it is far ahead (notebook 06: at 100,000 sentences
-# GloVe and Word2Vec solve over 95%, PPMI-SVD well under 90%). GloVe, a count-based method too,
+# draws; at 3,000 sentences Word2Vec is close behind it (in our run 0.14 against 0.16–0.18; the
+# benchmark finds either ahead, depending on the world drawn), and by 10,000 it is far ahead.
+# (Notebook 06 trains on the default planted world, 100,000 sentences, at window 15 rather than
+# 10 and Word2Vec for 5 epochs: there GloVe and Word2Vec solve over 95%, PPMI-SVD well under
+# 90%.) GloVe, a count-based method too,
 # needs the most text here: its weighted least squares needs reliable counts. Sahlgren & Lenci
 # (EMNLP 2016, *The effects of data size and frequency range on distributional semantic models*)
 # varied corpus size (1 million to 1 billion words) and likewise found that neural models
@@ -476,9 +539,9 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #
 # | claim | measured here | when it holds |
 # |---|---|---|
-# | GloVe trains faster | work per epoch: nnz (exponent $b < 1$) vs tokens (exponent 1) | in counted work, here already, more so as the corpus grows; in seconds it depends on the CPU and on the epochs needed |
-# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences: first to 15%, but Word2Vec ends far higher | with reliable counts (the paper: 6B tokens) |
-# | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows | always; it stops fitting when the vocabulary (not only the text) grows; bounded counting caps counting only |
+# | GloVe trains faster | work per epoch: nnz (exponent $b < 1$) vs kept tokens (exponent 1) | in counted work, here already, more so as the corpus grows; in seconds it depends on the CPU and on the epochs needed |
+# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences: both reach 15% at about the same work, Word2Vec ends far higher | with reliable counts (the paper: 6B tokens) |
+# | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows; about 21 times with GloVe's training state | always; it stops fitting when the vocabulary (not only the text) grows; bounded counting caps counting only |
 # | no incremental training | counts add exactly; `partial_fit` continues close to retraining | false for known words, true for new words (rows) |
 # | Word2Vec suits changing corpora | its vocabulary update learns new words from the new text only | yes, with that caveat |
 # | which learns from little data | PPMI-SVD on the least text, Word2Vec soon after; GloVe last | the smallest corpora favour plain counts |
@@ -501,14 +564,15 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #    GloVe's share still falls as the corpus grows. The levels change: counting and nnz grow with
 #    the wider window, and Word2Vec's work per token falls to $(5 + 1) / (10 + 1) \approx 0.55$ of
 #    its window-10 value (with the dynamic window a token meets on average $w + 1$ contexts;
-#    `window_pairs` gives 0.546). GloVe's total work goes from 1.15 to 0.82 of Word2Vec's over the
-#    five prefixes (0.46 to 0.33 at matched windows): more than Word2Vec's on the smaller prefixes,
-#    so the crossover in work moves to larger corpora (between 114,000 and 215,000 tokens here).
-#    (`benchmarks/exercise_answers.py 08.1` reproduces these.)
+#    `window_pairs` gives 0.546). GloVe's total work goes from 1.50 to 1.07 of Word2Vec's over
+#    the five prefixes (0.60 to 0.43 at matched windows; Word2Vec's work counted after
+#    subsampling): more than Word2Vec's on every prefix, so the crossover in work moves beyond
+#    the full sample. (`benchmarks/exercise_answers.py 08.1` reproduces these.)
 # 2. More negatives cost proportionally more work per epoch. In our run, after 3 epochs accuracy
 #    rises with them (about 0.04, 0.18 and 0.25 for 1, 5 and 15 negatives), but at equal counted
 #    work 5 negatives do better: about $10^7$ updates give 0.18 with 5 (3 epochs) and 0.07 with 15
-#    (one epoch). The paper saw word2vec's accuracy *fall* beyond about 10 negatives, on 6B
+#    (one epoch; the benchmark counts updates before subsampling, which scales both by the same
+#    factor and leaves this comparison as it is). The paper saw word2vec's accuracy *fall* beyond about 10 negatives, on 6B
 #    tokens. (`benchmarks/exercise_answers.py 08.2` reproduces these.)
 # 3. Most of the way, cheaply: the model already fits A's counts (with no more epochs it scores
 #    0.59 of retraining), and B is only about a quarter of the sentences; in our run 5 epochs on
