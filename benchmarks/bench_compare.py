@@ -3,7 +3,8 @@
     nice python benchmarks/bench_compare.py            # all studies (~10-20 min on 2 cores)
     nice python benchmarks/bench_compare.py speed      # or figure4, little, incremental
 
-Prints tables.  Counted work (nonzeros, window pairs) is the same on every machine; seconds are
+Prints tables.  Counted work (nonzeros, window pairs; Word2Vec's scaled by the expected share of
+tokens its subsampling keeps, as notebook 08 counts it) is the same on every machine; seconds are
 this machine's (print the CPU with them: ``lscpu``), one thread each (glovelib's serial kernel,
 gensim with workers=1), and noisy on a shared machine.
 """
@@ -24,6 +25,15 @@ GLOVE_EPOCHS, W2V_EPOCHS = 50, 10
 
 def exponent(x, y) -> float:
     return float(np.polyfit(np.log(x), np.log(y), 1)[0])
+
+
+def kept_share(counts, sample: float = 1e-3) -> float:
+    """The expected share of tokens gensim's subsampling keeps: a word of share f is kept with
+    probability min(1, (sqrt(f / s) + 1) s / f) (notebook 06, section 3)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    f = counts / counts.sum()
+    keep = np.minimum(1.0, (np.sqrt(f / sample) + 1) * sample / f)
+    return float((counts * keep).sum() / counts.sum())
 
 
 def timed(fn):
@@ -60,8 +70,9 @@ def speed() -> None:
             t_w2v = timed(lambda text=text, vocab=vocab: baselines.word2vec_model(
                 text, vocab, DIM, WINDOW, NEG, epochs=1))
         lens = [len(d) for d in docs]
-        rows.append((n, V, X.nnz, baselines.window_pairs(lens, WINDOW),
-                     baselines.window_pairs(lens, WINDOW, dynamic=True) * (NEG + 1),
+        rows.append((n, V, X.nnz, baselines.window_pairs(lens, WINDOW),  # Word2Vec: kept tokens
+                     baselines.window_pairs(lens, WINDOW, dynamic=True) * (NEG + 1)
+                     * kept_share(counts[keep]),
                      t_count, t_glove, t_w2v))
         print(f"{n:10,d}{V:8,d}{X.nnz:12,d}{X.nnz * 12 / 1e6:8.1f}{2 * V * DIM * 4 / 1e6:8.1f}"
               f"{t_count:8.2f}{t_glove:11.2f}{t_w2v:9.2f}", flush=True)
