@@ -226,7 +226,7 @@ assert count["king"] == 99 and count["war"] == 595
 # On the Wikipedia sample the pictures would mostly show noise. The planted world (notebook 05;
 # `planted_corpus(seed=0)`, its default 100,000 sentences) has structure all three should find:
 # countries and capitals, male and female words. We train the three models on it (window 15 for
-# all; GloVe 50 epochs, Word2Vec 5) and project the same words.
+# all; GloVe 50 epochs, Word2Vec 5 with two workers as above) and project the same words.
 
 # %%
 world = datasets.planted_corpus(seed=0)
@@ -236,7 +236,7 @@ planted = {
     "GloVe": gl.cached_fit(gl.GloVe(vector_size=DIM, x_max=10.0, epochs=50, random_state=0), PX)
     .to_keyed_vectors(pv),
     "Word2Vec": baselines.train_word2vec(world.documents, pv, vector_size=DIM, window=15,
-                                         epochs=5, seed=0),
+                                         epochs=5, seed=0, workers=2),
     "PPMI-SVD": baselines.ppmi_svd(PX, pv, dim=DIM),
 }
 
