@@ -9,6 +9,10 @@ and losses.  Entries are shuffled inside each block, in place, before its pass (
 undone after it, so that every epoch -- also after save and load -- starts from the same order);
 the word blocks, the strata and the per-block shuffle seeds all come from the seeded generator,
 never from the thread count.  One copy of the entries, grouped by block, is all that training holds.
+An epoch trains a copy of the parameters in block order (each block's words side by side, the
+entries holding their slots), so that two threads never write the same cache line -- with the
+words in id order the biases of two blocks would share lines -- and writes it back: the same
+arithmetic as in id order, bit for bit.
 
 B defaults to :func:`auto_blocks`: enough blocks that one block's rows of W, W~ and their AdaGrad
 sums fit in a 1 MiB L2 cache, and never fewer than 8 so that two threads stay balanced
