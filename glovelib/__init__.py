@@ -17,24 +17,36 @@ import os
 # NumPy work between epochs on a small machine.  Set before the threading layer first starts.
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
-from . import datasets, evaluate, objective  # noqa: E402
-from .cache import cached_fit  # noqa: E402
-from .cooccur import count_cooccurrences  # noqa: E402
-from .corpus import LineCorpus, Vocabulary, open_text, read_documents, tokenize  # noqa: E402
-from .train import GloVe  # noqa: E402
-from .vectors import KeyedVectors  # noqa: E402
-
 __version__ = "0.1.0"
+
+# Everything is imported on first use (PEP 562), so that a command that only reads text does not
+# load scipy, the training kernels or matplotlib: ``python -m glovelib vocab`` starts in a third
+# of the time.  ``gl.GloVe``, ``gl.plot`` and friends work as if imported here.
+_NAMES = {
+    "cached_fit": "cache", "count_cooccurrences": "cooccur", "LineCorpus": "corpus",
+    "Vocabulary": "corpus", "open_text": "corpus", "read_documents": "corpus",
+    "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors",
+}
+_MODULES = ("baselines", "cache", "checks", "cooccur", "corpus", "course", "datasets", "evaluate",
+            "objective", "planted", "plot", "reader", "schedule", "train", "vectors")
 
 
 def __getattr__(name: str):
-    # matplotlib, scikit-learn and gensim are imported only when their modules are used, so that
-    # counting a large corpus does not carry them in memory
-    if name in ("plot", "baselines", "checks"):
-        import importlib
+    import importlib
 
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
+    if name in _NAMES:
+        value = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_NAMES) | set(_MODULES))
+
 
 __all__ = [
     "GloVe", "KeyedVectors", "LineCorpus", "Vocabulary", "baselines", "cached_fit",

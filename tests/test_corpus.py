@@ -210,3 +210,80 @@ def test_binary_file_does_not_look_like_text(tmp_path):
     path.write_bytes(b"\x00\x01\x02" * 1000 + b"ice is cold\n")
     with pytest.raises(ValueError, match="does not look like text"):
         gl.Vocabulary.build(gl.LineCorpus(path))
+
+
+# --------------------------------------------------------------------------- the byte kernels
+
+# Code points where the byte kernels could go wrong: every white space of str.split (some
+# multi-byte), apostrophes inside and at the edges of words, combining marks (one composes with
+# "=" under NFC into a symbol), final sigma, dotted I, Hangul jamo that compose, astral letters,
+# marks and emoji, control bytes and the replacement character.
+_TRICKY = (
+    list("\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029")
+    + list("\u202f\u205f\u3000")
+    + ["'", "’", "''", "x'y", "'z", "q’", "\u0301", "=\u0338", "ΟΔΟΣ", "Σ.", "σς", "İI",
+       "\u1100\u1161", "𝐀𝐁", "𝅘𝅥𝅮", "\U0001D167", "🎉", "\x00", "\ufffd", "٣٤", "_", "Ⅻ",
+       "日本", "ß", "ǅ", "ﬁ"]
+)
+
+
+def _tricky_text(rng, n_lines: int, odd_share: float) -> str:
+    ascii_words = ["The", "cat", "SAT", "on", "a", "mat", "don't", "x1", "B52", "e.g.", "--"]
+    lines = []
+    for _ in range(n_lines):
+        parts = []
+        for _ in range(rng.integers(0, 14)):
+            if rng.random() < odd_share:
+                parts.append("".join(rng.choice(_TRICKY, size=rng.integers(1, 4))))
+            else:
+                parts.append(str(rng.choice(ascii_words)))
+            parts.append(str(rng.choice([" ", " ", "  ", "\t", ""])))
+        lines.append("".join(parts))
+    return "\n".join(lines) + "\n\n" + "tail" * 50
+
+
+@pytest.mark.parametrize("odd_share", [0.03, 0.6])  # runs normalized one by one / whole chunks
+@pytest.mark.parametrize("seed", [0, 1])
+def test_byte_kernels_equal_python_tokens_on_tricky_unicode(tmp_path, monkeypatch, seed, odd_share):
+    from glovelib import reader, textfile
+
+    path = tmp_path / "tricky.txt"
+    path.write_text(_tricky_text(np.random.default_rng(seed), 300, odd_share), encoding="utf-8")
+    monkeypatch.setattr(textfile, "_CHUNK_CHARS", 211)  # many chunks, cut at odd places
+    # the Python path (a callable tokenizer) is the oracle: str.split and tokenize, line by line
+    for fast, slow in ((None, str.split), ("words", lambda line: gl.tokenize(line))):
+        got, want = reader.scan_ids(path, fast), reader.scan_ids(path, slow)
+        assert got.words == want.words  # first-seen order
+        assert got.counts.tolist() == want.counts.tolist()
+        assert got.docs.ids.tolist() == want.docs.ids.tolist()
+        assert got.docs.starts.tolist() == want.docs.starts.tolist()
+        counts_only = reader.scan_ids(path, fast, keep_ids=False)
+        assert counts_only.words == want.words
+        assert counts_only.counts.tolist() == want.counts.tolist()
+        index = {w: i for i, w in enumerate(want.words) if want.counts[i] >= 2}
+        index = {w: k for k, w in enumerate(reversed(index))}  # ids unrelated to first-seen order
+        for a, b in zip(reader.encode_file(path, index, fast),
+                        reader.encode_file(path, index, slow), strict=True):
+            assert a.ids.tolist() == b.ids.tolist()
+            assert a.starts.tolist() == b.starts.tolist()
+
+
+def test_word_table_grows_past_its_first_size(tmp_path):
+    from glovelib import reader
+
+    rng = np.random.default_rng(3)
+    letters = list("abcdefghijklmnopqrstuvwxyzéü日")
+    words = {"".join(rng.choice(letters, size=rng.integers(1, 12))) for _ in range(60_000)}
+    words = sorted(words) + ["w" * 300_000]  # more entries and bytes than the first table holds
+    order = rng.permutation(len(words))
+    text = "\n".join(" ".join(words[i] for i in order[k:k + 7]) for k in range(0, len(words), 7))
+    path = tmp_path / "many.txt"
+    path.write_text(text + "\n" + text, encoding="utf-8")
+    got, want = reader.scan_ids(path), reader.scan_ids(path, str.split)
+    assert len(got.words) == len(words)
+    assert got.words == want.words
+    assert got.counts.tolist() == [2] * len(words)
+    assert got.docs.ids.tolist() == want.docs.ids.tolist()
+    index = {w: i for i, w in enumerate(words)}
+    ids = np.concatenate([d.ids for d in reader.encode_file(path, index)])
+    assert [words[i] for i in ids] == (text + "\n" + text).split()
