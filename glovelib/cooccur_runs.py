@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 import numpy as np
 import scipy.sparse as sp
@@ -25,7 +26,11 @@ from .cooccur_kernels import (
 
 
 class _Runs:
-    """Sorted (key, value) runs of the sparse part, in memory or spilled to a temporary folder."""
+    """Sorted (key, value) runs of the sparse part, in memory or spilled to a temporary folder.
+
+    Counting threads may add runs at once (each sorts, reduces and writes its own outside the
+    lock); the order of the runs does not matter, the merge sums equal keys.
+    """
 
     def __init__(self, n_vocab: int, value_dtype: np.dtype, folder: str | None):
         self.n_vocab = n_vocab
@@ -33,6 +38,8 @@ class _Runs:
         self.folder = folder
         self.items: list = []  # (keys, vals) arrays, or (keys_path, vals_path)
         self.rowptrs: list[np.ndarray] = []  # per run, (V + 1,) entry offsets of each row
+        self._lock = threading.Lock()
+        self._named = 0  # file names handed out
 
     def add_sorted_codes(self, codes: np.ndarray, window: int, incr: np.ndarray) -> None:
         """Sort buffered pair codes in place, sum equal pairs and keep the result as a run."""
@@ -52,23 +59,29 @@ class _Runs:
                                          rowptr[r1] - rowptr[r0], self.n_vocab)
                 keys.tofile(fk)
                 vals.tofile(fv)
-        self.rowptrs.append(rowptr)
-        self.items.append((kp, vp))
+        self._append((kp, vp), rowptr)
 
     def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
         bounds = np.arange(self.n_vocab + 1, dtype=np.int64) * self.n_vocab
-        self.rowptrs.append(np.searchsorted(keys, bounds))
+        rowptr = np.searchsorted(keys, bounds)
         if self.folder is None:
-            self.items.append((keys, vals))
+            self._append((keys, vals), rowptr)
         else:
             kp, vp = self._paths()
             keys.tofile(kp)
             vals.tofile(vp)
-            self.items.append((kp, vp))
+            self._append((kp, vp), rowptr)
+
+    def _append(self, item: tuple, rowptr: np.ndarray) -> None:
+        with self._lock:
+            self.items.append(item)
+            self.rowptrs.append(rowptr)
 
     def _paths(self) -> tuple[str, str]:
-        """File names of the next run's keys and values."""
-        base = os.path.join(self.folder, f"run{len(self.items):05d}")
+        """File names for a new run's keys and values (unique across threads)."""
+        with self._lock:
+            base = os.path.join(self.folder, f"run{self._named:05d}")
+            self._named += 1
         return base + ".keys", base + ".vals"
 
     def rows(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
