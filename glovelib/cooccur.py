@@ -392,7 +392,7 @@ def count_cooccurrences(
             counter.dense = None
         del counters  # _assemble frees the dense block as soon as it can
         X = _assemble(holder, cap, lo, offsets, runs, scale, symmetric, batch_bytes // 16,
-                      verbose)
+                      verbose, n_counters)
     finally:
         if groups is not None:
             groups.close()  # stops the reading thread
