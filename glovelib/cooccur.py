@@ -324,6 +324,10 @@ def count_cooccurrences(
         # the rest of the cap is for the merge and the interpreter; the result comes on top
         plan = tuple(min(top, int(f * memory)) for top, f in zip(plan, (0.30, 0.12, 0.05),
                                                                   strict=True))
+        # Reducing a full buffer holds up to 3x its bytes (codes, keys, values): a third of
+        # the dense share left unused goes to the buffer -- fewer runs, and the peak holds.
+        spare = int(0.30 * memory) - plan[0]
+        plan = (plan[0], min(n_counters * _PLAN[1], plan[1] + spare // 3), plan[2])
     # the threads share out the block and buffer: a budget holds whatever their number
     dense_bytes, buf_bytes, batch_bytes = plan[0] // n_counters, plan[1] // n_counters, plan[2]
     symmetric = bool(symmetric)
