@@ -22,7 +22,11 @@ Two departures, both deliberate:
 This module plans the memory and drives the count; the Numba kernels live in
 :mod:`glovelib.cooccur_kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur_runs`.
 The input is read in a background thread (:func:`glovelib.textfile.prefetch`), so that reading
-and tokenizing the next chunk overlaps counting this one.
+and tokenizing the next chunk overlaps counting this one.  With two usable cores (or more) two
+threads count at once -- Python threads calling the nogil kernel on different groups of
+documents, each with its own dense block and buffer; their sorted runs go to the same merge and
+their dense blocks are summed in int64, so the result is bit-identical to one thread's.  On the
+4.5M-token benchmark (2-core Zen 2) two threads count in half the time of one.
 
 Derived in notebooks/03_counting.ipynb.
 """
@@ -34,8 +38,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 
+import numba
 import numpy as np
 import scipy.sparse as sp
 
@@ -51,11 +57,13 @@ _GB = 1 << 30
 # --------------------------------------------------------------------------- helpers
 
 
-def _document_groups(corpus, vocab_size: int, group_tokens: int = 1 << 22):
-    """Yield (ids int32, starts int64) for consecutive groups of documents of ~group_tokens.
+def _document_groups(corpus, vocab_size: int, window: int, group_tokens: int = 1 << 18):
+    """Yield (ids int32, starts int64, p) for consecutive groups of at most ~group_tokens.
 
     ``corpus`` is one id array (one document), or any iterable of them -- a generator is consumed
-    once, so a corpus never has to be held in memory whole.
+    once, so a corpus never has to be held in memory whole.  Counting a group starts at position
+    ``p`` of its first document: a document longer than group_tokens is cut into pieces, each
+    with the ``window`` tokens before it in front (see :func:`_split`).
     """
     if isinstance(corpus, str | bytes):
         raise TypeError("count_cooccurrences expects token ids (use Vocabulary.encode), not text")
@@ -74,11 +82,12 @@ def _document_groups(corpus, vocab_size: int, group_tokens: int = 1 << 22):
     for n, doc in enumerate(corpus):
         if isinstance(doc, DocumentIds):  # many documents at once, already in CSR layout
             if arrays:
-                yield _concat(arrays)
+                yield from _split(*_concat(arrays), group_tokens, window)
                 arrays, n_group = [], 0
             if len(doc.ids):
                 _check_ids(doc.ids, n, vocab_size)
-                yield np.ascontiguousarray(doc.ids, dtype=np.int32), doc.starts
+                yield from _split(np.ascontiguousarray(doc.ids, dtype=np.int32),
+                                  np.asarray(doc.starts, dtype=np.int64), group_tokens, window)
             continue
         arr = np.asarray(doc)
         if arr.ndim != 1:
@@ -89,10 +98,35 @@ def _document_groups(corpus, vocab_size: int, group_tokens: int = 1 << 22):
         arrays.append(arr)
         n_group += arr.size
         if n_group >= group_tokens:
-            yield _concat(arrays)
+            yield from _split(*_concat(arrays), group_tokens, window)
             arrays, n_group = [], 0
     if arrays:
-        yield _concat(arrays)
+        yield from _split(*_concat(arrays), group_tokens, window)
+
+
+def _split(ids: np.ndarray, starts: np.ndarray, group_tokens: int, window: int):
+    """Cut documents in CSR layout into groups of ~group_tokens (views, no copies).
+
+    Whole documents are kept together; a document longer than group_tokens becomes pieces
+    ``ids[b:e]`` counted from position ``p`` (their first new token) with ``b = max(start,
+    p_abs - window)``: the window of the first new tokens reaches back into the previous piece,
+    and no pair is counted twice.  So that counting threads can share out even one long document.
+    """
+    n_docs = len(starts) - 1
+    d, pos = 0, int(starts[0])
+    while d < n_docs:
+        j = int(np.searchsorted(starts, pos + group_tokens, "right")) - 1  # docs d..j-1 fit
+        if j > d and pos == starts[d]:
+            yield ids[starts[d]:starts[j]], starts[d:j + 1] - starts[d], 0
+            d, pos = j, int(starts[j])
+            continue
+        s, e = int(starts[d]), int(starts[d + 1])  # a piece of document d (too long, or its end)
+        end = min(e, pos + group_tokens)
+        b = max(s, pos - window)
+        yield ids[b:end], np.array([0, end - b], dtype=np.int64), pos - b
+        pos = end
+        if pos == e:
+            d += 1
 
 
 def _check_ids(arr: np.ndarray, n: int, vocab_size: int) -> None:
@@ -117,6 +151,10 @@ def _concat(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 # Integer sums are used when no cell can overflow int64 for corpora up to this many tokens; a
 # longer corpus is refused with a message (it would need window_size <= 18 or float sums).
 _MAX_TOKENS = 10**11
+
+# The in-memory plan (bytes): a counting thread's dense block and sparse buffer, the merge batches
+# (see count_cooccurrences); a max_memory below the plan's total shares it out.
+_PLAN = (8 << 20, 128 << 20, 128 << 20)
 
 
 def _increments(window: int, distance_weighting: bool) -> tuple[np.ndarray, float]:
@@ -158,6 +196,47 @@ def _parse_memory(max_memory) -> int | None:
     raise ValueError(f"max_memory must be a positive size (bytes, GB or '1GB'), got {max_memory!r}")
 
 
+def _counting_threads(n_threads: int | None) -> int:
+    """How many threads count: ``n_threads``, or by default up to 2 on the usable cores.
+
+    The cores are those this process may run on (``taskset`` and container limits), also capped
+    by NUMBA_NUM_THREADS.  Not more than 2 by default: the reading thread takes a share too,
+    every thread adds sorted runs for the merge, and 2 is what was measured (on 2 cores).
+    """
+    if n_threads is not None:
+        return _check_int("n_threads", n_threads, 1)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores, numba.config.NUMBA_NUM_THREADS))
+
+
+class _Counter:
+    """One counting thread's state: its dense block and its buffer of pair codes."""
+
+    def __init__(self, dense_size: int, dtype: np.dtype, buf_size: int):
+        self.dense = np.zeros(dense_size, dtype=dtype)
+        self.buf = np.empty(buf_size, dtype=np.int64)
+        self.nbuf = 0
+
+    def count(self, ids, starts, p, window, symmetric, n_vocab, cap, lo, offsets, incr,
+              runs: _Runs) -> None:
+        """Count a group of documents from position ``p`` of the first; a full buffer is sorted,
+        reduced and added to ``runs`` (in this thread: the sort releases the GIL)."""
+        d = 0
+        while d < len(starts) - 1:
+            d, p, self.nbuf = _count_chunk(ids, starts, d, p, window, symmetric, n_vocab, cap, lo,
+                                           offsets, self.dense, incr, self.buf, self.nbuf)
+            if d < len(starts) - 1:  # the buffer is full
+                self.flush(window, incr, runs)
+
+    def flush(self, window, incr, runs: _Runs) -> None:
+        if self.nbuf:
+            runs.add_sorted_codes(self.buf[:self.nbuf], window, incr)
+            self.nbuf = 0
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -170,6 +249,7 @@ def count_cooccurrences(
     max_memory: int | float | str | None = None,
     verbose: bool = False,
     tmp_dir: str | os.PathLike | None = None,
+    n_threads: int | None = None,
 ) -> sp.csr_matrix:
     """Count word-word cooccurrences in a window, as the reference ``cooccur`` tool does.
 
@@ -197,6 +277,9 @@ def count_cooccurrences(
     tmp_dir : path-like, optional
         Where ``max_memory`` spills its runs (default: the system's temporary folder).  The files
         are removed when counting ends, also on error or interrupt.
+    n_threads : int, optional
+        Counting threads.  By default up to 2, on the cores this process may use (one core: one
+        thread).  The result does not depend on it; windows above 16 (float sums) use one.
 
     Returns
     -------
@@ -224,54 +307,99 @@ def count_cooccurrences(
         raise ValueError(f"vocab_size={n_vocab} is too large to count with window {window}")
     incr, scale = _increments(window, bool(distance_weighting))
 
-    # Memory plan (bytes): dense block, sparse buffer, merge batches.  A larger budget than the
-    # in-memory plan's does not count faster (a dense block of 32 MB to 512 MB counts the 4.5M
-    # tokens of bench_text.py in the same time), so it is not spent: the peak stays low.
-    plan = (512 << 20, 128 << 20, 128 << 20)
+    # Memory plan (bytes): per counting thread a dense block and a sparse buffer, then the merge
+    # batches.  The dense block is small: its increments land at random, so it counts fastest
+    # while it stays in the caches.  On the 4.5M tokens of bench_text.py (window 15, a 2-core
+    # Zen 2 with 16 MB of L3) one thread counted in 2.4-2.5 s with a block of 2 to 32 MB, 2.7 s
+    # with 128 MB and 3.3 s with 512 MB: the kernel itself slows from 0.9 s (4 MB) to 2.7 s
+    # (512 MB), and sorting the pairs a smaller block buffers instead costs less than that up to
+    # ~8 MB.  Two threads with 4 or 8 MB blocks each count in the same time.  A smaller buffer
+    # makes more sorted runs, whose merge is slower (two threads: 64 MB buffers 1.2x the time of
+    # 128 MB).  A larger budget is not spent.
+    # Python threads each call the nogil kernel on their own document groups; the float
+    # fallback's sums depend on their order, so it counts in one thread.
+    n_counters = _counting_threads(n_threads) if incr.dtype == np.int64 else 1
+    plan = (n_counters * _PLAN[0], n_counters * _PLAN[1], _PLAN[2])
     if memory is not None:
         # the rest of the cap is for the merge and the interpreter; the result comes on top
         plan = tuple(min(top, int(f * memory)) for top, f in zip(plan, (0.30, 0.12, 0.05),
                                                                   strict=True))
-    dense_bytes, buf_bytes, batch_bytes = plan
+        # Reducing a full buffer holds up to 3x its bytes (codes, keys, values): a third of
+        # the dense share left unused goes to the buffer -- fewer runs, and the peak holds.
+        spare = int(0.30 * memory) - plan[0]
+        plan = (plan[0], min(n_counters * _PLAN[1], plan[1] + spare // 3), plan[2])
+    # the threads share out the block and buffer: a budget holds whatever their number
+    dense_bytes, buf_bytes, batch_bytes = plan[0] // n_counters, plan[1] // n_counters, plan[2]
     symmetric = bool(symmetric)
     cap, lo, offsets, _ = _dense_caps(n_vocab, max(n_vocab, dense_bytes // 8), symmetric)
-    buf = np.empty(max(buf_bytes // 8, 4 * window + 16), dtype=np.int64)
-    group_tokens = max(1 << 16, min(1 << 22, buf.size // 4))
+    buf_size = max(buf_bytes // 8, 4 * window + 16)
+    group_tokens = max(1 << 16, min(1 << 18, buf_size // 4))
 
     folder = tempfile.mkdtemp(prefix="glovelib-cooccur-", dir=tmp_dir) if memory else None
+    groups = None
     try:
-        dense = np.zeros(int(offsets[-1] + max(0, cap[-1] - lo[-1])), dtype=incr.dtype)
         runs = _Runs(n_vocab, incr.dtype, folder)
+        dense_size = int(offsets[-1] + max(0, cap[-1] - lo[-1]))
+        counters = [_Counter(dense_size, incr.dtype, buf_size) for _ in range(n_counters)]
+        groups = prefetch(_document_groups(corpus, n_vocab, window, group_tokens))
+        lock, stop, errors = threading.Lock(), threading.Event(), []
         t0 = time.perf_counter()
-        n_tokens, nbuf, last_report = 0, 0, t0
-        for ids, starts in prefetch(_document_groups(corpus, n_vocab, group_tokens)):
-            d, p = 0, 0
-            while d < len(starts) - 1:
-                d, p, nbuf = _count_chunk(ids, starts, d, p, window, symmetric, n_vocab, cap, lo,
-                                          offsets, dense, incr, buf, nbuf)
-                if d < len(starts) - 1:  # the buffer is full: sort, reduce, keep as a run
-                    runs.add_sorted_codes(buf[:nbuf], window, incr)
-                    nbuf = 0
-            n_tokens += len(ids)
-            if n_tokens > _MAX_TOKENS:
-                raise ValueError(f"more than {_MAX_TOKENS:,} tokens: too many for exact counts")
-            if verbose and time.perf_counter() - last_report > 2.0:
-                last_report = time.perf_counter()
-                print(f"cooccur: {n_tokens:,} tokens, {len(runs.items)} sorted runs, "
-                      f"{last_report - t0:.1f}s", file=sys.stderr, flush=True)
-        if n_tokens == 0:
+        progress = {"tokens": 0, "reported": t0}
+
+        def count(counter: _Counter) -> None:
+            """Count groups until there are none left (or another thread failed)."""
+            try:
+                while not stop.is_set():
+                    with lock:  # one thread at a time takes the next group
+                        item = next(groups, None)
+                        if item is None:
+                            break
+                        progress["tokens"] += len(item[0]) - item[2]
+                        if progress["tokens"] > _MAX_TOKENS:
+                            raise ValueError(f"more than {_MAX_TOKENS:,} tokens: too many for "
+                                             "exact counts")
+                        if verbose and time.perf_counter() - progress["reported"] > 2.0:
+                            progress["reported"] = time.perf_counter()
+                            print(f"cooccur: {progress['tokens']:,} tokens, {len(runs.items)} "
+                                  f"sorted runs, {progress['reported'] - t0:.1f}s",
+                                  file=sys.stderr, flush=True)
+                    counter.count(*item, window, symmetric, n_vocab, cap, lo, offsets, incr, runs)
+                if not stop.is_set():
+                    counter.flush(window, incr, runs)
+            except BaseException as exc:  # raised in the calling thread, after the others stop
+                errors.append(exc)
+                stop.set()
+
+        threads = [threading.Thread(target=count, args=(c,), name=f"glovelib-cooccur-{k + 1}")
+                   for k, c in enumerate(counters[1:])]
+        for thread in threads:
+            thread.start()
+        try:
+            count(counters[0])  # the calling thread is a counting thread too
+        except BaseException:  # an interrupt that escaped count's own handler: stop the others
+            stop.set()
+            raise
+        finally:
+            for thread in threads:
+                thread.join()
+        if errors:
+            raise errors[0]
+        if progress["tokens"] == 0:
             raise ValueError("the corpus is empty: no token ids to count")
-        if nbuf:
-            runs.add_sorted_codes(buf[:nbuf], window, incr)
-        del buf
         if verbose:
-            print(f"cooccur: counted {n_tokens:,} tokens in {time.perf_counter() - t0:.1f}s; "
+            print(f"cooccur: counted {progress['tokens']:,} tokens in "
+                  f"{time.perf_counter() - t0:.1f}s with {n_counters} thread(s); "
                   f"{len(runs.items)} sorted runs", file=sys.stderr, flush=True)
-        holder = [dense]  # _assemble frees the dense block as soon as it can
-        del dense
+        holder = [counters[0].dense]
+        for counter in counters[1:]:  # exact: int64 sums
+            holder[0] += counter.dense
+            counter.dense = None
+        del counters  # _assemble frees the dense block as soon as it can
         X = _assemble(holder, cap, lo, offsets, runs, scale, symmetric, batch_bytes // 16,
-                      verbose)
+                      verbose, n_counters)
     finally:
+        if groups is not None:
+            groups.close()  # stops the reading thread
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     return X

@@ -103,8 +103,10 @@ def _emit(a, b, v, symmetric, fill, own, trans, indices, data, scale):
 
 
 @njit(cache=True, nogil=True)
-def _dense_emit(dense, offsets, cap, lo, symmetric, fill, own, trans, indices, data, scale):
-    for a in range(cap.shape[0]):
+def _dense_emit(dense, offsets, cap, lo, r0, r1, symmetric, fill, own, trans, indices, data,
+                scale):
+    """:func:`_emit` the nonzero dense cells of rows [r0, r1), in row order."""
+    for a in range(r0, r1):
         base = offsets[a] - lo[a]
         for b in range(lo[a], cap[a]):
             v = dense[base + b]

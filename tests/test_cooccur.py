@@ -184,3 +184,96 @@ def test_prefetch_keeps_order_and_raises_the_producers_error():
     docs = (np.array([0, 5], dtype=np.int32) for _ in range(3))  # id 5 is out of range
     with pytest.raises(ValueError, match="out of range"):
         gl.count_cooccurrences(docs, vocab_size=3)
+
+
+def exact_counts(docs, V, window):
+    """A vectorized oracle for long documents: int64 multiples of 1/lcm, symmetric, X = U + U^T."""
+    from math import lcm
+
+    L = lcm(*range(1, window + 1))
+    U = np.zeros((V, V), dtype=np.int64)
+    for doc in docs:
+        doc = np.asarray(doc, dtype=np.int64)
+        for k in range(1, min(window, len(doc) - 1) + 1):
+            np.add.at(U, (doc[:-k], doc[k:]), L // k)
+    return (U + U.T) / L
+
+
+@pytest.mark.parametrize("memory", [None, 4_000_000, 2_000_000])
+def test_one_and_two_counting_threads_give_identical_matrices(memory, tmp_path, monkeypatch):
+    from glovelib import cooccur_runs
+
+    added = []
+    add = cooccur_runs._Runs.add
+    monkeypatch.setattr(cooccur_runs._Runs, "add",
+                        lambda self, k, v: (added.append(k.size), add(self, k, v))[1])
+    rng = np.random.default_rng(7)
+    V = 1000
+    # a long document (cut into pieces shared by the threads) among short ones
+    docs = random_docs(rng, V, 300) + [rng.integers(0, V, 70_000).astype(np.int32)]
+    docs += random_docs(rng, V, 300)
+    X1 = gl.count_cooccurrences(docs, V, 10, max_memory=memory, tmp_dir=tmp_path, n_threads=1)
+    for n_threads in (2, 3):
+        added.clear()
+        X2 = gl.count_cooccurrences(docs, V, 10, max_memory=memory, tmp_dir=tmp_path,
+                                    n_threads=n_threads)
+        if memory:
+            assert len(added) > 2 * n_threads  # several spilled runs
+        assert np.array_equal(X1.indptr, X2.indptr)
+        assert np.array_equal(X1.indices, X2.indices)
+        assert np.array_equal(X1.data, X2.data)  # bit for bit
+    assert np.array_equal(X1.toarray(), exact_counts(docs, V, 10))
+    assert os.listdir(tmp_path) == []
+
+
+def test_documents_are_cut_into_pieces_that_keep_their_windows():
+    from glovelib.cooccur import _document_groups
+
+    rng = np.random.default_rng(0)
+    docs = [rng.integers(0, 50, n).astype(np.int32) for n in (0, 3, 40, 7, 1, 25, 2)]
+    for group_tokens in (1, 4, 9, 100):
+        new = []  # the tokens each group counts (as later words), in order
+        for ids, starts, p in _document_groups(docs, 50, 3, group_tokens):
+            assert len(ids) - p <= max(group_tokens, max(map(len, docs)))
+            new.append(ids[p:])
+            if p:  # a piece: the 3 tokens before it, from its own document
+                assert len(starts) == 2 and p <= 3
+        assert np.array_equal(np.concatenate(new), np.concatenate(docs))
+        X = gl.count_cooccurrences(docs, 50, 3)
+        assert np.array_equal(X.toarray(), exact_counts(docs, 50, 3))
+
+
+def test_an_error_in_a_counting_thread_is_raised_and_leaves_no_files(tmp_path, monkeypatch):
+    import threading
+
+    from glovelib import cooccur
+
+    count = cooccur._Counter.count
+
+    def failing(self, *args):
+        if threading.current_thread().name.startswith("glovelib-cooccur-"):
+            raise RuntimeError("counting thread failed")
+        return count(self, *args)
+
+    monkeypatch.setattr(cooccur._Counter, "count", failing)
+    rng = np.random.default_rng(1)
+    docs = random_docs(rng, 1000, 5000)
+    with pytest.raises(RuntimeError, match="counting thread failed"):
+        gl.count_cooccurrences(docs, 1000, 10, max_memory=2_000_000, tmp_dir=tmp_path,
+                               n_threads=2)
+    assert os.listdir(tmp_path) == []
+    assert not [t for t in threading.enumerate() if t.name.startswith("glovelib-")]
+
+
+def test_counting_threads_follow_the_usable_cores(monkeypatch, capsys):
+    from glovelib import cooccur
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert cooccur._counting_threads(None) == 1  # taskset -c 0
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert 1 <= cooccur._counting_threads(None) <= 2
+    assert cooccur._counting_threads(3) == 3
+    with pytest.raises(ValueError, match="n_threads"):
+        gl.count_cooccurrences([[0, 1]], 3, n_threads=0)
+    gl.count_cooccurrences([np.arange(3)] * 5, 3, window_size=40, n_threads=2, verbose=True)
+    assert "with 1 thread(s)" in capsys.readouterr().err  # float sums: one thread
