@@ -1,11 +1,12 @@
 """Benchmark: text to cooccurrence matrix, glovelib's command line against the reference C tools.
 
 The input is generated: the Wikipedia sample (gensim's test data, ~453k tokens) repeated
-``--copies`` times (default 10: ~4.5M tokens, 34k words at min-count 5).  Two tables:
+``--copies`` times (default 10: ~4.5M tokens, 34k words at min-count 5).  Three tables:
 
-1. where the time goes, in process, per stage (read, tokenize, vocabulary + encode, count,
-   write), for both tokenizers;
-2. end to end, each command in its own process (imports included), median of ``--runs`` runs:
+1. where the time goes, in process, per stage (read, to bytes, tokenize, look up, count, write),
+   for both tokenizers;
+2. what each command costs before it reads (Python, imports, Numba loading its cached kernels);
+3. end to end, each command in its own process (imports included), median of ``--runs`` runs:
    ``vocab_count -min-count 5`` then ``cooccur -memory 4 -window-size 15`` against
    ``python -m glovelib vocab --min-count 5`` then ``python -m glovelib cooccur --window 15
    --max-memory 4GB`` (the same budget),
@@ -31,6 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 import glovelib as gl
+from glovelib import _textkernels as _tk
 from glovelib import reader
 
 
@@ -47,28 +49,37 @@ def _run(cmd: list[str], stdin=None, stdout=None) -> tuple[float, float]:
 
 
 def profile(path: Path, tokenizer, folder: Path) -> dict[str, float]:
-    """Seconds per stage, in process (Numba already compiled)."""
+    """Seconds per stage, in process (Numba already compiled and loaded)."""
     times = {}
+    mode = reader._mode(tokenizer)
     t = time.perf_counter()
     chunks = list(reader.iter_chunks(path))
-    times["read"] = time.perf_counter() - t
-    split = reader._splitter(tokenizer)
+    times["read (decode UTF-8)"] = time.perf_counter() - t
     t = time.perf_counter()
-    for chunk in chunks:
-        split(chunk)
-    times["tokenize"] = time.perf_counter() - t
-    del chunks
+    bufs = [reader._chunk_bytes(chunk, mode) for chunk in chunks]
+    times["to bytes (words: NFC, lower case)"] = time.perf_counter() - t
+    bounds = np.empty((max(len(b) for b, _ in bufs) // 2 + 1, 2), dtype=np.int64)
+    t = time.perf_counter()
+    n_tokens = sum(_tk.tokens(buf, mode, table, bounds) for buf, table in bufs)
+    times["tokenize (kernel)"] = time.perf_counter() - t
+    del chunks, bufs, bounds
     t = time.perf_counter()
     scan = reader.scan_ids(path, tokenizer)
+    times["read + tokenize + look up + count words"] = time.perf_counter() - t
+    t = time.perf_counter()
     vocab = gl.Vocabulary.from_counts(scan.words, scan.counts, min_count=5)
     position = {w: i for i, w in enumerate(scan.words)}
     table = np.full(len(scan.words), -1, dtype=np.int32)
     table[[position[w] for w in vocab.words]] = np.arange(len(vocab), dtype=np.int32)
     docs = reader.remap(scan.docs, table)
-    times["vocabulary + encode"] = time.perf_counter() - t - times["read"] - times["tokenize"]
+    times["vocabulary + remap ids"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in reader.encode_file(path, vocab.index, tokenizer):
+        pass
+    times["read + encode with the vocabulary (cooccur)"] = time.perf_counter() - t
     t = time.perf_counter()
     X = gl.count_cooccurrences(docs, len(vocab), window_size=15)
-    times["count"] = time.perf_counter() - t
+    times["count (ids in memory)"] = time.perf_counter() - t
     for compressed in (False, True):
         t = time.perf_counter()
         sp.save_npz(folder / f"x{int(compressed)}.npz", X, compressed=compressed)
@@ -78,7 +89,26 @@ def profile(path: Path, tokenizer, folder: Path) -> dict[str, float]:
         times[f"read npz{' (zlib)' if compressed else ''}"] = time.perf_counter() - t
     times["npz MB"] = (folder / "x0.npz").stat().st_size / 1e6
     times["npz (zlib) MB"] = (folder / "x1.npz").stat().st_size / 1e6
+    times["tokens (millions)"] = n_tokens / 1e6
     return times
+
+
+def startup(runs: int) -> dict[str, float]:
+    """Seconds a command spends before its first chunk: Python, imports, loading the cached kernels
+    (Numba's first call in a process), as medians of fresh processes."""
+    code = ("import time; t = time.perf_counter(); import glovelib.__main__; from glovelib import "
+            "reader; t1 = time.perf_counter(); reader._Words.of({'a': 0}); "
+            "print(t1 - t, time.perf_counter() - t1)")
+    out = {"python": [], "import glovelib": [], "first kernel call": []}
+    for _ in range(runs):
+        t = time.perf_counter()
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - t
+        imp, first = map(float, r.stdout.split())
+        out["python"].append(wall - imp - first)
+        out["import glovelib"].append(imp)
+        out["first kernel call"].append(first)
+    return {k: statistics.median(v) for k, v in out.items()}
 
 
 def end_to_end(path: Path, folder: Path, cglove: Path, runs: int) -> dict[str, list]:
@@ -115,12 +145,16 @@ def main() -> None:
         text = gl.datasets.wikipedia_sample().path.read_bytes()
         path.write_bytes(text * args.copies)
         gl.count_cooccurrences([np.arange(3, dtype=np.int32)], 3)  # compile outside the timings
+        reader.scan_ids(gl.datasets.wikipedia_sample().path, "words")
         print(f"input: {path.stat().st_size / 1e6:.1f} MB, {args.copies} copies of the "
               "Wikipedia sample\n\n## where the time goes (in process, seconds)\n")
         prof = {tok: profile(path, tok, folder) for tok in (None, "words")}
         print("| stage | whitespace | words |\n|---|---|---|")
         for stage in prof[None]:
             print(f"| {stage} | {prof[None][stage]:.2f} | {prof['words'][stage]:.2f} |")
+        print("\n## each command's start (seconds, median of fresh processes)\n")
+        print("| python | import glovelib | first kernel call |\n|---|---|---|")
+        print("| " + " | ".join(f"{v:.2f}" for v in startup(max(3, args.runs)).values()) + " |")
         cglove = Path(args.cglove)
         if not (cglove / "cooccur").exists():
             print(f"\nno C tools in {cglove}: build stanfordnlp/GloVe there to compare")
