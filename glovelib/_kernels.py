@@ -179,32 +179,44 @@ def _fill_entries(indptr, indices, data, x_max, alpha, entries):
 
 # ---------------------------------------------------------------------- blocked schedule
 
-@numba.njit(cache=True, nogil=True)
-def _fill_blocked(indptr, indices, data, x_max, alpha, blocks, slots, n_blocks, entries, starts):
+@numba.njit(cache=True, nogil=True, parallel=True)
+def _fill_blocked(indptr, indices, data, x_max, alpha, blocks, slots, words, n_blocks, entries,
+                  starts):
     """The entries of X grouped by block g = B * (block of i) + (block of j), row-major inside a
     block; starts[g]:starts[g + 1] is block g.  One pass to count, one to fill: one copy.  Each
-    entry holds the slots of i and j (their rows in the block-ordered copy of the parameters)."""
+    entry holds the slots of i and j (their rows in the block-ordered copy of the parameters).
+
+    The entries of row block R come from its rows only (``words[slots of R]``, in id order), so
+    the row blocks are filled by the threads at once, each with its own cursors: the same result
+    for any number of threads."""
     B = n_blocks
+    first = np.zeros(B + 1, dtype=np.int64)  # row block R holds slots first[R]:first[R + 1]
+    for r in range(blocks.shape[0]):
+        first[blocks[r] + 1] += 1
+    for R in range(B):
+        first[R + 1] += first[R]
     counts = np.zeros(B * B, dtype=np.int64)
-    for r in range(indptr.shape[0] - 1):
-        row = blocks[r] * B
-        for k in range(indptr[r], indptr[r + 1]):
-            counts[row + blocks[indices[k]]] += 1
+    for R in prange(B):
+        for q in range(first[R], first[R + 1]):
+            r = words[q]
+            for k in range(indptr[r], indptr[r + 1]):
+                counts[R * B + blocks[indices[k]]] += 1
     starts[0] = 0
     for g in range(B * B):
         starts[g + 1] = starts[g] + counts[g]
     cursor = starts[:-1].copy()
-    for r in range(indptr.shape[0] - 1):
-        row = blocks[r] * B
-        for k in range(indptr[r], indptr[r + 1]):
-            g = row + blocks[indices[k]]
-            p = cursor[g]
-            cursor[g] += 1
-            x = data[k]
-            entries[p]["i"] = slots[r]
-            entries[p]["j"] = slots[indices[k]]
-            entries[p]["logx"] = math.log(x)
-            entries[p]["fx"] = (x / x_max) ** alpha if x < x_max else 1.0
+    for R in prange(B):
+        for q in range(first[R], first[R + 1]):
+            r = words[q]
+            for k in range(indptr[r], indptr[r + 1]):
+                g = R * B + blocks[indices[k]]
+                p = cursor[g]
+                cursor[g] += 1
+                x = data[k]
+                entries[p]["i"] = q
+                entries[p]["j"] = slots[indices[k]]
+                entries[p]["logx"] = math.log(x)
+                entries[p]["fx"] = (x / x_max) ** alpha if x < x_max else 1.0
 
 
 @numba.njit(cache=True, nogil=True, inline="always")

@@ -128,9 +128,12 @@ class BlockedEntries:
         The weighting f, computed once per entry.
     dtype : numpy.dtype
         Precision of log X_ij and f(X_ij), that of the parameters.
+    n_threads : int, default 1
+        Threads that fill the entries (row blocks at once; the result does not depend on it).
     """
 
-    def __init__(self, X: sp.csr_matrix, blocks: np.ndarray, x_max: float, alpha: float, dtype):
+    def __init__(self, X: sp.csr_matrix, blocks: np.ndarray, x_max: float, alpha: float, dtype,
+                 n_threads: int = 1):
         self.n_blocks = int(blocks.max()) + 1
         # slot -> word, each block's words side by side: an epoch trains a copy of the parameters
         # in this order, so that the threads' rows never share a cache line (with the words in
@@ -140,8 +143,9 @@ class BlockedEntries:
         slots[self.words] = np.arange(len(blocks), dtype=np.int32)
         self.entries = np.empty(X.nnz, dtype=K.entry_dtype(dtype))  # (nnz,) records, by slot
         self.starts = np.empty(self.n_blocks ** 2 + 1, dtype=np.int64)  # block g: starts[g:g+2]
+        numba.set_num_threads(n_threads)
         K._fill_blocked(X.indptr.astype(np.int64), X.indices, X.data, float(x_max), float(alpha),
-                        blocks, slots, self.n_blocks, self.entries, self.starts)
+                        blocks, slots, self.words, self.n_blocks, self.entries, self.starts)
 
     def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,
               grad_clip: float, n_threads: int) -> tuple[float, int]:

@@ -197,7 +197,7 @@ class GloVe:
             B = self._wanted_blocks(X.shape[0])
             if self._blocks is None or self._blocks.max() + 1 != B:  # first, or B changed
                 self._blocks = S.word_blocks(X.shape[0], B, self._rng)
-            data = S.BlockedEntries(X, self._blocks, self.x_max, self.alpha, dtype)
+            data = S.BlockedEntries(X, self._blocks, self.x_max, self.alpha, dtype, n_threads)
         else:
             data = S.ShuffledEntries(entries_of(X, self.x_max, self.alpha, dtype),
                                      hogwild=self.schedule == "hogwild")

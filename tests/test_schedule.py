@@ -66,6 +66,12 @@ def test_entries_are_grouped_by_block_and_the_in_block_shuffle_keeps_them():
     assert all(np.all(np.diff(words[blocks[words] == k]) > 0) for k in range(6))
     g = blocks[words[e["i"]]] * 6 + blocks[words[e["j"]]]
     assert np.array_equal(g, np.repeat(np.arange(36), np.diff(starts)))  # block g: starts[g:g+2]
+    for k in range(36):  # row-major inside a block (rows in id order, then columns)
+        pairs = list(zip(words[e["i"][starts[k]:starts[k + 1]]].tolist(),
+                         words[e["j"][starts[k]:starts[k + 1]]].tolist(), strict=True))
+        assert pairs == sorted(pairs)
+    two = schedule.BlockedEntries(X, blocks, 10.0, 0.75, np.float64, n_threads=2)
+    assert np.array_equal(two.entries, e) and np.array_equal(two.starts, starts)  # same, threaded
     coo = X.tocoo()
     want = sorted(zip(coo.row.tolist(), coo.col.tolist(), np.log(coo.data).tolist(), strict=True))
     got = sorted(zip(words[e["i"]].tolist(), words[e["j"]].tolist(), e["logx"].tolist(),
