@@ -131,7 +131,8 @@ def scan(buf, mode, table, arena, offs, n_words, slots, counts, values, add, kee
         out of vocabulary and dropped.
     keep:
         Write the id of each token found to ``ids`` (``values[entry]``) and the start of each
-        document (a line with at least one token, found or not) to ``starts``.
+        document (a line with at least one token, found or not) to ``starts``.  Either way
+        ``state[N_IDS]`` counts the tokens found.
 
     Stops early, before a token, when an insertion would overflow the arena, ``offs`` or half the
     table.  Returns the number of entries; the chunk is done when ``state[POS]`` reaches its end,
@@ -172,7 +173,7 @@ def scan(buf, mode, table, arena, offs, n_words, slots, counts, values, add, kee
             counts[w] += 1
             if keep:
                 ids[n_ids] = values[w]
-                n_ids += 1
+            n_ids += 1
         i = e
     state[POS], state[N_IDS], state[N_DOCS] = n, n_ids, n_docs
     state[LINE_HAS] = 1 if line_has else 0

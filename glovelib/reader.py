@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _textkernels as _tk
-from .textfile import iter_chunks, prefetch, word_pattern
+from .textfile import iter_chunks, prefetch
 
 __all__ = ["DocumentIds", "Scan", "scan_ids", "encode_file", "remap", "iter_chunks", "prefetch"]
 
@@ -55,31 +55,10 @@ class Scan:
     docs: DocumentIds  # ids into words
 
 
-def _splitter(tokenizer) -> Callable[[str], list[list[str]]]:
-    """chunk -> token list of each line, for None (white space), "words" or any callable."""
-    if tokenizer is None or tokenizer == "whitespace":
-        return lambda chunk: [line.split() for line in chunk.split("\n")]
-    from .corpus import tokenize
-
-    if tokenizer == "words" or tokenizer is tokenize:
-        def words(chunk: str) -> list[list[str]]:
-            if not chunk.isascii():  # NFC of pure ASCII is itself
-                chunk = unicodedata.normalize("NFC", chunk)
-            chunk = chunk.lower()
-            findall = word_pattern(chunk).findall
-            return [_words(line, findall) for line in chunk.split("\n")]
-        return words
-    if callable(tokenizer):
-        return lambda chunk: [tokenizer(line) for line in chunk.split("\n")]
-    raise ValueError(f"tokenizer must be 'words', 'whitespace', None or a callable, "
-                     f"got {tokenizer!r}")
-
-
-def _words(line: str, findall) -> list[str]:
-    """The words of a line; a line of white-space separated letters and digits only (clean text,
-    as the course's corpora are) is split without the regex: its words are exactly those."""
-    tokens = line.split()
-    return tokens if "".join(tokens).isalnum() else findall(line)
+def _splitter(tokenizer: Callable[[str], list[str]]) -> Callable[[str], list[list[str]]]:
+    """chunk -> token list of each line, for a callable tokenizer (the Python path; the named
+    tokenizers take the byte kernels)."""
+    return lambda chunk: [tokenizer(line) for line in chunk.split("\n")]
 
 
 def _flatten(lines: list[list[str]]) -> tuple[list[str], np.ndarray]:
@@ -142,8 +121,8 @@ def scan_ids(path: str | os.PathLike, tokenizer=None, keep_ids: bool = True,
         if keep_ids:
             k = int(state[_tk.N_DOCS])
             parts.append(DocumentIds(ids[:state[_tk.N_IDS]].copy(), starts[:k + 1] + n))
-            n += int(state[_tk.N_IDS])
-            report.tokens = n
+        n += int(state[_tk.N_IDS])
+        report.tokens = n
     if keep_ids:
         docs = DocumentIds(np.concatenate([p.ids for p in parts]) if parts
                            else np.zeros(0, np.int32),
