@@ -1,0 +1,91 @@
+"""What every check shares: the failure (:class:`CheckFailed`, one line in Jupyter), the line
+printed when a check passes, and how a student's function is called (refusing glovelib's own
+answer, and saying "not written yet" for a task still at ``raise NotImplementedError``).
+The wrong answers themselves are named in :mod:`glovelib._mistakes`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+import numpy as np
+
+
+class CheckFailed(AssertionError):
+    """Your answer differs from the expected one; the message says where and names the likely
+    mistake."""
+
+
+def _show_in_ipython() -> None:
+    """Show a CheckFailed in IPython/Jupyter as its message alone (one red line)."""
+    if "IPython" not in sys.modules:
+        return
+    shell = sys.modules["IPython"].get_ipython()
+    if shell is None or shell.custom_exceptions:
+        return  # not in IPython, or someone else's handler: keep the default display
+
+    def show(shell, etype, value, tb, tb_offset=None):
+        # IPython 9 ignores what a handler returns: display it (as an error, so that "run all"
+        # stops there, as it would on a traceback)
+        shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+
+    shell.set_custom_exc((CheckFailed,), show)
+
+
+_show_in_ipython()
+
+
+def _fail(message: str):
+    __tracebackhide__ = True  # pytest and IPython skip this frame
+    raise CheckFailed(message) from None
+
+
+def _ok(message: str) -> None:
+    print(f"passed: {message}")
+
+
+def _num(x) -> str:
+    """A plain number (no np.float64(...) repr)."""
+    return f"{float(x):.6g}"
+
+
+def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
+    """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function)."""
+    __tracebackhide__ = True
+    if "MUTANT_UNDER_TEST" in os.environ:
+        # mutmut replaces every function by a trampoline with one shared code object, so the
+        # code objects below would match any glovelib call: no detection under mutation testing
+        return fn(*args)
+    codes = {f.__code__: name for name, f in forbidden.items()}
+    called: list[str] = []
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code in codes:
+            called.append(codes[frame.f_code])
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        result = fn(*args)
+    finally:
+        sys.setprofile(previous)
+    if called:
+        _fail(f"your {getattr(fn, '__name__', 'function')} calls {called[0]}, glovelib's own "
+              "answer: write it yourself (NumPy is fine)")
+    return result
+
+
+def _close(got, want, what: str, rtol: float = 1e-8, atol: float = 1e-10) -> None:
+    """Fail (CheckFailed) with ``what`` and the first differing entry, in plain numbers."""
+    __tracebackhide__ = True
+    got = np.asarray(got, dtype=np.float64)
+    want = np.asarray(want, dtype=np.float64)
+    if got.shape != want.shape:
+        _fail(f"{what}: expected shape {want.shape}, got {got.shape}")
+    if not np.all(np.isfinite(got)):
+        _fail(f"{what}: your result has nan or inf values (log of 0? division by 0?)")
+    if not np.allclose(got, want, rtol=rtol, atol=atol):
+        k = np.unravel_index(np.argmax(np.abs(got - want)), want.shape) if want.ndim else ()
+        at = f" at index {tuple(int(i) for i in k)}" if want.ndim else ""
+        _fail(f"{what}: expected {_num(want[k])}{at}, got {_num(got[k])}")

@@ -1,0 +1,34 @@
+"""Checks of notebook 00 (welcome): the student's own questions about the planted world."""
+
+from __future__ import annotations
+
+from ._core import CheckFailed, _ok
+
+
+def check_planted_questions(questions, world) -> None:
+    """Each (a, b, c, d) in ``questions`` must be a true analogy of the planted ``world``
+    (notebook 00): (a, b) and (c, d) two different pairs of one relation, in the same direction."""
+    relation = {}
+    for name, pairs in world.pairs.items():
+        for x, y in pairs:
+            relation[x, y], relation[y, x] = (name, +1), (name, -1)
+    if not questions:
+        raise CheckFailed("give at least one question (a, b, c, d)")
+    for q in questions:
+        if len(q) != 4:
+            raise CheckFailed(f"{q!r}: a question has four words, a : b :: c : d")
+        a, b, c, d = q
+        for x, y in ((a, b), (c, d)):
+            if (x, y) not in relation:
+                raise CheckFailed(f"{q}: ({x}, {y}) is not a pair of this world's relations "
+                                  f"({', '.join(world.pairs)})")
+        (r1, s1), (r2, s2) = relation[a, b], relation[c, d]
+        if r1 != r2:
+            raise CheckFailed(f"{q}: {a}->{b} is {r1} but {c}->{d} is {r2}: one relation per "
+                              "question")
+        if s1 != s2:
+            raise CheckFailed(f"{q}: {a}->{b} and {c}->{d} go in opposite directions "
+                              f"({a} is to {b} as {d} is to {c})")
+        if (a, b) == (c, d):
+            raise CheckFailed(f"{q}: the two pairs are the same; the answer would be given")
+    _ok(f"{len(questions)} question(s), each a true relation of the planted world")

@@ -1,0 +1,36 @@
+"""Checks of notebook 03 (counting): pair counts by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from ..cooccur import count_cooccurrences
+from ._core import CheckFailed, _ok
+
+
+def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
+                      distance_weighting: bool = True) -> None:
+    """``pairs`` {(left, right): value} must hold the symmetric window counts of ``sentence``
+    (notebook 03): 1/d (or 1) added both ways for each pair within ``window``."""
+    words = sorted(set(sentence))
+    index = {w: i for i, w in enumerate(words)}
+    ids = np.array([index[w] for w in sentence], dtype=np.int32)
+    X = count_cooccurrences([ids], len(words), window,
+                            distance_weighting=distance_weighting).toarray()
+    want = {(a, b): X[index[a], index[b]] for a in words for b in words if X[index[a], index[b]]}
+    extra = sorted(k for k, v in pairs.items() if v and k not in want)
+    if extra:
+        raise CheckFailed(f"X[{extra[0][0]}, {extra[0][1]}] should be 0 with window {window}, "
+                          f"got {pairs[extra[0]]:.4g}: are the two words within {window} of "
+                          "each other?")
+    for (a, b), v in sorted(want.items()):
+        got = float(pairs.get((a, b), 0.0))
+        if not np.isclose(got, v, rtol=1e-12):
+            raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
+    _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")
+    if window >= len(sentence) - 1:
+        print(f"note: a window of {len(sentence) - 1} or more already covers the whole "
+              f"{len(sentence)}-word sentence, so a window off by one would pass here too; "
+              "check a longer sentence as well")

@@ -1,0 +1,43 @@
+"""Checks of notebook 04 (training): AdaGrad's effective step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from ._core import CheckFailed, _ok
+
+
+def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
+    """The step of the (n + 1)-th visit by GloVe's update, simulated: sum starts at 1, the step is
+    eta g / sqrt(sum), then the sum adds (eta g)^2 (as objective.adagrad_epoch)."""
+    total = 1.0
+    for _ in range(n):
+        total += (learning_rate * g) ** 2
+    return learning_rate * g / np.sqrt(total)
+
+
+def check_adagrad_step(step: Callable) -> None:
+    """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
+    (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
+    (notebook 04).  Checked against a simulation of the update."""
+    for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
+                     (1.0, 0.1, 5), (0.01, 3.0, 250_000), (0.05, -1.0, 0), (0.2, -0.5, 37)]:
+        want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
+        got = float(step(lr, g, n))
+        if g < 0 and np.isclose(got, -want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the step "
+                              "keeps the sign of g (only the sum of squares is positive)")
+        if n > 0 and np.isclose(got, lr * g / np.sqrt(1 + n * g * g), rtol=1e-9, atol=0) \
+                and not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "adds the squared *step* (eta g)^2, not g^2")
+        after = lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2)
+        if np.isclose(got, after, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
+                              "grows *after* the step, so visit n + 1 sees n terms")
+        if not np.isclose(got, want, rtol=1e-9, atol=0):
+            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}")
+    _ok("AdaGrad's effective step on 8 cases (first visit, many visits, small and large eta, "
+        "negative g)")

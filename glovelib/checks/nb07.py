@@ -1,0 +1,97 @@
+"""Checks of notebook 07 (pretrained vectors and their limits): claims students make about
+vectors, on the course's or on published ones."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..vectors import KeyedVectors
+from ._core import CheckFailed, _ok
+
+
+def _need(kv: KeyedVectors, *words: str) -> None:
+    missing = [w for w in words if w not in kv]
+    if missing:
+        raise CheckFailed(f"not in the vectors: {', '.join(missing)} (pick words that are; "
+                          "published files are lowercase)")
+
+
+def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn: int = 10,
+                   margin: float = 0.05, anchor_topn: int = 50,
+                   at_least: int = 2) -> tuple[list[str], list[str]]:
+    """Pass if ``word``'s ``topn`` neighbours hold at least ``at_least`` words of each sense.
+
+    A neighbour belongs to sense a when both hold: it is closer (cosine) to ``sense_a`` than to
+    ``sense_b`` by at least ``margin``, and it is ``sense_a`` itself or one of ``sense_a``'s own
+    ``anchor_topn`` nearest words (so a word that merely leans away from ``sense_b`` does not
+    count); the same the other way round. Other neighbours count for neither sense.
+
+    Returns
+    -------
+    (list of str, list of str)
+        The neighbours of each sense, nearest first.
+    """
+    _need(kv, word, sense_a, sense_b)
+    near = [w for w, _ in kv.most_similar(word, topn=topn)]
+    senses = []
+    for anchor, other in ((sense_a, sense_b), (sense_b, sense_a)):
+        own = {anchor} | {w for w, _ in kv.most_similar(anchor, topn=anchor_topn)}
+        senses.append([w for w in near if w in own and
+                       kv.similarity(w, anchor) - kv.similarity(w, other) >= margin])
+    for anchor, found in zip((sense_a, sense_b), senses, strict=True):
+        if len(found) < at_least:
+            raise CheckFailed(
+                f"{word}'s {topn} nearest words ({', '.join(near)}) hold {len(found)} word(s) of "
+                f"the sense of {anchor!r} ({', '.join(found) or 'none'}), need {at_least}: a word "
+                f"counts when it is among {anchor!r}'s {anchor_topn} nearest and closer to it "
+                f"by {margin} than to the other sense")
+    a, b = senses
+    _ok(f"{word}: {', '.join(a)} (like {sense_a}) and {', '.join(b)} (like {sense_b})")
+    return a, b
+
+
+def check_antonym_closer(kv: KeyedVectors, word: str, synonym: str, antonym: str) -> None:
+    """Pass if ``word`` is closer to its ``antonym`` than to its ``synonym`` (cosine)."""
+    _need(kv, word, synonym, antonym)
+    syn, ant = kv.similarity(word, synonym), kv.similarity(word, antonym)
+    if ant <= syn:
+        raise CheckFailed(f"cos({word}, {antonym}) = {ant:.2f} is not above cos({word}, "
+                          f"{synonym}) = {syn:.2f}: try another triple")
+    _ok(f"cos({word}, {antonym}) = {ant:.2f} > cos({word}, {synonym}) = {syn:.2f}")
+
+
+def check_analogy_answer(kv: KeyedVectors, a: str, b: str, c: str, d: str,
+                         works: bool = True) -> str:
+    """Pass if 3CosAdd answers a:b :: c:? with ``d`` (``works=True``) or with another word.
+
+    Returns the answer; a failing analogy's message gives the rank of ``d``.
+    """
+    _need(kv, a, b, c, d)
+    answer = kv.analogy(a, b, c)
+    if (answer == d) != works:
+        ranked = [w for w, _ in kv.most_similar(positive=[b, c], negative=[a], topn=None)]
+        rank = ranked.index(d) + 1 if d in ranked else None
+        raise CheckFailed(f"{a}:{b} :: {c}:? gives {answer!r}; {d!r} ranks {rank} — "
+                          f"{'not the answer' if works else 'the answer, so it works'}")
+    _ok(f"{a}:{b} :: {c}:? -> {answer}" + ("" if works else f" (not {d})"))
+    return answer
+
+
+def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
+    """Unit vector: the mean of the normalized differences m - f over the pairs (m, f)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    diff = np.mean([n[kv.get_index(m)] - n[kv.get_index(f)] for m, f in pairs], axis=0)
+    return diff / np.linalg.norm(diff)
+
+
+def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) -> None:
+    """Pass if every pair (m, f) projects with m above f on ``direction`` (cosines)."""
+    _need(kv, *(w for pair in pairs for w in pair))
+    n = kv.get_normed_vectors()
+    for m, f in pairs:
+        pm, pf = n[kv.get_index(m)] @ direction, n[kv.get_index(f)] @ direction
+        if pm <= pf:
+            raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
+                              " not separate this pair")
+    _ok(f"the direction separates all {len(pairs)} pairs")
