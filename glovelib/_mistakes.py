@@ -1,5 +1,9 @@
-"""What the usual wrong answers to the homework look like, so that glovelib.checks can name the
-mistake a student made rather than only the first differing number."""
+"""What the usual wrong answers to the homework and the notebooks' try-its look like, so that
+glovelib.checks can name the mistake a student made rather than only the first differing number.
+
+Each ``*_mistake`` function computes the usual wrong answers from the same inputs and returns the
+one line naming the first that ``got`` matches (and that differs from the right answer), or None.
+"""
 
 from __future__ import annotations
 
@@ -19,13 +23,87 @@ def near(got, want, rtol: float = 1e-8, atol: float = 1e-10) -> bool:
     return got.shape == want.shape and bool(np.allclose(got, want, rtol=rtol, atol=atol))
 
 
-def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log) -> float:
+def first_match(got, want, candidates, match=near) -> str | None:
+    """The message of the first (message, wrong answer) that ``got`` matches and ``want`` not."""
+    for message, wrong in candidates:
+        if wrong is not None and not match(wrong, want) and match(got, wrong):
+            return message
+    return None
+
+
+def weighting_mistake(got, x, x_max, alpha) -> str | None:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return first_match(got, objective.weighting(x, x_max, alpha), [
+            ("x / x_max**alpha is x / (x_max^alpha): ** binds tighter than /, so write "
+             "(x / x_max) ** alpha", np.where(x < x_max, x / x_max**alpha, 1.0)),
+            ("alpha is ignored; below x_max, f(x) = (x / x_max)^alpha",
+             np.minimum(1, x / x_max)),
+            ("f is not capped at 1: f(x) = 1 for x >= x_max", (x / x_max) ** alpha),
+            ("the comparison is the wrong way round: f(x) = (x / x_max)^alpha *below* x_max, 1 "
+             "above", np.where(x > x_max, (x / x_max) ** alpha, 1.0)),
+        ])
+
+
+def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
+                   f_power=1) -> float:
     C = sp.coo_matrix(X)
     diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
     if biases:
         diff = diff + p.b[C.row] + p.b_context[C.col]
-    f = objective.weighting(C.data, x_max, alpha) if weighted else 1.0
+    f = objective.weighting(C.data, x_max, alpha) ** f_power if weighted else 1.0
     return 0.5 * float(np.sum(f * diff**2))
+
+
+def loss_mistake(got, p, X, x_max, alpha) -> str | None:
+    J, nnz = reference_loss(p, X, x_max, alpha), sp.coo_matrix(X).nnz
+    return first_match(got, J, [
+        ("J is twice the expected value: J carries a factor 1/2", 2 * J),
+        ("you took the mean over the nonzero entries: J is their *sum* (np.sum, not np.mean)",
+         J / nnz),
+        ("you took the mean over the nonzero entries (and dropped the 1/2): J is 1/2 times "
+         "their *sum*", 2 * J / nnz),
+        ("f(X_ij) is inside the square: J weighs the squared error, f(X_ij) * diff_ij**2, not "
+         "(f(X_ij) * diff_ij)**2", reference_loss(p, X, x_max, alpha, f_power=2)),
+        ("the weighting f(X_ij) is missing from your sum",
+         reference_loss(p, X, x_max, alpha, weighted=False)),
+        ("the biases b_i and b~_j are missing from diff",
+         reference_loss(p, X, x_max, alpha, biases=False)),
+        ("you used log(1 + X_ij); GloVe fits log X_ij",
+         reference_loss(p, X, x_max, alpha, log=np.log1p)),
+    ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
+
+
+def reference_gradients(p, X, x_max, alpha, f_power=1, transpose=True) -> list:
+    """(dW, dW~, db, db~), or a usual wrong version of them (f squared, G.T forgotten)."""
+    C = sp.coo_matrix(X)
+    diff = (np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) + p.b[C.row]
+            + p.b_context[C.col] - np.log(C.data))
+    G = sp.csr_matrix((objective.weighting(C.data, x_max, alpha) ** f_power * diff,
+                       (C.row, C.col)), shape=X.shape)
+    return [G @ p.W_context, (G.T if transpose else G) @ p.W, np.asarray(G.sum(axis=1)).ravel(),
+            np.asarray(G.sum(axis=0)).ravel()]
+
+
+def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
+    """Name the usual mistake in the 4 gradients ``got`` (all four compared at once)."""
+    def match(a, b):
+        return len(a) == len(b) and all(near(u, v, 1e-7, 1e-9) for u, v in zip(a, b, strict=True))
+
+    want = reference_gradients(p, X, x_max, alpha)
+    no_t = reference_gradients(p, X, x_max, alpha, transpose=False)
+    return first_match(list(got), want, [
+        ("your gradients are twice the expected ones: J carries a factor 1/2, so "
+         "dJ/dw_i = sum_j f(X_ij) diff_ij w~_j, without a 2", [2 * w for w in want]),
+        ("the weighting f(X_ij) is missing from your gradients",
+         objective.gradients(p, X, 1e-9, 0.0).arrays()),  # f = 1 everywhere
+        ("your gradients carry f(X_ij) squared: J is 1/2 sum f diff^2, so its derivative has f "
+         "once (f is a constant weight, not inside the square)",
+         reference_gradients(p, X, x_max, alpha, f_power=2)),
+        ("dJ/dW~ is G @ W: the context j sums over the rows i, so dJ/dW~ = G.T @ W (the "
+         "transpose is missing)", no_t),
+        ("dJ/dW~ is G @ W and dJ/db~ sums the wrong axis: the context j sums over the rows i "
+         "(G.T @ W, G.sum(axis=0))", no_t[:3] + [want[2]]),
+    ], match=match)
 
 
 def lib_count(docs, V, window, symmetric, **kw) -> np.ndarray:
@@ -33,11 +111,44 @@ def lib_count(docs, V, window, symmetric, **kw) -> np.ndarray:
     return count_cooccurrences(arrays, V, window, symmetric=symmetric, **kw).toarray()
 
 
+def max_count(docs, V, window, symmetric) -> np.ndarray:
+    """Each cell keeps the largest 1/d instead of the sum (``max`` in place of ``+=``)."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        for p, later in enumerate(doc):
+            for q in range(max(0, p - window), p):
+                X[doc[q], later] = max(X[doc[q], later], 1.0 / (p - q))
+                if symmetric:
+                    X[later, doc[q]] = max(X[later, doc[q]], 1.0 / (p - q))
+    return X
+
+
+def fancy_count(docs, V, window, symmetric) -> np.ndarray:
+    """``X[doc[:-d], doc[d:]] += 1 / d``: NumPy's buffered fancy indexing adds a repeated (i, j)
+    once per statement."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        doc = np.asarray(doc, dtype=np.int64)
+        for d in range(1, min(window, len(doc) - 1) + 1):
+            X[doc[:-d], doc[d:]] += 1.0 / d
+            if symmetric:
+                X[doc[d:], doc[:-d]] += 1.0 / d
+    return X
+
+
 def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     """Name the usual mistake that ``got`` matches, if any."""
     want = lib_count(docs, V, window, symmetric)
     flat = [w for d in docs for w in d]
     candidates = [
+        ("a cell keeps the largest 1/d instead of the sum: every pair adds to X[i, j] "
+         "(+=, not max)", max_count(docs, V, window, symmetric)),
+        ("a pair that occurs twice in your vectorized `X[rows, cols] += 1 / d` is added only "
+         "once (NumPy's fancy-index += does not accumulate repeats): use np.add.at(X, (rows, "
+         "cols), 1 / d), or a loop", fancy_count(docs, V, window, symmetric)),
+        ("your left-only counts are the symmetric ones halved: a pair adds 1/d to "
+         "X[earlier, later] only, X[later, earlier] stays 0",
+         lib_count(docs, V, window, True) / 2 if not symmetric else None),
         ("each pair adds 1, not 1/d: weight a pair at distance d by 1/d",
          lib_count(docs, V, window, symmetric, distance_weighting=False)),
         ("your windows cross document borders: start a fresh window in each document",
@@ -55,10 +166,47 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
         ("you filled X[later, earlier]; left-only counts grow X[earlier, later]",
          want.T if not symmetric else None),
     ]
-    for message, variant in candidates:
-        if variant is not None and not near(variant, want) and near(got, variant):
-            return message
-    return None
+    return first_match(got, want, candidates)
+
+
+def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> str | None:
+    """Name the usual slip in hand-made counts ``pairs`` {(left, right): value} of one sentence
+    (``ids``, its words numbered by ``index``) (notebook 03)."""
+    V = len(index)
+    got = np.zeros((V, V))
+    for (a, b), v in pairs.items():
+        if a not in index or b not in index:
+            return None
+        got[index[a], index[b]] = v
+
+    def count(w=window, symmetric=True, weighting=distance_weighting):
+        return count_cooccurrences([ids], V, w, symmetric=symmetric,
+                                   distance_weighting=weighting).toarray()
+
+    want = count()
+    late = np.zeros((V, V))  # range(max(0, p - window) + 1, p): one word late, also at the start
+    for p, right in enumerate(ids):
+        for q in range(max(0, p - window) + 1, p):
+            w = 1.0 / (p - q) if distance_weighting else 1.0
+            late[ids[q], right] += w
+            late[right, ids[q]] += w
+    starts_late = ("does the inner range start one word late? range(max(0, p - window), p) looks "
+                   "at the `window` words to the left")
+    return first_match(got, want, [
+        (f"your window reaches {window - 1} words, not {window}: {starts_late}",
+         count(window - 1) if window > 1 else None),
+        (f"your counts miss pairs within the window: {starts_late}", late),
+        (f"your window reaches {window + 1} words, not {window}",
+         count(window + 1)),
+        ("each pair adds 1, not 1/d: weight a pair at distance d by 1 / d",
+         count(weighting=False) if distance_weighting else None),
+        ("you counted one side only: each pair adds to X[left, right] *and* to X[right, left]",
+         count(symmetric=False)),
+        ("you counted one side only: each pair adds to X[left, right] *and* to X[right, left]",
+         count(symmetric=False).T),
+        ("a word paired with itself adds 1/d twice to X[w, w] (once as left, once as right)",
+         want - np.diag(np.diag(want)) / 2),
+    ])
 
 
 def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
@@ -74,6 +222,41 @@ def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
         return ("you ranked by dot products of raw vectors: scale every vector to unit length "
                 "first, then take cosines")
     return "(compare your query vector with b^ - a^ + c^ over unit vectors)"
+
+
+def _cosmul_answer(vectors, words, a, b, c, normalize=True, shift=True) -> str:
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True) if normalize else vectors
+    ia, ib, ic = (words.index(w) for w in (a, b, c))
+    cos = unit @ unit[[ia, ib, ic]].T  # (V, 3)
+    if shift:
+        cos = (1 + cos) / 2
+    score = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
+    score[[ia, ib, ic]] = -np.inf
+    return words[int(np.argmax(score))]
+
+
+def cosmul_mistake(wrong) -> str | None:
+    """Name the usual slip that gives every wrong 3CosMul answer in ``wrong``, a list of
+    (kv, a, b, c, the answer given) (notebook 05)."""
+    def variants(kv, a, b, c):
+        vectors, words = kv.vectors, list(kv.index_to_key)
+        return [
+            ("that is 3CosAdd's answer (cos(d, b) - cos(d, a) + cos(d, c)): 3CosMul multiplies "
+             "and divides, cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001)", kv.analogy(a, b, c)),
+            ("that is the answer to b:a::c:? -- a and b are swapped: a goes in the denominator, "
+             "b in the numerator", _cosmul_answer(vectors, words, b, a, c)),
+            ("your scores use dot products of raw vectors: scale every vector to unit length "
+             "first, so that they are cosines",
+             _cosmul_answer(vectors, words, a, b, c, normalize=False)),
+            ("shift the cosines to [0, 1] with (1 + cos) / 2 before multiplying",
+             _cosmul_answer(vectors, words, a, b, c, shift=False)),
+        ]
+
+    table = [variants(kv, a, b, c) for kv, a, b, c, _ in wrong]
+    for k, (message, _) in enumerate(table[0]):
+        if all(row[k][1] == got for row, (*_, got) in zip(table, wrong, strict=True)):
+            return message
+    return None
 
 
 def hard_questions(kv: KeyedVectors, questions_path, out: Path) -> Path:

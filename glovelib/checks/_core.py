@@ -18,7 +18,9 @@ class CheckFailed(AssertionError):
 
 
 def _show_in_ipython() -> None:
-    """Show a CheckFailed in IPython/Jupyter as its message alone (one red line)."""
+    """Show a CheckFailed in IPython/Jupyter as its message alone (one red line), and the
+    ``raise NotImplementedError("your code here")`` of a task not written yet as one line
+    naming the function (any other NotImplementedError keeps its traceback)."""
     if "IPython" not in sys.modules:
         return
     shell = sys.modules["IPython"].get_ipython()
@@ -28,12 +30,31 @@ def _show_in_ipython() -> None:
     def show(shell, etype, value, tb, tb_offset=None):
         # IPython 9 ignores what a handler returns: display it (as an error, so that "run all"
         # stops there, as it would on a traceback)
-        shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+        if issubclass(etype, CheckFailed):
+            shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+        elif str(value) == STUDENT_TODO:
+            while tb.tb_next is not None:  # the frame that raised: the student's function
+                tb = tb.tb_next
+            shell._showtraceback(etype, value, [f"\x1b[0;31mNotImplementedError\x1b[0m: "
+                                                f"{not_written(tb.tb_frame.f_code.co_name)}"])
+        else:
+            shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
-    shell.set_custom_exc((CheckFailed,), show)
+    shell.set_custom_exc((CheckFailed, NotImplementedError), show)
 
 
 _show_in_ipython()
+
+
+# what notebooks/build.py puts in place of a solution in the student's version of a homework
+STUDENT_TODO = "your code here"
+
+
+def not_written(name: str, task: str | None = None) -> str:
+    """The one line for a task whose function ``name`` still raises NotImplementedError."""
+    where = "the cell above" if name == "<module>" else f"`{name}`"
+    return (f"{task or 'this task'} is not written yet: replace `raise NotImplementedError` in "
+            f"{where} with your code, run that cell, then this one")
 
 
 def _fail(message: str):
@@ -50,10 +71,22 @@ def _num(x) -> str:
     return f"{float(x):.6g}"
 
 
-def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
-    """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function)."""
+def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable] | None = None,
+          task: str | None = None):
+    """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function), or
+    with one line if it is not written yet (``task``, e.g. "task 1", names it)."""
     __tracebackhide__ = True
-    if "MUTANT_UNDER_TEST" in os.environ:
+    try:
+        return _call_watched(fn, args, forbidden or {})
+    except NotImplementedError as e:
+        if str(e) != STUDENT_TODO:
+            raise
+    _fail(not_written(getattr(fn, "__name__", "function"), task))
+
+
+def _call_watched(fn: Callable, args: tuple, forbidden: dict[str, Callable]):
+    __tracebackhide__ = True
+    if "MUTANT_UNDER_TEST" in os.environ or not forbidden:
         # mutmut replaces every function by a trampoline with one shared code object, so the
         # code objects below would match any glovelib call: no detection under mutation testing
         return fn(*args)

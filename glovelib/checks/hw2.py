@@ -33,7 +33,8 @@ def _check_count(count: Callable, symmetric: bool) -> None:
         cases.append((_random_docs(rng, V) + [[0, 1]], V, int(rng.integers(1, 8))))
     for docs, V, window in cases:
         got = _call(count, ([list(d) for d in docs], V, window),
-                    {"gl.count_cooccurrences": count_cooccurrences})
+                    {"gl.count_cooccurrences": count_cooccurrences},
+                    task="task 1" if symmetric else "task 2")
         got = _dense(got)
         where = (f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, vocab_size={V}, "
                  f"window={window}")

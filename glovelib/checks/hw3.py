@@ -32,7 +32,8 @@ def check_analogy(solve: Callable) -> None:
         a, b, c = (("w0", "w1", "w2") if trial == 0 else
                    tuple(words[i] for i in rng.choice(40, 3, replace=False)))
         want = kv.analogy(a, b, c)
-        got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS)
+        got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS,
+                    task="task 1")
         if got != want:
             _fail(f"{a}:{b}::{c}:? should be {want!r}, got {got!r}: "
                   f"{analogy_mistake(got, kv, a, b, c)}")
@@ -54,10 +55,17 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
             try:
                 got = _call(accuracy, (kv, str(path)), {
                     **_VECTOR_ANSWERS,
-                    "KeyedVectors.evaluate_word_analogies": KeyedVectors.evaluate_word_analogies})
+                    "KeyedVectors.evaluate_word_analogies": KeyedVectors.evaluate_word_analogies},
+                    task="task 2")
             except KeyError as e:
                 _fail(f"on {label}: KeyError {e}: a question has a word outside the vocabulary; "
                       "skip it (it is not seen), as notebook 05 does")
+            if not isinstance(got, dict):
+                _fail(f"return a dict {{section: (correct, seen)}}, not {type(got).__name__}")
+            padded = [k for k in got if isinstance(k, str) and k != k.strip()]
+            if padded:
+                _fail(f"on {label}: your section name {padded[0]!r} keeps the white space around "
+                      "it (the space after ':' or the newline): strip it, line[1:].strip()")
             for s in want:
                 if s.name not in got:
                     _fail(f"on {label}: section {s.name!r} is missing from your result")

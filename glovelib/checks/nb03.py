@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .._mistakes import pair_counts_mistake
 from ..cooccur import count_cooccurrences
 from ._core import CheckFailed, _ok
 
@@ -20,15 +21,17 @@ def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
     X = count_cooccurrences([ids], len(words), window,
                             distance_weighting=distance_weighting).toarray()
     want = {(a, b): X[index[a], index[b]] for a in words for b in words if X[index[a], index[b]]}
+    mistake = pair_counts_mistake(pairs, ids, index, window, distance_weighting)
     extra = sorted(k for k, v in pairs.items() if v and k not in want)
     if extra:
         raise CheckFailed(f"X[{extra[0][0]}, {extra[0][1]}] should be 0 with window {window}, "
-                          f"got {pairs[extra[0]]:.4g}: are the two words within {window} of "
-                          "each other?")
+                          f"got {pairs[extra[0]]:.4g}: " + (mistake or f"are the two words "
+                                                            f"within {window} of each other?"))
     for (a, b), v in sorted(want.items()):
         got = float(pairs.get((a, b), 0.0))
         if not np.isclose(got, v, rtol=1e-12):
-            raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}")
+            raise CheckFailed(f"X[{a}, {b}] should be {v:.4g} with window {window}, got {got:.4g}"
+                              + (f": {mistake}" if mistake else ""))
     _ok(f"{len(want)} pair counts of a {len(sentence)}-word sentence, window {window}")
     if window >= len(sentence) - 1:
         print(f"note: a window of {len(sentence) - 1} or more already covers the whole "

@@ -18,6 +18,10 @@ def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
     return learning_rate * g / np.sqrt(total)
 
 
+def _same(a: float, b: float) -> bool:
+    return bool(np.isclose(a, b, rtol=1e-9, atol=0))
+
+
 def check_adagrad_step(step: Callable) -> None:
     """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
     (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
@@ -25,19 +29,30 @@ def check_adagrad_step(step: Callable) -> None:
     for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
                      (1.0, 0.1, 5), (0.01, 3.0, 250_000), (0.05, -1.0, 0), (0.2, -0.5, 37)]:
         want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
-        got = float(step(lr, g, n))
-        if g < 0 and np.isclose(got, -want, rtol=1e-9, atol=0):
-            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the step "
-                              "keeps the sign of g (only the sum of squares is positive)")
-        if n > 0 and np.isclose(got, lr * g / np.sqrt(1 + n * g * g), rtol=1e-9, atol=0) \
-                and not np.isclose(got, want, rtol=1e-9, atol=0):
-            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
-                              "adds the squared *step* (eta g)^2, not g^2")
-        after = lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2)
-        if np.isclose(got, after, rtol=1e-9, atol=0):
-            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}: the sum "
-                              "grows *after* the step, so visit n + 1 sees n terms")
-        if not np.isclose(got, want, rtol=1e-9, atol=0):
-            raise CheckFailed(f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}")
+        try:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                got = float(step(lr, g, n))
+        except ZeroDivisionError:
+            got = np.inf
+        shown = f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}"
+        if not np.isfinite(got) or n > 0 and _same(got, lr * g / np.sqrt(n * (lr * g) ** 2)):
+            raise CheckFailed(f"{shown}: the sum of squares starts at 1, not 0 (GloVe's "
+                              "AdaGrad: G = 1 + n (eta g)^2), so the first step is eta g")
+        if g < 0 and _same(got, -want):
+            raise CheckFailed(f"{shown}: the step keeps the sign of g (only the sum of squares "
+                              "is positive)")
+        mistakes = [(lr * g / np.sqrt(1 + n * g * g), "the sum adds the squared *step* "
+                     "(eta g)^2, not g^2"),
+                    (lr * g / np.sqrt(1 + n * lr * g * g), "the sum adds (eta g)^2 = eta^2 g^2; "
+                     "you added eta g^2 (write (learning_rate * g) ** 2)"),
+                    (lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2), "the sum grows *after* the "
+                     "step, so visit n + 1 sees n terms"),
+                    (g / np.sqrt(1 + n * (lr * g) ** 2), "the learning rate is missing from the "
+                     "numerator: the step is eta g / sqrt(G)")]
+        for wrong, message in mistakes:
+            if _same(got, wrong) and not _same(wrong, want):
+                raise CheckFailed(f"{shown}: {message}")
+        if not _same(got, want):
+            raise CheckFailed(shown)
     _ok("AdaGrad's effective step on 8 cases (first visit, many visits, small and large eta, "
         "negative g)")
