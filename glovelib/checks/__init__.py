@@ -20,7 +20,7 @@ like).  Every check is also importable from here.
 from __future__ import annotations
 
 from ._core import CheckFailed, _call, _close, _fail, _num, _ok, _show_in_ipython  # noqa: F401
-from .hw1 import check_gradients, check_loss, check_weighting
+from .hw1 import check_gradient_descent, check_gradients, check_loss, check_weighting
 from .hw2 import _dense, check_counter, check_left_counter  # noqa: F401
 from .hw3 import check_analogy, check_section_accuracy
 from .nb00 import check_planted_questions
@@ -45,4 +45,4 @@ __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "c
            "check_antonym_closer", "check_analogy_answer", "gender_direction",
            "check_direction_separates", "check_window_pairs", "check_adagrad_step",
            "check_cosmul", "check_planted_questions", "check_probability", "check_prefix",
-           "check_pair_counts"]
+           "check_pair_counts", "check_gradient_descent"]

@@ -108,3 +108,55 @@ def check_gradients(gradients: Callable) -> None:
                    f"alpha={_num(alpha)})", rtol=1e-7, atol=1e-9)
     _ok("gradients equal glovelib's (which pass finite differences) on 3 random problems, 3 "
         "(x_max, alpha) settings")
+
+
+def _descent(X, dim: int, eta: float, steps: int, seed: int):
+    """Full-batch gradient descent with glovelib's loss and gradients (x_max 10, alpha 0.75):
+    (final parameters, J before each step, J after the last)."""
+    p = objective.init_weights(X.shape[0], dim, seed)
+    history = []
+    for _ in range(steps):
+        history.append(objective.loss(p, X, 10.0, 0.75))
+        for a, g in zip(p.arrays(), objective.gradients(p, X, 10.0, 0.75).arrays(), strict=True):
+            a -= eta * g
+    return list(p.arrays()), history, objective.loss(p, X, 10.0, 0.75)
+
+
+def check_gradient_descent(gradient_descent: Callable) -> None:
+    """``gradient_descent(X, dim, eta, steps, seed)`` -> (params, history): ``steps`` full-batch
+    steps from ``gl.objective.init_weights(V, dim, seed)`` with your loss and gradients
+    (x_max 10, alpha 0.75), ``history`` holding J *before* each step (homework 1, task 4).
+    Compared with the same descent on glovelib's loss and gradients, on a small problem."""
+    __tracebackhide__ = True
+    X, _ = _problem(0, V=12, d=3)
+    cases = [(3, 1e-3, 6, 0), (4, 5e-3, 5, 1)]  # (dim, eta, steps, seed)
+    for k, (dim, eta, steps, seed) in enumerate(cases):
+        got = _call(gradient_descent, (X.copy(), dim, eta, steps, seed), task="task 4")
+        if not (isinstance(got, tuple | list) and len(got) == 2):
+            _fail("return (params, history): the 4 parameter arrays and the list of J values")
+        params, history = got
+        history = np.asarray(history, dtype=np.float64).ravel()
+        want_params, want, J_end = _descent(X, dim, eta, steps, seed)
+        where = f"gradient_descent(X, dim={dim}, eta={eta:g}, steps={steps}, seed={seed})"
+        if len(history) != steps:
+            _fail(f"{where}: history has {len(history)} values for {steps} steps: record J "
+                  "once per step")
+        if np.allclose(history, want[0], rtol=1e-10) and not np.allclose(want, want[0]):
+            _fail(f"{where}: J never moves ({_num(want[0])} at every step): `param = param - "
+                  "eta * grad` binds a new array to the loop variable and leaves `params` as "
+                  "they were; update in place, param -= eta * grad")
+        if np.allclose(history, want[1:] + [J_end], rtol=1e-8):
+            _fail(f"{where}: your history is recorded after each step: history[0] must be J at "
+                  "the starting parameters, before the first step")
+        wrong_runs = [("eta is ignored: each step is -eta times the gradient",
+                       k > 0 and _descent(X, dim, cases[0][1], steps, seed)[1]),
+                      ("the seed is ignored: start from gl.objective.init_weights(V, dim, seed)",
+                       k > 0 and _descent(X, dim, eta, steps, cases[0][3])[1])]
+        for message, wrong in wrong_runs:
+            if wrong and np.allclose(history, wrong, rtol=1e-8):
+                _fail(f"{where}: {message}")
+        _close(history, want, f"{where}: J before each step", rtol=1e-7)
+        for name, g, w in zip(("W", "W~", "b", "b~"), params, want_params, strict=True):
+            _close(g, w, f"{where}: the final {name}", rtol=1e-7)
+    _ok("full-batch gradient descent: J before each step and the final parameters, on 2 small "
+        "problems (dim, eta, steps and seed honoured)")
