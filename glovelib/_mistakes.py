@@ -73,13 +73,15 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
     ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
 
 
-def reference_gradients(p, X, x_max, alpha, f_power=1, transpose=True) -> list:
-    """(dW, dW~, db, db~), or a usual wrong version of them (f squared, G.T forgotten)."""
+def reference_gradients(p, X, x_max, alpha, f_power=1, transpose=True, log=np.log,
+                        bias=True, context_bias=True, x_for_delta=False) -> list:
+    """(dW, dW~, db, db~), or a usual wrong version of them (f squared or forgotten, G.T
+    forgotten, log dropped, a bias forgotten, X_ij in place of delta_ij)."""
     C = sp.coo_matrix(X)
-    diff = (np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) + p.b[C.row]
-            + p.b_context[C.col] - np.log(C.data))
-    G = sp.csr_matrix((objective.weighting(C.data, x_max, alpha) ** f_power * diff,
-                       (C.row, C.col)), shape=X.shape)
+    diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
+    diff = diff + (p.b[C.row] if bias else 0) + (p.b_context[C.col] if context_bias else 0)
+    f = objective.weighting(C.data, x_max, alpha) ** f_power
+    G = sp.csr_matrix((f * (C.data if x_for_delta else diff), (C.row, C.col)), shape=X.shape)
     return [G @ p.W_context, (G.T if transpose else G) @ p.W, np.asarray(G.sum(axis=1)).ravel(),
             np.asarray(G.sum(axis=0)).ravel()]
 
@@ -89,20 +91,26 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
     def match(a, b):
         return len(a) == len(b) and all(near(u, v, 1e-7, 1e-9) for u, v in zip(a, b, strict=True))
 
-    want = reference_gradients(p, X, x_max, alpha)
-    no_t = reference_gradients(p, X, x_max, alpha, transpose=False)
-    return first_match(list(got), want, [
+    def wrong(**kw):
+        return reference_gradients(p, X, x_max, alpha, **kw)
+
+    want = wrong()
+    return first_match([np.asarray(g) for g in got], want, [
         ("your gradients are twice the expected ones: J carries a factor 1/2, so "
          "dJ/dw_i = sum_j f(X_ij) diff_ij w~_j, without a 2", [2 * w for w in want]),
-        ("the weighting f(X_ij) is missing from your gradients",
-         objective.gradients(p, X, 1e-9, 0.0).arrays()),  # f = 1 everywhere
-        ("your gradients carry f(X_ij) squared: J is 1/2 sum f diff^2, so its derivative has f "
-         "once (f is a constant weight, not inside the square)",
-         reference_gradients(p, X, x_max, alpha, f_power=2)),
+        ("the weighting f(X_ij) is missing from your gradients (f = 1 everywhere): g_ij = "
+         "f(X_ij) * diff_ij", wrong(f_power=0)),
+        ("your gradients carry f(X_ij) squared, as if J were 1/2 sum (f diff)^2: f is a weight "
+         "outside the square, so g_ij = f(X_ij) * diff_ij", wrong(f_power=2)),
         ("dJ/dW~ is G @ W: the context j sums over the rows i, so dJ/dW~ = G.T @ W (the "
-         "transpose is missing)", no_t),
-        ("dJ/dW~ is G @ W and dJ/db~ sums the wrong axis: the context j sums over the rows i "
-         "(G.T @ W, G.sum(axis=0))", no_t[:3] + [want[2]]),
+         "transpose is missing)", wrong(transpose=False)),
+        ("diff uses X_ij where log X_ij belongs: the model fits log counts",
+         wrong(log=lambda x: x)),
+        ("your g_ij uses X_ij in place of diff_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
+         "log X_ij)", wrong(x_for_delta=True)),
+        ("the context bias b~_j is missing from diff", wrong(context_bias=False)),
+        ("the bias b_i is missing from diff", wrong(bias=False)),
+        ("the biases b_i and b~_j are missing from diff", wrong(bias=False, context_bias=False)),
     ], match=match)
 
 

@@ -19,7 +19,9 @@ Homework sources (``_src/exercises/*.py``) give two notebooks each: the solution
 every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes
 ``raise NotImplementedError``.  Those cells, and cells marked ``# USES-STUDENT-CODE``, raise in
 the student version: they carry the ``raises-exception`` tag (nbclient and nbval let them raise)
-and are stored without outputs, so a student opens a clean notebook.  In a text cell, the same
+and are stored without outputs, so a student opens a clean notebook.  A code cell marked
+``# SOLUTION-ONLY`` (the asserts that state the findings a student is asked to write) is left
+out of the student version.  In a text cell, the same
 markers enclose a model answer, which students see as "Your answer here".  jupytext is not used:
 one homework source gives two notebooks, and pairing would let a save in JupyterLab rewrite a
 source.
@@ -39,6 +41,7 @@ import nbformat
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "_src"
 STUDENT_MARK = "# USES-STUDENT-CODE"
+SOLUTION_ONLY = "# SOLUTION-ONLY"
 RAISES = "raises-exception"
 
 
@@ -86,6 +89,8 @@ def student_version(cells: list) -> list:
     out = []
     for cell in cells:
         cell = nbformat.from_dict(cell)
+        if cell.cell_type == "code" and SOLUTION_ONLY in cell.source.splitlines():
+            continue
         if cell.cell_type == "markdown" and "### BEGIN SOLUTION" in cell.source:
             cell.source = re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "*Your answer here.*",
                                  cell.source, flags=re.S)  # a model answer in the text
@@ -111,7 +116,7 @@ def student_version(cells: list) -> list:
 
 
 def solution_version(cells: list) -> list:
-    marks = {"### BEGIN SOLUTION", "### END SOLUTION", STUDENT_MARK}
+    marks = {"### BEGIN SOLUTION", "### END SOLUTION", STUDENT_MARK, SOLUTION_ONLY}
     for cell in cells:
         cell.source = "\n".join(line for line in cell.source.splitlines()
                                 if line.strip() not in marks)

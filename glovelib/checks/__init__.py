@@ -21,11 +21,16 @@ from __future__ import annotations
 
 from ._core import CheckFailed, _call, _close, _fail, _num, _ok, _show_in_ipython  # noqa: F401
 from .hw1 import check_gradient_descent, check_gradients, check_loss, check_weighting
-from .hw2 import _dense, check_counter, check_left_counter  # noqa: F401
-from .hw3 import check_analogy, check_section_accuracy
+from .hw2 import _dense, check_counter, check_left_counter, check_window_study  # noqa: F401
+from .hw3 import (
+    check_analogy,
+    check_planted_accuracies,
+    check_section_accuracy,
+    check_x_max_study,
+)
 from .nb00 import check_planted_questions
 from .nb01 import check_probability
-from .nb02 import check_prefix
+from .nb02 import check_glove_gradients, check_prefix
 from .nb03 import check_pair_counts
 from .nb04 import check_adagrad_step
 from .nb05 import check_cosmul
@@ -45,4 +50,5 @@ __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "c
            "check_antonym_closer", "check_analogy_answer", "gender_direction",
            "check_direction_separates", "check_window_pairs", "check_adagrad_step",
            "check_cosmul", "check_planted_questions", "check_probability", "check_prefix",
-           "check_pair_counts", "check_gradient_descent"]
+           "check_pair_counts", "check_gradient_descent", "check_window_study",
+           "check_planted_accuracies", "check_x_max_study", "check_glove_gradients"]

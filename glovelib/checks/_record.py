@@ -19,10 +19,10 @@ class Record:
     """What the watched code did, in order."""
 
     windows: list[int] = field(default_factory=list)  # window_size of each count
-    counted: list[int] = field(default_factory=list)  # id() of each matrix counted
+    counted: list[tuple[int, int]] = field(default_factory=list)  # (id(), nnz) of each matrix
     fits: list[dict] = field(default_factory=list)  # get_params() + "X": id() of the matrix
     methods: list[str] = field(default_factory=list)  # method of each analogy_accuracy call
-    accuracies: list[float] = field(default_factory=list)  # their total accuracy
+    analogies: list = field(default_factory=list)  # their results (AnalogyResult)
     similarities: list[tuple[str, float]] = field(default_factory=list)  # (file name, Spearman)
 
     def spearmans(self, name: str) -> list[float]:
@@ -45,7 +45,7 @@ def recording():
     def count(corpus, vocab_size, window_size=15, *args, **kwargs):
         X = count0(corpus, vocab_size, window_size, *args, **kwargs)
         rec.windows.append(int(window_size))
-        rec.counted.append(id(X))
+        rec.counted.append((id(X), int(X.nnz)))
         return X
 
     @functools.wraps(fit0)
@@ -67,7 +67,7 @@ def recording():
     def analogy_accuracy(kv, path, *args, **kwargs):
         result = accuracy0(kv, path, *args, **kwargs)
         rec.methods.append(kwargs.get("method", args[2] if len(args) > 2 else "add"))
-        rec.accuracies.append(result.accuracy)
+        rec.analogies.append(result)
         return result
 
     @functools.wraps(similarity0)
@@ -95,6 +95,10 @@ def recording():
 
 
 _MISSING = object()
+
+
+def glove_defaults() -> dict:
+    return train.GloVe().get_params()
 
 
 def settings_mistake(fits: list[dict], want: dict, defaults: dict) -> str | None:

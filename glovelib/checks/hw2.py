@@ -10,6 +10,7 @@ import scipy.sparse as sp
 from .._mistakes import counter_mistake, lib_count
 from ..cooccur import count_cooccurrences
 from ._core import _call, _close, _fail, _ok
+from ._record import glove_defaults, recording, settings_mistake
 
 
 def _random_docs(rng, V: int) -> list[list[int]]:
@@ -59,3 +60,57 @@ def check_left_counter(count: Callable) -> None:
     """``count(docs, vocab_size, window)`` -> (V, V) left-only counts: X[earlier, later] += 1/d."""
     __tracebackhide__ = True
     _check_count(count, symmetric=False)
+
+
+def check_window_study(window_study: Callable, x_maxes, windows) -> dict:
+    """Run ``window_study(x_max)`` for each x_max and check how it got its results (homework 2,
+    task 4): one count per window (``window_size=w``), one model per window trained with that
+    x_max, d = 50, 10 epochs and ``random_state=0``, 3CosAdd, and the values it returns are the
+    ones those calls gave.  Returns ``{x_max: window_study(x_max)}``."""
+    __tracebackhide__ = True
+    keys = ("nnz", "wordsim", "semantic", "syntactic")
+    study = {}
+    for x_max in x_maxes:
+        with recording() as rec:
+            out = _call(window_study, (x_max,), task="task 4")
+        where = f"window_study({x_max:g})"
+        if not isinstance(out, dict) or any(k not in out for k in keys):
+            _fail(f"{where}: return the dict with the keys {keys}, one list each")
+        if any(len(out[k]) != len(windows) for k in keys):
+            _fail(f"{where}: each list holds one value per window ({len(windows)})")
+        if sorted(set(rec.windows)) != sorted(windows):
+            _fail(f"{where}: the counts are not redone per window (you counted with windows "
+                  f"{sorted(set(rec.windows))}): count X inside the loop, window_size=w")
+        if len(rec.fits) != len(windows):
+            _fail(f"{where}: train one model per window: {len(rec.fits)} fits for "
+                  f"{len(windows)} windows")
+        if len({f["X"] for f in rec.fits}) < len(windows):
+            _fail(f"{where}: the counts are not redone per window: several models are fit on "
+                  "the same X; fit each window's model on that window's X")
+        mistake = settings_mistake(rec.fits, {"x_max": x_max, "vector_size": 50, "epochs": 10,
+                                              "random_state": 0}, glove_defaults())
+        if mistake:
+            _fail(f"{where}: {mistake}")
+        if "add" not in rec.methods or any(m != "add" for m in rec.methods):
+            _fail(f"{where}: the task reports 3CosAdd, analogy_accuracy's default method (your "
+                  f"calls used {sorted(set(rec.methods)) or 'none'})")
+        nnz = {i: n for i, n in rec.counted}
+        if list(out["nnz"]) != [nnz.get(f["X"]) for f in rec.fits]:
+            _fail(f"{where}: 'nnz' should be the nonzeros of each window's X (X.nnz), got "
+                  f"{list(out['nnz'])}")
+        if not np.allclose(out["wordsim"], rec.spearmans("wordsim")[-len(windows):]):
+            _fail(f"{where}: 'wordsim' should hold the WordSim-353 Spearman of each model "
+                  "(gl.evaluate.word_similarity(kv, wordsim).spearman)")
+        results = rec.analogies[-len(windows):]
+        for key in ("semantic", "syntactic"):
+            other = "syntactic" if key == "semantic" else "semantic"
+            if list(out[key]) == [getattr(r, key) for r in results]:
+                continue
+            if list(out[key]) == [getattr(r, other) for r in results]:
+                _fail(f"{where}: '{key}' holds the {other} scores: swap them")
+            _fail(f"{where}: '{key}' should hold each model's `an.{key}` (an = "
+                  "gl.evaluate.analogy_accuracy(kv, questions))")
+        study[x_max] = out
+    _ok(f"window study: {len(windows)} windows x {len(study)} x_max, each model on its own "
+        "counts with the task's settings")
+    return study

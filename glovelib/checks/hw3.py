@@ -12,6 +12,7 @@ from .. import evaluate
 from .._mistakes import analogy_mistake, hard_questions, section_mistake
 from ..vectors import KeyedVectors
 from ._core import _call, _fail, _ok
+from ._record import glove_defaults, recording, settings_mistake
 
 _VECTOR_ANSWERS = {"KeyedVectors.most_similar": KeyedVectors.most_similar,
                    "KeyedVectors.most_similar_cosmul": KeyedVectors.most_similar_cosmul,
@@ -74,3 +75,65 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
                           f"{section_mistake(got, want)}")
     _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")
+
+
+def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) -> list[float]:
+    """Run ``planted_accuracies(dims, seed)`` and check how it got its results (homework 3, task
+    3.1): one model per d with ``vector_size=d``, x_max 10, 30 epochs and ``random_state=seed``,
+    3CosAdd, and one accuracy per d as analogy_accuracy gave it.  Returns the accuracies."""
+    __tracebackhide__ = True
+    dims = list(dims)
+    with recording() as rec:
+        got = _call(planted_accuracies, (dims, seed), task="task 3.1")
+    where = f"planted_accuracies({dims}, seed={seed})"
+    if len(got) != len(dims):
+        _fail(f"{where}: return one accuracy per d ({len(dims)}), got {len(got)}")
+    if len(rec.fits) != len(dims):
+        _fail(f"{where}: train one model per d: {len(rec.fits)} fits for {len(dims)} values")
+    mistake = settings_mistake(rec.fits, {"vector_size": dims, "x_max": 10.0, "epochs": 30,
+                                          "random_state": seed}, glove_defaults())
+    if mistake:
+        _fail(f"{where}: {mistake}")
+    if any(m != "add" for m in rec.methods):
+        _fail(f"{where}: the task measures 3CosAdd, analogy_accuracy's default method, not "
+              f"{sorted(set(rec.methods) - {'add'})[0]!r}")
+    want = [r.accuracy for r in rec.analogies]
+    if len(want) != len(dims) or not np.allclose(got, want):
+        _fail(f"{where}: return each model's accuracy on the planted questions "
+              "(gl.evaluate.analogy_accuracy(kv, questions).accuracy), one per d")
+    _ok(f"{len(dims)} models, one per d, with the task's settings (seed {seed})")
+    return [float(a) for a in got]
+
+
+def check_x_max_study(x_max_study: Callable, x_maxes) -> tuple[list[float], list[float]]:
+    """Run ``x_max_study(x_maxes)`` and check how it got its results (homework 3, task 3.2): one
+    model per x_max, d = 50, 15 epochs, ``random_state=0``, and (WordSim-353, SimLex-999)
+    Spearmans in that order.  Returns them."""
+    __tracebackhide__ = True
+    x_maxes = list(x_maxes)
+    with recording() as rec:
+        got = _call(x_max_study, (x_maxes,), task="task 3.2")
+    where = f"x_max_study({x_maxes})"
+    if not (isinstance(got, tuple | list) and len(got) == 2):
+        _fail(f"{where}: return the pair (WordSim-353 Spearmans, SimLex-999 Spearmans)")
+    ws, sl = (list(v) for v in got)
+    if len(rec.fits) != len(x_maxes):
+        _fail(f"{where}: train one model per x_max: {len(rec.fits)} fits for {len(x_maxes)} "
+              "values")
+    mistake = settings_mistake(rec.fits, {"x_max": x_maxes, "vector_size": 50, "epochs": 15,
+                                          "random_state": 0}, glove_defaults())
+    if mistake:
+        _fail(f"{where}: {mistake}")
+    want_ws, want_sl = rec.spearmans("wordsim"), rec.spearmans("simlex")
+    if len(want_ws) != len(x_maxes) or len(want_sl) != len(x_maxes):
+        _fail(f"{where}: evaluate each model once on WordSim-353 and once on SimLex-999 "
+              "(gl.evaluate.word_similarity)")
+    if len(ws) == len(sl) == len(x_maxes):
+        if np.allclose(ws, want_sl) and np.allclose(sl, want_ws):
+            _fail(f"{where}: the pair is swapped: return (WordSim-353, SimLex-999), in that order")
+        if np.allclose(ws, want_ws) and np.allclose(sl, want_sl):
+            _ok(f"{len(x_maxes)} models, one per x_max, with the task's settings; WordSim-353 "
+                "and SimLex-999 in order")
+            return ws, sl
+    _fail(f"{where}: return the Spearman (`.spearman`) of each model on WordSim-353, then on "
+          "SimLex-999, one per x_max")

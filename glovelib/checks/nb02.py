@@ -1,11 +1,15 @@
-"""Checks of notebook 02 (objective): a prefix of the corpus that keeps its documents."""
+"""Checks of notebook 02 (objective): a prefix of the corpus that keeps its documents; the
+gradients, by finite differences, with the likely mistake named."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import numpy as np
+import scipy.sparse as sp
 
+from .. import objective
+from .._mistakes import gradient_mistake
 from ._core import CheckFailed, _ok
 
 
@@ -30,3 +34,25 @@ def check_prefix(prefix: Callable) -> None:
                               f"{len(got)}: keep each document separate, or windows cross "
                               "from one article into the next")
     _ok("prefixes of 5 sizes: the first n tokens, documents kept apart")
+
+
+def check_glove_gradients(gradients: Callable) -> None:
+    """``gradients(p, X, x_max, alpha)`` -> ``Weights`` of dJ/dW, dJ/dW~, dJ/db, dJ/db~, checked
+    by finite differences (``gl.objective.check_glove_gradients``, at two (x_max, alpha)
+    settings); when they disagree, the message names the gradients and the likely mistake
+    (notebook 02)."""
+    errors = objective.check_glove_gradients(gradients)
+    off = [name for name, err in errors.items() if not err < 1e-6]
+    if not off:
+        _ok("the four gradients agree with finite differences (relative error < 1e-6 at two "
+            "(x_max, alpha) settings)")
+        return
+    rng = np.random.default_rng(1)
+    X = sp.random(20, 20, density=0.3, random_state=1, format="csr",
+                  data_rvs=lambda n: rng.uniform(0.2, 30.0, n))
+    p = objective.init_weights(20, 4, 1)
+    for a in p.arrays():
+        a *= 3
+    mistake = gradient_mistake(gradients(p, X, 10.0, 0.75).arrays(), p, X, 10.0, 0.75)
+    raise CheckFailed(f"{', '.join(off)} disagree with finite differences (relative error up "
+                      f"to {max(errors.values()):.2g})" + (f": {mistake}" if mistake else ""))

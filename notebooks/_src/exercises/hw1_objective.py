@@ -133,12 +133,16 @@ def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
 
 
 # %%
+# USES-STUDENT-CODE
+checks.check_gradient_descent(gradient_descent)
+
+# %%
 # NBVAL_IGNORE_OUTPUT
 # USES-STUDENT-CODE
-with np.errstate(over="ignore", invalid="ignore"):  # eta = 0.01 overflows: 20 steps show it
-    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}
+with np.errstate(over="ignore", invalid="ignore"):  # no NumPy warnings if J overflows
+    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}  # 20 steps: enough to see
 runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)})
-fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # up to 10^12
+fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # plotted up to 10^12
                            for eta, h in runs.items()},
                           ylabel="J (whole matrix)", log=True)
 plt.show()
@@ -151,6 +155,9 @@ for eta, h in runs.items():
     print(f"eta={eta:g}: J = {h[0]:.0f} at first, {h[9]:.0f} after 10 steps, "
           f"{h[-1]:.0f} after {len(h)}")
 print(f"GloVe's AdaGrad after 30 epochs: J = {glove_J:.0f}")
+
+# %%
+# SOLUTION-ONLY
 assert not np.isfinite(runs[1e-2][9])  # (a): 0.01 blows up within 10 steps
 assert runs[1e-3][-1] < runs[1e-3][0] and runs[1e-3][-1] < runs[1e-4][-1]  # (a): 0.001 is faster
 assert glove_J < 0.8 * runs[1e-3][-1]  # (b): 30 AdaGrad epochs beat 300 full-batch steps

@@ -130,10 +130,6 @@ print(f"your counter {t_mine:.2f} s, glovelib {t_lib:.4f} s: {t_mine / t_lib:.0f
 # 3. write what you see. The paper (Figure 2) found small windows better for syntax and large
 #    ones for semantics on billions of tokens; does that hold on 453k tokens? Why train with two
 #    values of x_max? What would make you trust your answer more?
-#
-# Why two x_max: f(X_ij) weighs each pair by min(1, (X_ij / x_max)^0.75). A small window
-# collects small counts, so at x_max = 10 nearly every pair gets a tiny weight. Comparing windows
-# at one x_max would mix the window's effect with that of x_max.
 
 # %%
 windows, x_maxes = [2, 5, 10], [1.0, 10.0]
@@ -162,15 +158,18 @@ def window_study(x_max):
 
 # %%
 # USES-STUDENT-CODE
-study = {x_max: window_study(x_max) for x_max in x_maxes}
+study = checks.check_window_study(window_study, x_maxes, windows)
 nnz = study[1.0]["nnz"]
-assert all(a < b for a, b in zip(nnz, nnz[1:]))  # a wider window meets more pairs
-ws = {x_max: r["wordsim"] for x_max, r in study.items()}
-assert all(w[-1] > w[0] + 0.05 for w in ws.values()) and ws[1.0][-1] > ws[10.0][-1]
 for x_max, r in study.items():
     print(f"x_max={x_max:g}, windows {windows}: wordsim", *(f"{v:.2f}" for v in r["wordsim"]),
           *(f"| {k} " + " ".join(str(c.correct) for c in r[k]) + f" of {r[k][0].seen}"
             for k in ("semantic", "syntactic")))
+
+# %%
+# SOLUTION-ONLY
+assert all(a < b for a, b in zip(nnz, nnz[1:]))  # a wider window meets more pairs
+ws = {x_max: r["wordsim"] for x_max, r in study.items()}
+assert all(w[-1] > w[0] + 0.05 for w in ws.values()) and ws[1.0][-1] > ws[10.0][-1]
 sem = [c.correct for r in study.values() for c in r["semantic"]]
 assert study[1.0]["semantic"][0].seen < 150 and max(sem) - min(sem) <= 12  # a handful
 assert all(r["syntactic"][-1].correct > r["syntactic"][0].correct + 10 for r in study.values())
