@@ -20,7 +20,7 @@ HW3 = Path(__file__).resolve().parents[1] / "notebooks" / "_src" / "exercises" /
 
 
 # Under mutation testing mutmut's trampolines hide which function a student's answer calls, so
-# checks.py notices the library's own answer only outside it (see checks._call).
+# glovelib.checks notices the library's own answer only outside it (see checks._core._call).
 NOTICES_LIBRARY = "MUTANT_UNDER_TEST" not in os.environ
 _mutmut = pytest.mark.skipif(not NOTICES_LIBRARY, reason="no library-call detection under mutmut")
 
