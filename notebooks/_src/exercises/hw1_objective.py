@@ -97,7 +97,7 @@ W, Wc = rng.normal(size=(15, 3)), rng.normal(size=(15, 3))
 b, bc = rng.normal(size=15), rng.normal(size=15)
 dW = gradients(W, Wc, b, bc, Xs, 10.0, 0.75)[0]
 err = gl.objective.check_gradient(lambda _: loss(W, Wc, b, bc, Xs, 10.0, 0.75), dW, W)
-assert err < 1e-6
+assert err < 1e-6, f"relative error {err:.2g}: your loss and your dJ/dW disagree (see the checks)"
 print("finite differences agree with your dJ/dW to better than 1e-6")
 
 # %% [markdown]
@@ -140,7 +140,7 @@ checks.check_gradient_descent(gradient_descent)
 # NBVAL_IGNORE_OUTPUT
 # USES-STUDENT-CODE
 with np.errstate(over="ignore", invalid="ignore"):  # no NumPy warnings if J overflows
-    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}  # 20 steps: enough to see
+    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}  # 20 steps only, to save time
 runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)})
 fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # plotted up to 10^12
                            for eta, h in runs.items()},
