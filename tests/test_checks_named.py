@@ -397,6 +397,28 @@ def test_window_study_right_answer_passes(planted, capsys):
     assert capsys.readouterr().out.startswith("passed: window study") and set(study) == {1.0}
 
 
+def test_a_study_with_names_imported_directly_is_judged_on_what_is_seen(planted, capsys):
+    """`from glovelib.evaluate import analogy_accuracy` escapes the recording: no false alarm."""
+    from glovelib.cooccur import count_cooccurrences
+    from glovelib.evaluate import analogy_accuracy, word_similarity
+
+    def run(x_max):
+        out = {"nnz": [], "wordsim": [], "semantic": [], "syntactic": []}
+        for w in (2, 4):
+            X = count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=w)
+            kv = gl.GloVe(vector_size=50, x_max=x_max, epochs=10, random_state=0).fit(X) \
+                .to_keyed_vectors(planted["vocab"])
+            an = analogy_accuracy(kv, planted["questions"])
+            out["nnz"].append(X.nnz)
+            out["wordsim"].append(word_similarity(kv, planted["wordsim"]).spearman)
+            out["semantic"].append(an.semantic)
+            out["syntactic"].append(an.syntactic)
+        return out
+
+    checks.check_window_study(run, [1.0], [2, 4])
+    assert capsys.readouterr().out.startswith("passed: window study")
+
+
 def test_recording_puts_everything_back(planted):
     before = (gl.GloVe.fit, gl.evaluate.analogy_accuracy, gl.evaluate.word_similarity,
               gl.cooccur.count_cooccurrences)

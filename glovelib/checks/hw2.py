@@ -78,7 +78,9 @@ def check_window_study(window_study: Callable, x_maxes, windows) -> dict:
             _fail(f"{where}: return the dict with the keys {keys}, one list each")
         if any(len(out[k]) != len(windows) for k in keys):
             _fail(f"{where}: each list holds one value per window ({len(windows)})")
-        if sorted(set(rec.windows)) != sorted(windows):
+        # (a name imported with `from glovelib import ...` is not seen: only what is recorded
+        # is compared)
+        if rec.windows and sorted(set(rec.windows)) != sorted(windows):
             _fail(f"{where}: the counts are not redone per window (you counted with windows "
                   f"{sorted(set(rec.windows))}): count X inside the loop, window_size=w")
         if len(rec.fits) != len(windows):
@@ -91,20 +93,21 @@ def check_window_study(window_study: Callable, x_maxes, windows) -> dict:
                                               "random_state": 0}, glove_defaults())
         if mistake:
             _fail(f"{where}: {mistake}")
-        if "add" not in rec.methods or any(m != "add" for m in rec.methods):
+        if any(m != "add" for m in rec.methods):
             _fail(f"{where}: the task reports 3CosAdd, analogy_accuracy's default method (your "
                   f"calls used {sorted(set(rec.methods)) or 'none'})")
         nnz = {i: n for i, n in rec.counted}
-        if list(out["nnz"]) != [nnz.get(f["X"]) for f in rec.fits]:
+        if nnz and list(out["nnz"]) != [nnz.get(f["X"]) for f in rec.fits]:
             _fail(f"{where}: 'nnz' should be the nonzeros of each window's X (X.nnz), got "
                   f"{list(out['nnz'])}")
-        if not np.allclose(out["wordsim"], rec.spearmans("wordsim")[-len(windows):]):
+        spearmans = rec.spearmans("wordsim")[-len(windows):]
+        if spearmans and not np.allclose(out["wordsim"], spearmans):
             _fail(f"{where}: 'wordsim' should hold the WordSim-353 Spearman of each model "
                   "(gl.evaluate.word_similarity(kv, wordsim).spearman)")
         results = rec.analogies[-len(windows):]
         for key in ("semantic", "syntactic"):
             other = "syntactic" if key == "semantic" else "semantic"
-            if list(out[key]) == [getattr(r, key) for r in results]:
+            if not results or list(out[key]) == [getattr(r, key) for r in results]:
                 continue
             if list(out[key]) == [getattr(r, other) for r in results]:
                 _fail(f"{where}: '{key}' holds the {other} scores: swap them")

@@ -97,8 +97,8 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
     if any(m != "add" for m in rec.methods):
         _fail(f"{where}: the task measures 3CosAdd, analogy_accuracy's default method, not "
               f"{sorted(set(rec.methods) - {'add'})[0]!r}")
-    want = [r.accuracy for r in rec.analogies]
-    if len(want) != len(dims) or not np.allclose(got, want):
+    want = [r.accuracy for r in rec.analogies]  # (none seen if imported `from ... import`)
+    if want and (len(want) != len(dims) or not np.allclose(got, want)):
         _fail(f"{where}: return each model's accuracy on the planted questions "
               "(gl.evaluate.analogy_accuracy(kv, questions).accuracy), one per d")
     _ok(f"{len(dims)} models, one per d, with the task's settings (seed {seed})")
@@ -125,6 +125,9 @@ def check_x_max_study(x_max_study: Callable, x_maxes) -> tuple[list[float], list
     if mistake:
         _fail(f"{where}: {mistake}")
     want_ws, want_sl = rec.spearmans("wordsim"), rec.spearmans("simlex")
+    if not rec.similarities and len(ws) == len(sl) == len(x_maxes):
+        _ok(f"{len(x_maxes)} models, one per x_max, with the task's settings")
+        return ws, sl  # word_similarity imported by name: its calls are not seen
     if len(want_ws) != len(x_maxes) or len(want_sl) != len(x_maxes):
         _fail(f"{where}: evaluate each model once on WordSim-353 and once on SimLex-999 "
               "(gl.evaluate.word_similarity)")
