@@ -13,7 +13,8 @@ answer (``gl.objective.weighting`` in your weighting, say): write it yourself.
 
 One module per notebook and homework, so that an instructor finds a notebook's checks by its
 name: ``nb00`` ... ``nb08``, ``hw1`` ... ``hw3``; what they share is in ``_core`` (failing,
-calling the student's code) and :mod:`glovelib._mistakes` (what the usual wrong answers look
+calling the student's code), ``_record`` (the glovelib calls a homework study makes, to name a
+setting it did not pass) and :mod:`glovelib._mistakes` (what the usual wrong answers look
 like).  Every check is also importable from here.
 """
 
