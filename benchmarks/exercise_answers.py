@@ -270,6 +270,25 @@ def a04_xmax(seeds=range(5)):
         print(f"{seed:4d}{a:16.3f}{a15:17.3f}{b:18.3f}{a - b:+11.3f}{a15 - b:+12.3f}")
 
 
+def a04_epochs(seeds=range(3), stops=(15, 30, 45, 60)):
+    """04, x_max against epochs (not an exercise): WordSim-353, SimLex-999 and analogy accuracy
+    at x_max = 1 and 10 after 15, 30, 45 and 60 epochs, seeds 0-2 (each model trained on from
+    its 15-epoch fit with partial_fit)."""
+    _, vocab, X = wiki()
+    print(f"{'seed':>4s}{'x_max':>6s}{'epochs':>7s}{'WordSim':>9s}{'SimLex':>8s}{'analogy':>9s}")
+    for seed in seeds:
+        for x_max in (1.0, 10.0):
+            model, done = wiki_glove(X, seed, x_max=x_max), 15
+            for stop in stops:
+                if stop > done:
+                    model.partial_fit(X, epochs=stop - done)
+                    done = stop
+                kv = model.to_keyed_vectors(vocab)
+                sl = evaluate.word_similarity(kv, datasets.simlex999_path()).spearman
+                print(f"{seed:4d}{x_max:6g}{stop:7d}{ws353(kv):9.3f}{sl:8.3f}"
+                      f"{100 * google(kv):8.2f}%", flush=True)
+
+
 def a04_c(binary="/work/cglove/build/glove"):
     """04, section 3: the reference C glove's loss per epoch on notebook 04's matrix (d 50,
     x_max 10, 15 epochs, one thread, entries in random order; needs the C binary)."""
@@ -423,6 +442,39 @@ def a07_3(seeds=range(3)):
     for name, p in proj.items():
         p = np.array(p)  # (seed, occupation)
         print(f"{name:12s}{p.std(axis=0).mean():24.3f}{p.mean(axis=0).std():28.3f}")
+
+
+def a07_bias(seeds=range(3)):
+    """07, section 4: occupations on he - she and on the first principal component of ten
+    definitional pairs, raw and against a frequency-matched baseline (the mean projection of
+    the 200 words nearest in frequency rank), seeds 0-2; and the projection by frequency band."""
+    _, vocab, X = wiki()
+    occupations = ["president", "judge", "poet", "teacher", "lawyer", "doctor", "writer",
+                   "artist", "singer", "engineer", "soldier", "farmer"]
+    counts = np.asarray(vocab.counts)
+    bands = [(5, 25), (26, 100), (101, 1000), (1001, None)]
+    rows = {}
+    for seed in seeds:
+        kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
+        n = kv.get_normed_vectors()
+        for name in ("he-she", "pca-10"):
+            d = (checks.gender_direction(kv) if name == "he-she"
+                 else checks.gender_pca_direction(kv, checks.DEFINITIONAL_PAIRS))
+            p = n @ d
+            if seed == seeds[0]:
+                print(f"{name} seed {seed}, mean projection by count band: " + ", ".join(
+                    f"{lo}-{hi or ''}: {p[(counts >= lo) & (counts <= (hi or counts.max()))].mean():+.3f}"
+                    for lo, hi in bands) + f"; whole vocabulary {p.mean():+.3f}")
+            base = checks.frequency_matched_baseline(p)
+            for w in occupations:
+                i = kv.get_index(w)
+                rows.setdefault((name, w), []).append((p[i], p[i] - base[i]))
+    print(f"{'direction':9s}{'word':>10s}{'count':>6s}{'raw (seeds)':>24s}{'matched (seeds)':>24s}")
+    for (name, w), vals in rows.items():
+        raw, matched = np.array(vals).T
+        print(f"{name:9s}{w:>10s}{counts[vocab.index[w]]:6d}"
+              f"{' '.join(f'{v:+.2f}' for v in raw):>24s}"
+              f"{' '.join(f'{v:+.2f}' for v in matched):>24s}")
 
 
 # -- notebook 08 -----------------------------------------------------------------------------
