@@ -462,10 +462,11 @@ def a07_bias(seeds=range(3)):
                  else checks.gender_pca_direction(kv, checks.DEFINITIONAL_PAIRS))
             p = n @ d
             if seed == seeds[0]:
-                inside = [(counts >= lo) & (counts <= (hi or counts.max())) for lo, hi in bands]
-                print(f"{name} seed {seed}, mean projection by count band: " + ", ".join(
-                    f"{lo}+: {p[m].mean():+.3f}" for (lo, _), m in zip(bands, inside, strict=True))
-                    + f"; whole vocabulary {p.mean():+.3f}")
+                shown = [f"{lo}-{hi or ''}: "
+                         f"{p[(counts >= lo) & (counts <= (hi or counts.max()))].mean():+.3f}"
+                         for lo, hi in bands]
+                print(f"{name} seed {seed}, mean projection by count band: " + ", ".join(shown)
+                      + f"; whole vocabulary {p.mean():+.3f}")
             base = checks.frequency_matched_baseline(p)
             for w in occupations:
                 i = kv.get_index(w)
