@@ -22,6 +22,7 @@ import tempfile
 import time
 
 import numpy as np
+from scipy import stats
 from threadpoolctl import threadpool_limits
 
 import glovelib as gl
@@ -477,6 +478,16 @@ def a07_bias(seeds=range(3)):
         print(f"{name:9s}{w:>10s}{counts[vocab.index[w]]:6d}"
               f"{' '.join(f'{v:+.2f}' for v in raw):>24s}"
               f"{' '.join(f'{v:+.2f}' for v in matched):>24s}")
+    table = {name: np.array([rows[name, w] for w in occupations]) for name in ("he-she", "pca-10")}
+    for name, t in table.items():  # t: (occupation, seed, raw / matched)
+        print(f"{name}: s.d. over seeds (mean over occupations) raw {t[:, :, 0].std(1).mean():.3f}"
+              f", matched {t[:, :, 1].std(1).mean():.3f}")
+    rho = [stats.spearmanr(table["he-she"][:, s, 1], table["pca-10"][:, s, 1])[0]
+           for s in range(len(seeds))]
+    print("Spearman between the two directions' matched projections, per seed: "
+          + " ".join(f"{r:+.2f}" for r in rho))
+    kv = wiki_glove(X, seeds[0]).to_keyed_vectors(vocab)
+    print("pairs found:", [p for p in checks.DEFINITIONAL_PAIRS if p[0] in kv and p[1] in kv])
 
 
 # -- notebook 08 -----------------------------------------------------------------------------
