@@ -11,7 +11,9 @@ machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_f
 
 Most entries take seconds once notebook 04's models are in the cache; the slowest here (2 cores,
 shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 06.1 and 06.3
-(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code).
+(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
+and, measured on a heavily shared machine, 04.epochs (about 7 minutes: 270 epochs over six
+models), hw2.window100 (about 3 minutes: 27 small models) and 07.bias (1.5 minutes cold).
 """
 
 from __future__ import annotations

@@ -240,9 +240,12 @@ def _nice_ticks(lo: float, hi: float) -> list[float]:
 
 
 def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequence[int],
-                        ax=None, title: str | None = None):
+                        ax=None, title: str | None = None, vmax: float | None = None):
     """log(1 + X) on the chosen rows and columns, zeros left white, with the share of zero cells
-    in the title: a region of rare words shows what "96% of the cells are zero" looks like."""
+    in the title: a region of rare words shows what "96% of the cells are zero" looks like.
+
+    The colour scale runs from 0 to ``vmax`` (default: the region's largest log(1 + X)); pass
+    the same ``vmax`` to regions drawn side by side so that equal colours mean equal counts."""
     fig, ax = _axes(ax, (7, 6))
     rows, cols = np.asarray(rows), np.asarray(cols)
     if rows.ndim != 1 or cols.ndim != 1 or not len(rows) or not len(cols):
@@ -251,7 +254,7 @@ def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequ
     block = np.asarray(block.todense() if hasattr(block, "todense") else block, dtype=np.float64)
     zero = block == 0
     im = ax.imshow(np.ma.masked_where(zero, np.log1p(block)), cmap="viridis",
-                   interpolation="nearest")
+                   interpolation="nearest", vmin=0, vmax=vmax)
     ax.set_facecolor("white")
     if len(cols) <= 40:
         ax.set_xticks(range(len(cols)), [words[j] for j in cols], rotation=90, fontsize=7)
