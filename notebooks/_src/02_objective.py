@@ -461,8 +461,9 @@ plt.show()
 #   (fixed: about 0.8; rebuilt per prefix: about 1.07) and on the rank law ($|C|^{1/\alpha}$ if
 #   $\alpha > 1$, linear if $\alpha < 1$), whose fitted $\alpha$ depends on the range of ranks
 #   (0.8 to above 1.2 on one matrix).
-# * With its biases fixed at the log counts GloVe's model is a PMI matrix, the one skip-gram
-#   with negative sampling factorizes up to a shift (Levy & Goldberg, 2014).
+# * With its biases fixed at the log counts, GloVe would factorize a PMI matrix — the matrix
+#   skip-gram with negative sampling factorizes, shifted by $\log k$ (Levy & Goldberg, 2014;
+#   Levy, Goldberg & Dagan, 2015).
 #
 # ## Exercises
 #
