@@ -11,7 +11,9 @@ machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_f
 
 Most entries take seconds once notebook 04's models are in the cache; the slowest here (2 cores,
 shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 06.1 and 06.3
-(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code).
+(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
+and, measured on a heavily shared machine, 04.epochs (about 7 minutes: 270 epochs over six
+models), hw2.window100 (about 3 minutes: 27 small models) and 07.bias (1.5 minutes cold).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 import time
 
 import numpy as np
+from scipy import stats
 from threadpoolctl import threadpool_limits
 
 import glovelib as gl
@@ -270,6 +273,25 @@ def a04_xmax(seeds=range(5)):
         print(f"{seed:4d}{a:16.3f}{a15:17.3f}{b:18.3f}{a - b:+11.3f}{a15 - b:+12.3f}")
 
 
+def a04_epochs(seeds=range(3), stops=(15, 30, 45, 60)):
+    """04, x_max against epochs (not an exercise): WordSim-353, SimLex-999 and analogy accuracy
+    at x_max = 1 and 10 after 15, 30, 45 and 60 epochs, seeds 0-2 (each model trained on from
+    its 15-epoch fit with partial_fit)."""
+    _, vocab, X = wiki()
+    print(f"{'seed':>4s}{'x_max':>6s}{'epochs':>7s}{'WordSim':>9s}{'SimLex':>8s}{'analogy':>9s}")
+    for seed in seeds:
+        for x_max in (1.0, 10.0):
+            model, done = wiki_glove(X, seed, x_max=x_max), 15
+            for stop in stops:
+                if stop > done:
+                    model.partial_fit(X, epochs=stop - done)
+                    done = stop
+                kv = model.to_keyed_vectors(vocab)
+                sl = evaluate.word_similarity(kv, datasets.simlex999_path()).spearman
+                print(f"{seed:4d}{x_max:6g}{stop:7d}{ws353(kv):9.3f}{sl:8.3f}"
+                      f"{100 * google(kv):8.2f}%", flush=True)
+
+
 def a04_c(binary="/work/cglove/build/glove"):
     """04, section 3: the reference C glove's loss per epoch on notebook 04's matrix (d 50,
     x_max 10, 15 epochs, one thread, entries in random order; needs the C binary)."""
@@ -425,6 +447,66 @@ def a07_3(seeds=range(3)):
         print(f"{name:12s}{p.std(axis=0).mean():24.3f}{p.mean(axis=0).std():28.3f}")
 
 
+def a07_bias(seeds=range(3)):
+    """07, section 4: occupations on he - she and on the first principal component of ten
+    definitional pairs, raw and against a frequency-matched baseline (the mean projection of
+    the 200 words nearest in frequency rank), seeds 0-2; and the projection by frequency band."""
+    _, vocab, X = wiki()
+    occupations = ["president", "judge", "poet", "teacher", "lawyer", "doctor", "writer",
+                   "artist", "singer", "engineer", "soldier", "farmer"]
+    counts = np.asarray(vocab.counts)
+    bands = [(5, 25), (26, 100), (101, 1000), (1001, None)]
+    rows = {}
+    for seed in seeds:
+        kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
+        n = kv.get_normed_vectors()
+        for name in ("he-she", "pca-10"):
+            d = (checks.gender_direction(kv) if name == "he-she"
+                 else checks.gender_pca_direction(kv, checks.DEFINITIONAL_PAIRS))
+            p = n @ d
+            if seed == seeds[0]:
+                shown = [f"{lo}-{hi or ''}: "
+                         f"{p[(counts >= lo) & (counts <= (hi or counts.max()))].mean():+.3f}"
+                         for lo, hi in bands]
+                print(f"{name} seed {seed}, mean projection by count band: " + ", ".join(shown)
+                      + f"; whole vocabulary {p.mean():+.3f}")
+            base = checks.frequency_matched_baseline(p)
+            for w in occupations:
+                i = kv.get_index(w)
+                rows.setdefault((name, w), []).append((p[i], p[i] - base[i]))
+    print(f"{'direction':9s}{'word':>10s}{'count':>6s}{'raw (seeds)':>24s}{'matched (seeds)':>24s}")
+    for (name, w), vals in rows.items():
+        raw, matched = np.array(vals).T
+        print(f"{name:9s}{w:>10s}{counts[vocab.index[w]]:6d}"
+              f"{' '.join(f'{v:+.2f}' for v in raw):>24s}"
+              f"{' '.join(f'{v:+.2f}' for v in matched):>24s}")
+    table = {name: np.array([rows[name, w] for w in occupations]) for name in ("he-she", "pca-10")}
+    for name, t in table.items():  # t: (occupation, seed, raw / matched)
+        print(f"{name}: s.d. over seeds (mean over occupations) raw {t[:, :, 0].std(1).mean():.3f}"
+              f", matched {t[:, :, 1].std(1).mean():.3f}")
+    rho = [stats.spearmanr(table["he-she"][:, s, 1], table["pca-10"][:, s, 1])[0]
+           for s in range(len(seeds))]
+    print("Spearman between the two directions' matched projections, per seed: "
+          + " ".join(f"{r:+.2f}" for r in rho))
+    kv = wiki_glove(X, seeds[0]).to_keyed_vectors(vocab)
+    print("pairs found:", [p for p in checks.DEFINITIONAL_PAIRS if p[0] in kv and p[1] in kv])
+
+
+def ahw2_window100(windows=(2, 5, 10), seeds=range(3)):
+    """Homework 2, task 4's model answer: WordSim-353 against the window at x_max = 1, 10 and
+    the paper's 100 (the homework's 3,000-word vocabulary, d 50, 10 epochs), seeds 0-2."""
+    corpus = datasets.wikipedia_sample()
+    vocab = gl.Vocabulary.build(corpus, min_count=5, max_size=3000)
+    Xs = {w: gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), w)
+          for w in windows}
+    print(f"{'x_max':>6s}{'seed':>5s}" + "".join(f"{'window ' + str(w):>10s}" for w in windows))
+    for x_max in (1.0, 10.0, 100.0):
+        for seed in seeds:
+            ws = [ws353(gl.GloVe(vector_size=50, x_max=x_max, epochs=10, random_state=seed)
+                        .fit(Xs[w]).to_keyed_vectors(vocab)) for w in windows]
+            print(f"{x_max:6g}{seed:5d}" + "".join(f"{v:10.3f}" for v in ws), flush=True)
+
+
 # -- notebook 08 -----------------------------------------------------------------------------
 
 def a08_1():
@@ -516,7 +598,7 @@ def a08_tryit():
 
 
 ANSWERS = {name[1:].replace("_", "."): fn for name, fn in list(globals().items())
-           if name.startswith("a0") and callable(fn)}
+           if name.startswith(("a0", "ahw")) and callable(fn)}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(ANSWERS)

@@ -240,9 +240,12 @@ def _nice_ticks(lo: float, hi: float) -> list[float]:
 
 
 def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequence[int],
-                        ax=None, title: str | None = None):
+                        ax=None, title: str | None = None, vmax: float | None = None):
     """log(1 + X) on the chosen rows and columns, zeros left white, with the share of zero cells
-    in the title: a region of rare words shows what "96% of the cells are zero" looks like."""
+    in the title: a region of rare words shows what "96% of the cells are zero" looks like.
+
+    The colour scale runs from 0 to ``vmax`` (default: the region's largest log(1 + X)); pass
+    the same ``vmax`` to regions drawn side by side so that equal colours mean equal counts."""
     fig, ax = _axes(ax, (7, 6))
     rows, cols = np.asarray(rows), np.asarray(cols)
     if rows.ndim != 1 or cols.ndim != 1 or not len(rows) or not len(cols):
@@ -251,7 +254,7 @@ def cooccurrence_region(X, words: Sequence[str], rows: Sequence[int], cols: Sequ
     block = np.asarray(block.todense() if hasattr(block, "todense") else block, dtype=np.float64)
     zero = block == 0
     im = ax.imshow(np.ma.masked_where(zero, np.log1p(block)), cmap="viridis",
-                   interpolation="nearest")
+                   interpolation="nearest", vmin=0, vmax=vmax)
     ax.set_facecolor("white")
     if len(cols) <= 40:
         ax.set_xticks(range(len(cols)), [words[j] for j in cols], rotation=90, fontsize=7)
@@ -301,7 +304,7 @@ def block_grid(X, blocks, stratum=0, ax=None):
 
 
 def pair_scatter(kv, groups: Mapping[str, Sequence[tuple[str, str]]], method: str = "pca",
-                 ax=None, title: str | None = None, seed: int = 0):
+                 ax=None, title: str | None = None, seed: int = 0, fontsize: float = 7.5):
     """Word pairs in a 2-D projection: one colour per group, each pair joined by a line.
 
     Parameters
@@ -315,6 +318,8 @@ def pair_scatter(kv, groups: Mapping[str, Sequence[tuple[str, str]]], method: st
     ax : matplotlib Axes, optional
     title : str, optional
     seed : int
+    fontsize : float
+        Size of the word labels, in points.
 
     Returns
     -------
@@ -343,19 +348,32 @@ def pair_scatter(kv, groups: Mapping[str, Sequence[tuple[str, str]]], method: st
     ax.set(xlabel=f"{axis}1", ylabel=f"{axis}2",
            title=title or f"{method.upper()}: pairs joined, first word o, second word ^")
     ax.legend(fontsize=8, loc="best")
-    place_labels(ax, np.array(points), labels, colors)
+    place_labels(ax, np.array(points), labels, colors, fontsize=fontsize)
     return fig
 
 
 def pairs_side_by_side(models: Mapping[str, object], groups: Mapping[str, Sequence[tuple]],
-                       method: str = "pca", seed: int = 0):
-    """:func:`pair_scatter` of the same pairs for each model, one panel per model."""
-    fig, axes = plt.subplots(1, len(models), figsize=(5.5 * len(models), 5.2), squeeze=False)
-    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.1, top=0.92, wspace=0.18)
+                       method: str = "pca", seed: int = 0, ncols: int | None = None,
+                       fontsize: float = 7.5):
+    """:func:`pair_scatter` of the same pairs for each model, one panel per model.
+
+    ``ncols`` panels a row (default: all in one row); fewer columns give larger panels at the
+    width a notebook shows, so that labels of ``fontsize`` points stay legible.
+    """
+    ncols = len(models) if ncols is None else ncols
+    if isinstance(ncols, bool) or not isinstance(ncols, int) or ncols < 1:
+        raise ValueError(f"ncols must be an int >= 1, got {ncols!r}")
+    nrows = -(-len(models) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5.5 * ncols, 5.2 * nrows), squeeze=False)
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.1 / nrows, top=1 - 0.08 / nrows,
+                        wspace=0.18, hspace=0.25)
     common = {g: [p for p in ps if all(w in m for m in models.values() for w in p)]
               for g, ps in groups.items()}
-    for ax, (name, kv) in zip(axes[0], models.items(), strict=True):
-        pair_scatter(kv, common, method, ax=ax, title=f"{name} ({method.upper()})", seed=seed)
+    for ax in axes.flat[len(models):]:
+        ax.set_axis_off()
+    for ax, (name, kv) in zip(axes.flat, models.items(), strict=False):
+        pair_scatter(kv, common, method, ax=ax, title=f"{name} ({method.upper()})", seed=seed,
+                     fontsize=fontsize)
     return fig
 
 

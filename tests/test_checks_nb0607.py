@@ -101,3 +101,45 @@ def test_gender_direction_and_separation():
         checks.check_direction_separates(kv, d, [("queen", "king")])
     with pytest.raises(checks.CheckFailed, match="not in the vectors"):
         checks.gender_direction(kv, [("his", "her")])
+
+
+def test_gender_pca_direction_finds_the_planted_axis():
+    # pairs m = g*s + e_k, f = -g*s + e_k with varying strengths s, and one noisy pair: the first
+    # principal component of the centred pair vectors is g (brute force: the normalized pair
+    # differences all lie along g except the noisy one's small extra part)
+    rng = np.random.default_rng(0)
+    g = np.zeros(40)
+    g[0] = 1.0
+    table = {}
+    for k, s in enumerate([1.0, 0.8, 1.2, 0.6]):
+        base = rng.normal(size=40)
+        base[0] = 0
+        table[f"m{k}"], table[f"f{k}"] = base + s * g, base - s * g
+    table["m4"], table["f4"] = g + 0.3 * np.eye(40)[5], -g
+    kv = _kv(table)
+    pairs = [(f"m{k}", f"f{k}") for k in range(5)] + [("absent", "f0")]
+    d = checks.gender_pca_direction(kv, pairs)
+    assert abs(np.linalg.norm(d) - 1) < 1e-12
+    assert d[0] > 0.99  # along g, and signed so that male words project higher
+    n = kv.get_normed_vectors()
+    assert all(n[kv.get_index(m)] @ d > n[kv.get_index(f)] @ d for m, f in pairs[:5])
+    flipped = checks.gender_pca_direction(kv, [(f, m) for m, f in pairs[:5]])
+    np.testing.assert_allclose(flipped, -d, atol=1e-12)
+    with pytest.raises(ValueError, match="at least two pairs"):
+        checks.gender_pca_direction(kv, [("m0", "f0"), ("absent", "f1")])
+
+
+def test_frequency_matched_baseline_against_brute_force():
+    rng = np.random.default_rng(1)
+    v = rng.normal(size=57)
+    k = 10
+    got = checks.frequency_matched_baseline(v, k)
+    for i in range(len(v)):
+        lo = min(max(i - k // 2, 0), len(v) - k - 1)
+        others = [j for j in range(lo, lo + k + 1) if j != i]
+        assert len(others) == k and abs(got[i] - v[others].mean()) < 1e-12
+    # a linear drift with rank is matched exactly away from the ends: the residual is zero
+    drift = np.arange(100.0)
+    assert np.abs(drift - checks.frequency_matched_baseline(drift, 10))[5:-5].max() < 1e-12
+    with pytest.raises(ValueError, match="k between"):
+        checks.frequency_matched_baseline(v, len(v))

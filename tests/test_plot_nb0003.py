@@ -70,6 +70,16 @@ def test_cooccurrence_region_shows_zeros_as_masked():
         gl.plot.cooccurrence_region(X, ["a", "b", "c"], [], [0])
 
 
+def test_cooccurrence_regions_share_a_colour_scale():
+    X = sp.csr_matrix(np.array([[40.0, 3, 1], [3, 0, 2], [1, 2, 0]]))
+    top = np.log1p(40.0)
+    small = gl.plot.cooccurrence_region(X, ["a", "b", "c"], [1, 2], [1, 2], vmax=top)
+    assert small.axes[0].images[0].get_clim() == pytest.approx((0, top))  # not (0, log 3)
+    own = gl.plot.cooccurrence_region(X, ["a", "b", "c"], [1, 2], [1, 2])
+    assert own.axes[0].images[0].get_clim() == pytest.approx((0, np.log1p(2.0)))
+    plt.close("all")
+
+
 def test_weighting_panels_use_the_library_weighting():
     fig = gl.plot.weighting_panels((3,), (1.0,))
     line = fig.axes[0].get_lines()[0]

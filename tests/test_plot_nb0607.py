@@ -91,3 +91,17 @@ def test_pair_scatter_refuses_pairs_it_cannot_draw():
     kv, _ = _crowded_vectors()
     with pytest.raises(ValueError, match="none of the pairs"):
         plot.pair_scatter(kv, {"missing": [("x", "y")]})
+
+
+def test_pairs_side_by_side_in_rows_with_larger_labels():
+    kv, groups = _crowded_vectors()
+    models = {"A": kv, "B": kv, "C": kv}
+    fig = plot.pairs_side_by_side(models, groups, ncols=2, fontsize=9)
+    assert fig.get_size_inches() == pytest.approx((11.0, 10.4))  # 2 columns, 2 rows
+    drawn = [ax for ax in fig.axes if ax.axison]
+    assert [ax.get_title() for ax in drawn] == ["A (PCA)", "B (PCA)", "C (PCA)"]
+    assert len(fig.axes) == 4 and not fig.axes[3].axison  # the spare panel is hidden
+    assert {t.get_fontsize() for ax in drawn for t in ax.texts} == {9}
+    plt.close(fig)
+    with pytest.raises(ValueError, match="ncols"):
+        plot.pairs_side_by_side(models, groups, ncols=0)

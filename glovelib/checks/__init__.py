@@ -37,11 +37,14 @@ from .nb04 import check_adagrad_step
 from .nb05 import check_cosmul
 from .nb06 import check_parallel_offsets, mean_offset_cosine
 from .nb07 import (
+    DEFINITIONAL_PAIRS,
     check_analogy_answer,
     check_antonym_closer,
     check_direction_separates,
     check_polysemy,
+    frequency_matched_baseline,
     gender_direction,
+    gender_pca_direction,
 )
 from .nb08 import check_window_pairs
 
@@ -49,7 +52,8 @@ __all__ = ["CheckFailed", "check_weighting", "check_loss", "check_gradients", "c
            "check_left_counter", "check_analogy", "check_section_accuracy",
            "mean_offset_cosine", "check_parallel_offsets", "check_polysemy",
            "check_antonym_closer", "check_analogy_answer", "gender_direction",
-           "check_direction_separates", "check_window_pairs", "check_adagrad_step",
+           "check_direction_separates", "DEFINITIONAL_PAIRS", "gender_pca_direction",
+           "frequency_matched_baseline", "check_window_pairs", "check_adagrad_step",
            "check_cosmul", "check_planted_questions", "check_probability", "check_prefix",
            "check_pair_counts", "check_gradient_descent", "check_window_study",
            "check_planted_accuracies", "check_x_max_study", "check_glove_gradients"]

@@ -85,6 +85,51 @@ def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
     return diff / np.linalg.norm(diff)
 
 
+# The ten definitional pairs of Bolukbasi et al. (2016), written (male, female), lowercase.
+DEFINITIONAL_PAIRS = (("he", "she"), ("his", "her"), ("man", "woman"), ("john", "mary"),
+                      ("himself", "herself"), ("son", "daughter"), ("father", "mother"),
+                      ("guy", "gal"), ("boy", "girl"), ("male", "female"))
+
+
+def gender_pca_direction(kv: KeyedVectors, pairs=DEFINITIONAL_PAIRS) -> np.ndarray:
+    """Unit vector: the first principal component of the pairs' centred normalized vectors.
+
+    Each pair (m, f) whose two words are in ``kv`` contributes m - c and f - c, c their mean
+    (Bolukbasi et al., 2016, section 5); pairs with a missing word are skipped, at least two
+    must remain.  The sign is chosen so that the male words project above the female ones on
+    average.
+    """
+    found = [(m, f) for m, f in pairs if m in kv and f in kv]
+    if len(found) < 2:
+        raise ValueError(f"need at least two pairs with both words in the vectors, found "
+                         f"{len(found)} of {len(pairs)}: pass pairs of words the vectors have")
+    n = kv.get_normed_vectors()
+    rows = []
+    for m, f in found:
+        a, b = n[kv.get_index(m)], n[kv.get_index(f)]
+        rows += [(a - b) / 2, (b - a) / 2]  # each word minus the pair's mean
+    direction = np.linalg.svd(np.array(rows), full_matrices=False)[2][0]
+    if np.mean([(n[kv.get_index(m)] - n[kv.get_index(f)]) @ direction for m, f in found]) < 0:
+        direction = -direction
+    return direction / np.linalg.norm(direction)
+
+
+def frequency_matched_baseline(values, k: int = 200) -> np.ndarray:
+    """For each word id i, the mean of ``values`` over the k ids nearest to i, i itself left out.
+
+    Vocabulary ids are frequency ranks, so this is the value a word of the same frequency gets
+    on average: the null to compare a word's projection with, when projections drift with
+    frequency.  Near either end the window is shifted to stay inside the vocabulary.
+    """
+    v = np.asarray(values, dtype=float)
+    if v.ndim != 1 or not 0 < k < len(v):
+        raise ValueError(f"values must be 1-D and k between 1 and len(values) - 1; got shape "
+                         f"{v.shape} and k={k}")
+    lo = np.clip(np.arange(len(v)) - k // 2, 0, len(v) - k - 1)
+    csum = np.concatenate([[0.0], np.cumsum(v)])
+    return (csum[lo + k + 1] - csum[lo] - v) / k
+
+
 def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) -> None:
     """Pass if every pair (m, f) projects with m above f on ``direction`` (cosines)."""
     _need(kv, *(w for pair in pairs for w in pair))

@@ -95,9 +95,9 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 # together. But look at *paris* itself: its nearest neighbours are other capitals, and even
 # *mouse*; *france* comes only sixth. No contradiction: "another capital" averages over 22
 # capitals, most of them far away, while a neighbour list keeps only the few *highest*
-# similarities among the 401 other words. A few of those lie close by chance — the hidden concepts
-# are random vectors, and *mouse*'s happens to point near *paris*'s (plus the noise of training
-# on a finite corpus). For a handful of capitals (the cell counts them) the closest other
+# similarities among the 401 other words. A few of those lie close by chance: the hidden concepts
+# are random vectors, so some point in similar directions, and training on a finite corpus adds
+# noise (this notebook does not show which of the two puts *mouse* there). For a handful of capitals (the cell counts them) the closest other
 # capital beats the own country. One example is an anecdote; an average over all pairs is
 # evidence — a habit notebook 05 builds on.
 # </details>
@@ -115,6 +115,26 @@ print(f"{len(beaten)} of {len(caps)} capitals have another capital closer than t
 assert own > other + 0.2 and near.index("france") == 5 and "mouse" in near[:4]
 assert len(caps) == 23 and len(kv.index_to_key) == 402
 assert "paris" in beaten and 1 <= len(beaten) <= 8
+
+# %% [markdown]
+# A picture of what "belong together" means. The vectors have 50 numbers; a projection onto the
+# two directions along which ten capitals and their countries vary most (PCA, notebook 06) keeps
+# part of the picture. Each arrow goes from a country to its capital. The arrows come out
+# nearly parallel — one offset takes every country to its capital — and not only in the
+# projection: the cell measures the cosine between arrows in all 50 dimensions. Parallel offsets
+# are what the analogies below rely on:
+
+# %%
+import matplotlib.pyplot as plt
+
+from glovelib import checks
+
+ten = [(k, c) for c, k in caps[:10]]  # (country, capital)
+fig = gl.plot.analogy_arrows(kv, ten, title="Country → capital, PCA of 20 of the 50-d vectors")
+plt.show()
+parallel = checks.mean_offset_cosine(kv, ten)  # cosine between arrows, in all 50 dimensions
+print(f"mean cosine between two arrows (50-d): {parallel:.2f}")
+assert parallel > 0.5  # close to parallel, not only in the picture
 
 # %% [markdown]
 # ### Analogies, on paper first

@@ -126,7 +126,9 @@ fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.bar(probes, [np.log10(ratio[k]) for k in probes],
        color=["tab:blue", "tab:red", "tab:gray", "tab:gray"])
 ax.axhline(0, color="black", lw=0.8)
-ax.set(ylabel="log10 of P(k | his) / P(k | her)", xlabel="probe word k",
+ticks = [0.01, 0.1, 1, 10]
+ax.set(yticks=np.log10(ticks), yticklabels=[f"{t:g}" for t in ticks], xlabel="probe word k",
+       ylabel="P(k | his) / P(k | her), log scale",
        title="Ratios of cooccurrence probabilities pick out meaning")
 plt.show()
 
@@ -190,7 +192,10 @@ assert near(ids, his, wife, 10)[0] == 48 and near(ids, her, wife, 10)[0] == 5
 # %% [markdown]
 # These are small numbers: *husband* appears near *her* only a dozen times, and the ratio of 7
 # for *wife* rests on a denominator of five occurrences of *wife* near *her*, all far apart
-# ($X_{her,\,wife} = 1.0$). With counts this small, a few sentences more or less swing the ratio — which is why GloVe will **weight** each
+# ($X_{her,\,wife} = 1.0$). The longest bar of the plot, *husband*'s, rests on less still: a
+# single occurrence of *husband* within 10 words of *his* (asserted below), at distance 3
+# ($X_{his,\,husband} = 0.33$); one more such sentence could double it, one fewer make the
+# ratio 0. With counts this small, a few sentences more or less swing the ratio — which is why GloVe will **weight** each
 # count by how much we trust it (notebook 02).
 
 # %%
@@ -199,6 +204,8 @@ for k in probes:
           f"X[her,{k}] = {X[vocab['her'], vocab[k]]:6.1f}")
 assert 30 < X[vocab["his"], vocab["wife"]] < 40 and 8 < X[vocab["her"], vocab["husband"]] < 11
 assert 10 <= near(ids, her, vocab["husband"], 10)[0] <= 14  # "a dozen times"
+assert near(ids, his, vocab["husband"], 10)[0] == 1  # husband's tall bar: one occurrence
+assert np.isclose(X[his, vocab["husband"]], 1 / 3)  # at distance 3
 assert 6 < ratio["wife"] < 8 and 0.9 < X[her, wife] < 1.1
 
 # %% [markdown]

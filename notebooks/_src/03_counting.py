@@ -209,10 +209,11 @@ assert zero_share[0, 20] == 0 and zero_share[3000, 3040] > 0.95 and zero_share[1
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(13, 6))
+top = np.log1p(W[:20, :20].max())  # one colour scale for both: equal colours, equal counts
 gl.plot.cooccurrence_region(W, wv.words, range(20), range(20), ax=axes[0],
-                            title="the 20 most frequent words")
+                            title="the 20 most frequent words", vmax=top)
 gl.plot.cooccurrence_region(W, wv.words, range(3000, 3040), range(3000, 3040), ax=axes[1],
-                            title="words of rank 3,000-3,039")
+                            title="words of rank 3,000-3,039", vmax=top)
 fig.tight_layout()
 plt.show()
 

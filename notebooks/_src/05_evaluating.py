@@ -266,8 +266,8 @@ assert (family.seen, family.total) == (110, 506) and WX[ids["king"], ids["queen"
 print(f"the corpus is {6e9 / sum(len(d) for d in corpus):,.0f} times smaller than the paper's 6B")
 
 # %% [markdown]
-# The vectors know that *king* goes with office and rule — the answers share its articles — but
-# not, reliably, that it is male: the man → woman offset is learned from the contexts *man* and
+# The answers are words of office and rule (*governor*, *secretary*: printed above), so the
+# vectors place *king* among such words — but they do not know, reliably, that it is male: the man → woman offset is learned from the contexts *man* and
 # *woman* have here, only 150 and 59 occurrences, and it carries *king* only part of the way to
 # *queen*, a word seen 19 times — and never within 15 words of *king*. The test is mostly out of
 # reach as well:

@@ -145,6 +145,7 @@ runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (1e-3, 1e-4)})
 fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # plotted up to 10^12
                            for eta, h in runs.items()},
                           ylabel="J (whole matrix)", log=True)
+fig.axes[0].set(xlabel="full-batch step (one gradient of the whole J)")
 plt.show()
 
 # %%
@@ -183,6 +184,10 @@ assert np.allclose([runs[1e-3][0], runs[1e-3][9], runs[1e-3][-1], runs[1e-4][-1]
 # ### BEGIN SOLUTION
 # *Model answer.* After 300 full-batch steps at the best η (0.001), J is about 5,600; 30 epochs of
 # GloVe's AdaGrad reach about 3,600 with the same model size, and each of its epochs costs about
-# as much as one full gradient (one pass over the nonzeros). Per unit of work, stochastic
-# per-entry AdaGrad wins by far, which is why GloVe (and nearly all of deep learning) uses it.
+# as much as one full gradient (one pass over the nonzeros). Per unit of work, updating after
+# each entry wins by far: an epoch makes one step per nonzero, not one per pass. This comparison
+# changes two things at once — stochastic per-entry steps, and AdaGrad's per-parameter step
+# sizes — and does not tell which one gains how much; the per-entry (stochastic) updates are the
+# part that nearly all of deep learning shares, while AdaGrad's part is mainly robustness to η
+# (notebook 04, section 1).
 # ### END SOLUTION
