@@ -11,7 +11,8 @@ machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_f
 
 Most entries take seconds once notebook 04's models are in the cache; the slowest here (2 cores,
 shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 06.1 and 06.3
-(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code).
+(about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
+08.fig4 (about 1-2 minutes: 36 Word2Vec runs).
 """
 
 from __future__ import annotations
