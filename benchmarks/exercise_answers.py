@@ -2,9 +2,11 @@
 
 Each answer that quotes numbers says "(`benchmarks/exercise_answers.py NN.k` reproduces these)":
 the function for NN.k runs the exercise as the answer describes it and prints the figures in a
-table.  Vectors are deterministic (glovelib's serial/blocked kernels, gensim with one worker), so
-the figures are the same on every run of one machine; Word2Vec's may differ slightly between
-machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_fit``.
+table.  Sweeps over seeds and setups that a verdict quotes but that do not fit a notebook's time
+budget are here too, named the same way (08.work, 08.fig4, 08.inc).  Vectors are deterministic
+(glovelib's serial/blocked kernels, gensim with one worker), so the figures are the same on every
+run of one machine; Word2Vec's may differ slightly between machines (gensim's BLAS).  Models
+that a notebook trains come from ``gl.cached_fit``.
 
     nice python benchmarks/exercise_answers.py            # every answer (~10-15 min on 2 cores)
     nice python benchmarks/exercise_answers.py 04.1 06.2  # or some of them
