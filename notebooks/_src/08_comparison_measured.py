@@ -22,7 +22,7 @@ import time
 
 import matplotlib.pyplot as plt
 import numpy as np
-
+import scipy.linalg  # noqa: F401  SciPy's own BLAS (the SVD's): loaded now, so the limit covers it
 from threadpoolctl import threadpool_limits
 
 import glovelib as gl
