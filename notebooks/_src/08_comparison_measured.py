@@ -412,11 +412,12 @@ print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends abo
 # It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
 # then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
 # GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec (read
-# off one run) needs to get there, so the first assert after `work_to_reach` ("about the same work") fails: at this
-# $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far higher (that assert passes),
-# and the cell after, which checks the $x_{\max} = 10$ curve's peak, fails: the peak has moved.
-# Against Word2Vec's separate runs GloVe now needs about 0.46 of a 3-epoch run's work, below the
-# bound of 0.5 that the `work_to_reach` cell asserts, so that assert fails too.
+# off one run) needs to get there, so the first assert after `work_to_reach` ("about the same
+# work") fails: at this $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far
+# higher (that assert passes), and the cell after, which checks the $x_{\max} = 10$ curve's
+# peak, fails: the peak has moved. Against Word2Vec's separate runs GloVe now needs about 0.46
+# of a 3-epoch run's work, below the bound of 0.5 that the same cell asserts: that assert would
+# fail too.
 # (`benchmarks/exercise_answers.py 08.tryit` reproduces the accuracies; the work is section 2's:
 # GloVe's counting plus 10 epochs, against two subsampled Word2Vec epochs.)
 # </details>
@@ -441,9 +442,8 @@ print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends abo
 # So the paper's Figure 4 (GloVe ahead at every training time, on 6 billion tokens; word2vec
 # varied by negative samples, exercise 2) holds here only for the low bar, and mostly only
 # measured its way; "ahead at every time" does not hold at this scale (Word2Vec ends 0.47-0.51
-# higher on all five other worlds too). Which method reaches a given accuracy
-# first depends on the target, the corpus size and how the runs are taken, not only on the cost
-# per epoch.
+# higher on all five other worlds too). Which method reaches a given accuracy first depends on
+# the target, the corpus size and how the runs are taken, not only on the cost per epoch.
 #
 # ## 3. Memory
 #
@@ -504,12 +504,12 @@ print("bounded-memory counting (4 MB budget) gives the same", f"{X_bounded.nnz:,
 # **Verdict (memory).** X itself is large, and it grows: on the full sample it is more than five
 # times Word2Vec's parameters, and its size grows with the corpus while Word2Vec's does not.
 # What training holds depends on the trainer. glovelib, as trained here, holds the training
-# records in memory, with its own parameters and their AdaGrad sums (twice Word2Vec's parameters by themselves):
-# about 21 times Word2Vec's memory here. The reference `glove.c` streams its records from disk
-# each epoch, so its training memory is its parameters and sums, about twice Word2Vec's, and X
-# costs it disk rather than memory. X is bounded by $V^2$, so in memory it stops fitting only
-# when the vocabulary is large; bounded-memory counting removes the peak of counting, not the
-# matrix.
+# records in memory, with its own parameters and their AdaGrad sums (twice Word2Vec's
+# parameters by themselves): about 21 times Word2Vec's memory here. The reference `glove.c`
+# streams its records from disk each epoch, so its training memory is its parameters and sums,
+# about twice Word2Vec's, and X costs it disk rather than memory. X is bounded by $V^2$, so in
+# memory it stops fitting only when the vocabulary is large; bounded-memory counting removes
+# the peak of counting, not the matrix.
 #
 # ## 4. Incremental training
 #
