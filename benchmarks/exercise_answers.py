@@ -2,9 +2,11 @@
 
 Each answer that quotes numbers says "(`benchmarks/exercise_answers.py NN.k` reproduces these)":
 the function for NN.k runs the exercise as the answer describes it and prints the figures in a
-table.  Vectors are deterministic (glovelib's serial/blocked kernels, gensim with one worker), so
-the figures are the same on every run of one machine; Word2Vec's may differ slightly between
-machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_fit``.
+table.  Sweeps over seeds and setups that a verdict quotes but that do not fit a notebook's time
+budget are here too, named the same way (08.work, 08.fig4, 08.inc).  Vectors are deterministic
+(glovelib's serial/blocked kernels, gensim with one worker), so the figures are the same on every
+run of one machine; Word2Vec's may differ slightly between machines (gensim's BLAS).  Models
+that a notebook trains come from ``gl.cached_fit``.
 
     nice python benchmarks/exercise_answers.py            # every answer (~10-15 min on 2 cores)
     nice python benchmarks/exercise_answers.py 04.1 06.2  # or some of them
@@ -12,8 +14,9 @@ machines (gensim's BLAS).  Models that a notebook trains come from ``gl.cached_f
 Most entries take seconds once notebook 04's models are in the cache; the slowest here (2 cores,
 shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 06.1 and 06.3
 (about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
-and, measured on a heavily shared machine, 04.epochs (about 7 minutes: 270 epochs over six
-models), hw2.window100 (about 3 minutes: 27 small models) and 07.bias (1.5 minutes cold).
+08.fig4 (about 1-2 minutes: 36 Word2Vec runs) and, measured on a heavily shared machine,
+04.epochs (about 7 minutes: 270 epochs over six models), hw2.window100 (about 3 minutes: 27 small
+models) and 07.bias (1.5 minutes cold).
 """
 
 from __future__ import annotations
@@ -595,6 +598,113 @@ def a08_tryit():
             if e in snap:
                 acc.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
         print(f"draw {seed}, epochs {snap}: " + " ".join(f"{a:.2f}" for a in acc))
+
+
+
+def _keep_prob(counts, sample: float = 1e-3):
+    counts = np.asarray(counts, dtype=np.float64)
+    s = sample * counts.sum()
+    return np.minimum(1.0, (np.sqrt(counts / s) + 1) * s / counts)
+
+
+def a08_work():
+    """08, section 1 over seeds: the work tally with the vocabulary fixed (the full sample's) and
+    rebuilt per prefix (min_count 5), three draws of the kept tokens; break-even epochs."""
+    corpus = list(datasets.wikipedia_sample())
+    full = gl.Vocabulary.build(corpus, min_count=5)
+    fractions = (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)
+    for setup in ("fixed", "rebuilt"):
+        for seed in (0, 1, 2):
+            rng = np.random.default_rng(seed)
+            rows = []
+            for f in fractions:
+                docs = corpus[: int(f * len(corpus))]
+                v = full if setup == "fixed" else gl.Vocabulary.build(docs, min_count=5)
+                p = v.encode_documents(docs)
+                keep = _keep_prob(v.counts)
+                kept = [int((rng.random(len(d)) < keep[d]).sum()) for d in p]
+                rows.append((sum(len(d) for d in p), gl.count_cooccurrences(p, len(v), 10).nnz,
+                             baselines.window_pairs([len(d) for d in p], 10),
+                             baselines.window_pairs(kept, 10, dynamic=True) * 6))
+            tokens, nnz, count, w2v = np.array(rows, dtype=np.float64).T
+            b = np.polyfit(np.log(tokens), np.log(nnz), 1)[0]
+            print(f"vocabulary {setup:7s} seed {seed}: nnz exponent {b:.3f}; GloVe/Word2Vec work"
+                  " at 15 epochs " + " ".join(f"{r:.3f}" for r in (count + 15 * nnz) / (5 * w2v))
+                  + ", at 50 " + " ".join(f"{r:.2f}" for r in (count + 50 * nnz) / (5 * w2v))
+                  + "; break-even epochs " + " ".join(f"{e:.1f}" for e in (5 * w2v - count) / nnz))
+
+
+def a08_fig4():
+    """08, section 2 the paper's way: Word2Vec in separate runs of 1-5 and 10 epochs (not
+    snapshots of one 10-epoch run), both draws, model seeds 0-2; GloVe's work to 15%."""
+    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))  # own copy
+    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    for draw, docs in enumerate([world.documents[:10_000], world.documents[10_000:]]):
+        v = gl.Vocabulary.build(docs)
+        enc = v.encode_documents(docs)
+        X = gl.count_cooccurrences(enc, len(v), 10)
+        pairs = baselines.window_pairs([len(d) for d in enc], 10)
+        rng = np.random.default_rng(0)  # one draw of the kept tokens, as notebook 08
+        keep = _keep_prob(v.counts)
+        w_pairs = baselines.window_pairs([int((rng.random(len(d)) < keep[d]).sum()) for d in enc],
+                                         10, dynamic=True) * 6
+        for seed in (0, 1, 2):
+            model, g = gl.GloVe(50, x_max=10.0, epochs=1, random_state=seed), []
+            for e in range(1, 51):
+                model.partial_fit(X)
+                if e in snap:
+                    g.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
+            g_reach = next(pairs + e * X.nnz for e, a in zip(snap, g, strict=True) if a >= 0.15)
+            snaps = []
+            baselines.word2vec_model(docs, v, 50, 10, 5, epochs=10, seed=seed, snapshots=snaps)
+            snap_acc = [evaluate.analogy_accuracy(k, path).accuracy for k in snaps]
+            sep = {}
+            for epochs in (1, 2, 3, 4, 5):
+                m = baselines.word2vec_model(docs, v, 50, 10, 5, epochs=epochs, seed=seed)
+                kv = gl.KeyedVectors(v.words, np.array([m.wv[w] for w in v.words]))
+                sep[epochs] = evaluate.analogy_accuracy(kv, path).accuracy
+            sep[10] = snap_acc[-1]  # a separate 10-epoch run is the snapshot run itself
+            s_reach = next(e * w_pairs for e, a in enumerate(snap_acc, 1) if a >= 0.15)
+            r_reach = next(e * w_pairs for e, a in sep.items() if a >= 0.15)
+            print(f"draw {draw} seed {seed}: GloVe to 15% {g_reach:.2e} (max {max(g):.2f});"
+                  f" Word2Vec snapshots 1-5: " + " ".join(f"{a:.2f}" for a in snap_acc[:5])
+                  + "; separate runs 1-5, 10: " + " ".join(f"{a:.2f}" for a in sep.values())
+                  + f"; to 15%: snapshots {s_reach:.2e}, separate {r_reach:.2e};"
+                  f" GloVe / Word2Vec work to 15%: {g_reach / s_reach:.2f} (snapshots),"
+                  f" {g_reach / r_reach:.2f} (separate)")
+
+
+def a08_inc():
+    """08, section 4 over model seeds 0-2: continued training against no update (A's model as
+    it is) and retraining on A + B, as shares of retraining's score."""
+    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))  # own copy
+    draw0 = world.documents[:10_000]
+    new = {w for p in world.pairs["capital-common-countries"][:5] for w in p}
+    in_a = [i < 8000 and not new & set(d) for i, d in enumerate(draw0)]
+    A = [d for d, a in zip(draw0, in_a, strict=True) if a]
+    B = [d for d, a in zip(draw0, in_a, strict=True) if not a]
+    vA, vAll = gl.Vocabulary.build(A), gl.Vocabulary.build(draw0)
+    XA, XB = (gl.count_cooccurrences(vA.encode_documents(t), len(vA), 10) for t in (A, B))
+    Xall = gl.count_cooccurrences(vAll.encode_documents(draw0), len(vAll), 10)
+
+    def correct(kv):
+        return evaluate.analogy_accuracy(kv, path).total.correct
+
+    for seed in (0, 1, 2):
+        g_ref = correct(gl.GloVe(50, x_max=10.0, epochs=50, random_state=seed).fit(Xall)
+                        .to_keyed_vectors(vAll))
+        m = gl.GloVe(50, x_max=10.0, epochs=50, random_state=seed).fit(XA)
+        g0 = correct(m.to_keyed_vectors(vA))
+        g1 = correct(m.partial_fit(XA + XB, epochs=20).to_keyed_vectors(vA))
+        w_ref = correct(baselines.train_word2vec(draw0, vAll, 50, 10, 5, epochs=10, seed=seed))
+        w = baselines.word2vec_model(A, vA, 50, 10, 5, epochs=10, seed=seed)
+        w0 = correct(gl.KeyedVectors.from_gensim(w.wv))
+        w1 = correct(gl.KeyedVectors.from_gensim(baselines.update_word2vec(w, B, epochs=10).wv))
+        print(f"seed {seed}: GloVe no update {g0 / g_ref:.2f}, continued {g1 / g_ref:.2f} of"
+              f" retrained ({g_ref} correct); Word2Vec no update {w0 / w_ref:.2f}, continued"
+              f" {w1 / w_ref:.2f} of retrained ({w_ref} correct)")
 
 
 ANSWERS = {name[1:].replace("_", "."): fn for name, fn in list(globals().items())

@@ -22,7 +22,7 @@ import time
 
 import matplotlib.pyplot as plt
 import numpy as np
-
+import scipy.linalg  # noqa: F401  SciPy's own BLAS (the SVD's): loaded now, so the limit covers it
 from threadpoolctl import threadpool_limits
 
 import glovelib as gl
@@ -72,15 +72,19 @@ gl.checks.check_window_pairs(my_pairs)
 
 # %% [markdown]
 # Now the corpus grows: prefixes of the Wikipedia sample, one vocabulary (the full sample's, so
-# that only the text changes). For each we count X and tally the work.
+# that only the text changes). For each we count X and tally the work. Then we redo the tally
+# with the vocabulary rebuilt from each prefix, as it would be for real text of that size, and
+# see which conclusion survives the change.
 #
 # **Predict, then run.** The corpus doubles. Does the number of nonzeros of X double?
 #
 # <details><summary>Answer</summary>
 #
-# No. A new pair adds a nonzero only the first time it is seen; most pairs of frequent words
-# already have one. Nonzeros grow like $|C|^{b}$ with $b < 1$ (notebook 02 derives $b$ from
-# Zipf's law; the GloVe paper fits $|X| = O(|C|^{0.8})$ on its corpora). Word2Vec's work grows
+# No, with the vocabulary held fixed. A new pair adds a nonzero only the first time it is seen;
+# most pairs of frequent words already have one. Nonzeros grow like $|C|^{b}$ with $b < 1$
+# (notebook 02 derives $b$ from Zipf's law; the GloVe paper fits $|X| = O(|C|^{0.8})$ on its
+# corpora). When the vocabulary grows with the text, new words bring new rows, and the cell
+# after the table shows what that does to $b$. Word2Vec's work grows
 # like $|C|$: subsampling keeps about three quarters of the tokens here (the cell prints the
 # share, from one random draw), whatever the prefix, because each word's chance of being kept
 # is fixed by the vocabulary's counts.
@@ -130,6 +134,31 @@ assert 0.6 < b_nnz < 0.95 and abs(b_count - 1) < 0.02 and abs(b_w2v - 1) < 0.02
 assert np.all((0.72 < kept_share) & (kept_share < 0.8))  # about three quarters kept
 
 # %% [markdown]
+# That exponent holds the vocabulary fixed: the small prefixes are counted over the full
+# sample's 9,002 words, most of which they contain too few times to be in their own vocabulary.
+# Notebook 02 showed that this choice decides the exponent. The same tally, with the vocabulary
+# rebuilt from each prefix (min_count 5) and Word2Vec's keep rule from that vocabulary's counts:
+
+# %%
+rebuilt, rng_r = [], np.random.default_rng(1)  # its own draws: section 2 keeps rng's
+for f in fractions[:-1]:  # the whole sample's own vocabulary is the fixed one: row reused
+    docs = corpus[: int(f * len(corpus))]
+    v = gl.Vocabulary.build(docs, min_count=5)
+    p = v.encode_documents(docs)
+    L, k = [len(d) for d in p], kept_lengths(p, keep_prob(v.counts), rng_r)
+    rebuilt.append((len(v), sum(L), gl.count_cooccurrences(p, len(v), WINDOW).nnz,
+                    baselines.window_pairs(L, WINDOW),
+                    baselines.window_pairs(k, WINDOW, dynamic=True) * (NEG + 1)))
+rebuilt.append((len(vocab), tokens[-1], nnz[-1], count_work[-1], w2v_work[-1]))
+V_r, tokens_r, nnz_r, count_r, w2v_r = np.array(rebuilt, dtype=np.float64).T
+b_nnz_r = exponent(tokens_r, nnz_r)
+print("vocabulary per prefix:", " ".join(f"{x:,.0f}" for x in V_r), "words;  nnz:",
+      " ".join(f"{x:,.0f}" for x in nnz_r))
+print(f"exponents, vocabulary rebuilt: nnz {b_nnz_r:.2f} (fixed: {b_nnz:.2f}),"
+      f" Word2Vec {exponent(tokens_r, w2v_r):.2f}")
+assert b_nnz_r > 0.95 > 0.9 > b_nnz  # new words' rows cancel the saturation: about linear
+
+# %% [markdown]
 # Counted work is the same on every machine. Seconds are not: below, one epoch of each and the
 # counting are timed on this machine (on the three smallest prefixes, to save class time). Their
 # exponents depend on the machine, its load and the sizes: at these small sizes fixed overheads
@@ -156,18 +185,25 @@ for name, s in secs.items():
 # %% [markdown]
 # Which is cheaper *in total* depends on the epochs each needs: GloVe pays counting plus
 # $E_{\text{GloVe}} \times$ nnz, Word2Vec $E_{\text{W2V}} \times$ its pairs $\times$ (negative + 1).
-# With the usual settings (GloVe 15 epochs after counting, Word2Vec 5), in counted work and in
-# this machine's seconds:
+# With GloVe at 15 epochs (the value of the C code's demo script; the paper runs 50 iterations
+# below 300 dimensions, section 4.2, and sections 2 and 5 here run 50) and Word2Vec at 5
+# (gensim's default), in counted work for both vocabulary setups, with the number of GloVe
+# epochs at which the two cost the same (break-even), and in this machine's seconds:
 
 # %%
 E_GLOVE, E_W2V = 15, 5
-glove_total = count_work + E_GLOVE * nnz
-w2v_total = E_W2V * w2v_work
-print("GloVe work / Word2Vec work:", " ".join(f"{r:.2f}" for r in glove_total / w2v_total))
-assert np.all(glove_total < w2v_total)  # GloVe (15 epochs) does less counted work here ...
-assert np.all((0.4 < glove_total / w2v_total) & (glove_total / w2v_total < 0.65))
-assert np.all(np.diff(glove_total / w2v_total) < 0)  # ... and its share falls as |C| grows
-print("GloVe's work per token falls as the corpus grows; Word2Vec's stays constant")
+setups = {"fixed": (count_work, nnz, w2v_work), "rebuilt": (count_r, nnz_r, w2v_r)}
+ratio = {s: (c + E_GLOVE * n) / (E_W2V * w) for s, (c, n, w) in setups.items()}
+ratio50 = {s: (c + 50 * n) / (E_W2V * w) for s, (c, n, w) in setups.items()}
+even = {s: (E_W2V * w - c) / n for s, (c, n, w) in setups.items()}  # GloVe epochs, same work
+for s in setups:
+    print(f"vocabulary {s:7s} GloVe / Word2Vec work at 15 epochs:",
+          " ".join(f"{r:.2f}" for r in ratio[s]), "  at 50:", " ".join(f"{r:.2f}" for r in
+          ratio50[s]), "  break-even epochs:", " ".join(f"{e:.0f}" for e in even[s]))
+assert all(np.all((0.4 < r) & (r < 0.65)) for r in ratio.values())  # GloVe cheaper at 15 ...
+assert np.all(np.diff(ratio["fixed"]) < 0) and ratio["fixed"][-1] < 0.8 * ratio["fixed"][0]
+assert abs(ratio["rebuilt"][-1] / ratio["rebuilt"][0] - 1) < 0.1  # ... flat when V grows
+assert all(np.all((20 < e) & (e < 45)) for e in even.values())  # at 50 epochs: dearer
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -188,13 +224,19 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # misses for GloVe; fixed overheads weigh less as the corpus grows), and both effects depend on
 # the machine and its load, so the seconds are printed, not asserted.
 #
-# **Verdict (speed).** In counted work GloVe is the cheaper one on every prefix here (15
-# epochs after counting cost from about 0.6 of Word2Vec's 5 on the smallest prefix to about 0.45
-# on the full sample, Word2Vec's work counted after subsampling), and its share falls as the
-# corpus grows: its work per epoch grows like $|C|^{b}$ with $b < 1$, Word2Vec's like $|C|$.
-# Whether that makes it faster in *seconds* depends on the machine (an update costs different
-# time in the two implementations and with the cache) and on how many epochs each needs for good
-# vectors, which section 2 measures. The exponents of the work do not depend on the machine.
+# **Verdict (speed).** At 15 GloVe epochs (the C demo's) against Word2Vec's 5, GloVe does less
+# counted work on every prefix here, in both vocabulary setups (Word2Vec's work counted after
+# subsampling): 0.60 down to 0.43 of Word2Vec's with the vocabulary fixed, 0.46 to 0.43 with it
+# rebuilt per prefix. Whether its share *falls* as the corpus grows depends on the vocabulary:
+# held fixed, X's nonzeros grow like $|C|^{0.84}$ and the share falls; rebuilt per prefix, as
+# for real text, they grow about linearly ($b \approx 1.02$) and the share stays flat (asserted:
+# within 10%). The number of epochs decides the rest: GloVe breaks even with Word2Vec at 26-39
+# epochs here, so at the paper's 50 it does 1.25-1.8 times Word2Vec's counted work. (The draw of
+# kept tokens moves these ratios by under 0.002 over seeds 0-2:
+# `benchmarks/exercise_answers.py 08.work`.) Whether any of this makes GloVe faster in *seconds*
+# depends on the machine (an update costs different time in the two implementations and with
+# the cache) and on how many epochs each needs for good vectors, which section 2 measures. The
+# work's exponents and ratios do not depend on the machine.
 #
 # ## 2. Accuracy against training time (the paper's Figure 4, small)
 #
@@ -202,17 +244,24 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # word2vec by *negative samples* (its code then ran a single epoch; 6B tokens, 400k words,
 # window 10). gensim trains several epochs, so here both go by epoch, on the planted world at a
 # size where neither is saturated (10,000 sentences), two corpora drawn from the same world.
+# GloVe's curve is one run read after each epoch count (its AdaGrad steps do not depend on how
+# many epochs are planned, so that is as good as separate runs); so is Word2Vec's first curve
+# (one 10-epoch run), and then, the paper's way, separate Word2Vec runs of 2 and 3 epochs.
 #
 # **Predict, then run.** GloVe's epochs are cheap (a few tens of thousands of nonzeros). Will
 # GloVe reach a given accuracy with less counted work than Word2Vec here?
 #
 # <details><summary>Answer</summary>
 #
-# Not clearly, even for a low bar: the two reach 15% of the questions at about the same counted
-# work (GloVe at epoch 20, Word2Vec at epoch 2; asserted within 20%). Subsampling matters here:
-# these short sentences are full of frequent words, Word2Vec keeps under half of the tokens, and
-# an epoch then costs about as much as 18 of GloVe's. Then GloVe levels off near 25%, while
-# Word2Vec climbs to 80%.
+# For a low bar, it depends on how Word2Vec's points are taken. Read off one 10-epoch run after
+# each epoch, the two reach 15% of the questions at about the same counted work (GloVe at epoch
+# 20, Word2Vec at epoch 2; asserted within 20%). As separate runs, the way the paper's points
+# are, Word2Vec needs 3 epochs (a 2-epoch run scores under 10%: gensim lowers its learning rate
+# to zero over the epochs it plans, so a short run is not an early snapshot of a long one), and
+# GloVe gets there first, with about two thirds of the work. Subsampling matters too: these
+# short sentences are full of frequent words, Word2Vec keeps under half of the tokens, and an
+# epoch then costs about as much as 18 of GloVe's. Either way GloVe then levels off near 25%,
+# while Word2Vec climbs to 80%.
 #
 # What the notebook shows about why: with about 43 sentences per related word of the world
 # (10,000 sentences, each holding one of its 232 related words), most of a related word's counts
@@ -221,8 +270,9 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # below) makes GloVe rise sooner but not higher, and training longer makes it fit that noise
 # (the fall after epoch 30 below). Skip-gram trains on the same sentences every epoch; why it
 # gets more out of them here is not something this notebook isolates. The paper's Figure 4
-# (GloVe ahead at equal hours) is on 6 billion tokens, where the counts are reliable. Section 5
-# shows the same data-size effect directly.
+# (GloVe ahead at equal hours) is on 6 billion tokens; that reliable counts are what puts GloVe
+# ahead there is our inference, not measured here. Section 5 shows the data-size effect at
+# small sizes.
 # </details>
 
 # %%
@@ -264,14 +314,29 @@ for seed, docs in enumerate(chunks):
                        w2v_all=baselines.window_pairs(w_len, WINDOW, dynamic=True)))
 
 # %%
+for seed, (c, docs) in enumerate(zip(curves, chunks, strict=True)):  # separate runs, timed
+    c["w2v_runs"], c["w2v_run_s"] = {}, {}
+    for e in (2, 3):
+        t = time.perf_counter()
+        m = baselines.word2vec_model(docs, c["v"], DIM, WINDOW, NEG, epochs=e, seed=seed)
+        c["w2v_run_s"][e] = time.perf_counter() - t
+        c["w2v_runs"][e] = accuracy(gl.KeyedVectors(c["v"].words, m.wv[c["v"].words]))
+
+# %%
 fig, ax = plt.subplots(figsize=(7, 4))
 for c, ls in zip(curves, ["-", "--"], strict=True):
+    w_epoch = c["w2v_pairs"] * (NEG + 1)
     ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], "o" + ls, color="tab:blue")
-    ax.plot(np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1), c["w2v"], "s" + ls,
-            color="tab:orange")
+    ax.plot(np.arange(1, W2V_EPOCHS + 1) * w_epoch, c["w2v"], "s" + ls, color="tab:orange")
+    ax.plot(np.array([2, 3]) * w_epoch, [c["w2v_runs"][2], c["w2v_runs"][3]], "^", ms=9,
+            mfc="none", color="tab:red")
+ax.axhline(0.15, color="grey", lw=0.8, ls=":")
+ax.annotate("the low bar: 15%", (4e6, 0.15), xytext=(0, 3), textcoords="offset points", size=8)
 ax.set(xscale="log", xlabel="counted work (updates; GloVe includes counting, Word2Vec subsampled)",
-       ylabel="analogy accuracy", title="Planted world, 10,000 sentences, two draws")
-ax.legend(["GloVe (by epoch)", "Word2Vec (by epoch)"])
+       ylabel="analogy accuracy",
+       title="Planted world, 10,000 sentences: draw 0 solid, draw 1 dashed")
+ax.legend(["GloVe, one run read at epochs 1-50", "Word2Vec, one 10-epoch run read after each"
+           " epoch", "Word2Vec, separate 2- and 3-epoch runs"], fontsize=8)  # draw 0's lines
 plt.show()
 
 # %%
@@ -279,6 +344,26 @@ plt.show()
 for s, c in enumerate(curves):
     print(f"draw {s}: GloVe at epochs {SNAP}:", " ".join(f"{a:.2f}" for a in c["glove"]))
     print(f"        Word2Vec epochs 1-{W2V_EPOCHS}:", " ".join(f"{a:.2f}" for a in c["w2v"]))
+    print("        Word2Vec, separate runs of 2 and 3 epochs:",
+          " ".join(f"{a:.2f}" for a in c["w2v_runs"].values()))
+
+# %% [markdown]
+# Counted work charges counting as many GloVe epochs as it has pairs per nonzero (about 15
+# here). Seconds price it differently: on this machine (printed, not compared: it depends on the
+# CPU and its load),
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+c, ids0 = curves[0], curves[0]["v"].encode_documents(chunks[0])
+t = time.perf_counter(); gl.count_cooccurrences(ids0, len(c["v"]), WINDOW)
+t_count, t = time.perf_counter() - t, time.perf_counter()
+gl.GloVe(DIM, x_max=10.0, epochs=10, random_state=0).fit(c["X"])
+t_epoch = (time.perf_counter() - t) / 10
+e15 = SNAP[int(np.argmax(np.asarray(c["glove"]) >= 0.15))]  # GloVe's first epoch count past 15%
+print(f"draw 0: counting {t_count:.2f} s = {t_count / t_epoch:.1f} GloVe epochs of time"
+      f" ({c['pairs'] / c['nnz']:.1f} in counted work)")
+print(f"seconds to 15%: GloVe {t_count + e15 * t_epoch:.2f} (counting + {e15} epochs),"
+      f" Word2Vec {c['w2v_run_s'][3]:.2f} (its 3-epoch run)")
 
 # %%
 def work_to_reach(work, acc, target=0.15):
@@ -296,8 +381,12 @@ for c in curves:
     assert 0.4 < c["kept_share"] < 0.55  # subsampling keeps under half of these tokens
     assert 3.4 < c["w2v_all"] / c["w2v_pairs"] < 4.1  # and about 1 pair in 3.7 (short sentences)
     assert max(c["glove"]) > c["glove"][-1] + 0.01  # GloVe peaks before epoch 50, then falls
-print("in both draws: GloVe and Word2Vec reach 15% at about the same work; Word2Vec's 10",
-      "epochs beat every GloVe epoch count")
+    run = c["w2v_runs"]  # separate runs, the paper's way: a real 2-epoch run is far below
+    assert run[2] < 0.15 <= run[3] and run[2] < c["w2v"][1] - 0.05  # the epoch-2 snapshot
+    reach_runs = work_to_reach(g_work, c["glove"]) / (3 * c["w2v_pairs"] * (NEG + 1))
+    assert 0.5 < reach_runs < 0.8  # so with separate runs GloVe is first to 15%: ~2/3 the work
+print("in both draws, to 15%: about the same work (Word2Vec read off one run), GloVe first",
+      "(separate runs); Word2Vec's 10 epochs beat every GloVe epoch count")
 
 # %% [markdown]
 # At $x_{\max} = 10$ GloVe passes 15% at epoch 20, peaks at 30–40 epochs near 25% and then
@@ -322,29 +411,50 @@ print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends abo
 #
 # It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
 # then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
-# GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec needs to
-# get there, so the first assert after `work_to_reach` ("about the same work") fails: at this
-# $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far higher (that assert passes),
-# and the cell after, which checks the $x_{\max} = 10$ curve's peak, fails: the peak has moved.
+# GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec (read
+# off one run) needs to get there, so the first assert after `work_to_reach` ("about the same
+# work") fails: at this $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far
+# higher (that assert passes), and the cell after, which checks the $x_{\max} = 10$ curve's
+# peak, fails: the peak has moved. Against Word2Vec's separate runs GloVe now needs about 0.46
+# of a 3-epoch run's work, below the bound of 0.5 that the same cell asserts: that assert would
+# fail too.
 # (`benchmarks/exercise_answers.py 08.tryit` reproduces the accuracies; the work is section 2's:
 # GloVe's counting plus 10 epochs, against two subsampled Word2Vec epochs.)
 # </details>
 #
-# **Verdict (accuracy vs time).** At laptop scale the paper's Figure 4 does not hold: counted
-# with subsampling, the two reach a low bar at about the same work, and Word2Vec ends far higher.
-# (Counted before subsampling, Word2Vec's work here would look about 3.7 times larger and GloVe
-# clearly first: charge each method with the work it actually does.) Which method reaches
-# a given accuracy first depends on the target and on the corpus size, not only on the cost per
-# epoch.
+# **Verdict (accuracy vs time).** What holds however it is measured, in both draws: at 10,000
+# planted sentences Word2Vec ends far higher (near 80% after 10 epochs, against GloVe's best,
+# near 25%). Who reaches a low bar (15%) first depends on how it is measured:
+#
+# * Word2Vec read off one 10-epoch run: about the same counted work as GloVe (GloVe's share
+#   0.88-0.96 on five other worlds, `benchmarks/bench_compare.py figure4`);
+# * separate Word2Vec runs, as the paper's points are: GloVe first, with about two thirds of
+#   the work in both draws here (0.64, also for model seeds 0-2:
+#   `benchmarks/exercise_answers.py 08.fig4`, which runs 1-5 epochs) and in four of the five
+#   other worlds (0.59-0.64); in the fifth a 2-epoch run already reaches 16% and the two are
+#   level (0.93). GloVe is first or level, never behind, at this bar;
+# * the price of counting: counted work charges it as 15 GloVe epochs; in seconds it cost 3-6
+#   in our runs (printed above; it depends on the machine and its load), which moves GloVe
+#   further ahead;
+# * counted before subsampling, Word2Vec's work would look about 3.7 times larger and GloVe
+#   clearly first: charge each method with the work it actually does.
+#
+# So the paper's Figure 4 (GloVe ahead at every training time, on 6 billion tokens; word2vec
+# varied by negative samples, exercise 2) holds here only for the low bar, and mostly only
+# measured its way; "ahead at every time" does not hold at this scale (Word2Vec ends 0.47-0.51
+# higher on all five other worlds too). Which method reaches a given accuracy first depends on
+# the target, the corpus size and how the runs are taken, not only on the cost per epoch.
 #
 # ## 3. Memory
 #
 # GloVe holds X: in CSR a nonzero costs 8 bytes of count and 4 of column index, and glovelib's
-# trainer makes a 16-byte record per nonzero (row, column, log count, weight in float32). Its own
-# parameters are $W$, $\tilde W$ ($V \times d$) and $b$, $\tilde b$ ($V$), with an AdaGrad sum of
-# squares for each, all float32. Word2Vec holds two $V \times d$ float32 matrices (word vectors
-# and output weights), whatever the corpus size. While GloVe trains, all of its part is held at
-# once (the caller still holds X).
+# trainer makes a 16-byte record per nonzero (row, column, log count, weight in float32) and
+# holds the records in memory while it trains. Its own parameters are $W$, $\tilde W$
+# ($V \times d$) and $b$, $\tilde b$ ($V$), with an AdaGrad sum of squares for each, all
+# float32. Word2Vec holds two $V \times d$ float32 matrices (word vectors and output weights),
+# whatever the corpus size. While glovelib trains, all of GloVe's part is held at once (the
+# caller still holds X). The reference C code is built the other way: its `glove` tool streams
+# its shuffled records from disk every epoch and holds only the parameters and their sums.
 
 # %%
 csr_bytes = nnz * 12 + (len(vocab) + 1) * 4
@@ -357,7 +467,7 @@ for t, c, r, a in zip(tokens, csr_bytes, train_bytes, peak, strict=True):
           f" {glove_bytes / 1e6:.1f} = {a / 1e6:5.1f} MB   vs Word2Vec {w2v_bytes / 1e6:.1f} MB")
 assert csr_bytes[-1] > 5 * w2v_bytes and np.all(np.diff(csr_bytes) > 0)
 assert abs(glove_bytes / w2v_bytes - 2.04) < 0.01  # GloVe's parameters alone: twice Word2Vec's
-assert 18 < peak[-1] / w2v_bytes < 24  # while training on the full sample: about 21 times
+assert 18 < peak[-1] / w2v_bytes < 24  # records in memory (glovelib), full sample: about 21x
 
 # %% [markdown]
 # **Predict, then run.** With this vocabulary ($V$ = 9,002), is there a corpus size at which X
@@ -391,11 +501,14 @@ assert (X_bounded != Xs[2]).nnz == 0
 print("bounded-memory counting (4 MB budget) gives the same", f"{X_bounded.nnz:,}", "nonzeros")
 
 # %% [markdown]
-# **Verdict (memory).** True, and it grows: on the full sample X alone is more than five times
-# Word2Vec's parameters, and its size grows with the corpus while Word2Vec's does not. While
-# GloVe trains it holds more: the training records and its own parameters with their AdaGrad
-# sums (twice Word2Vec's parameters by themselves), about 21 times Word2Vec's memory here. It is bounded by
-# $V^2$, so it stops fitting only when the vocabulary is large; bounded-memory counting removes
+# **Verdict (memory).** X itself is large, and it grows: on the full sample it is more than five
+# times Word2Vec's parameters, and its size grows with the corpus while Word2Vec's does not.
+# What training holds depends on the trainer. glovelib, as trained here, holds the training
+# records in memory, with its own parameters and their AdaGrad sums (twice Word2Vec's
+# parameters by themselves): about 21 times Word2Vec's memory here. The reference `glove.c`
+# streams its records from disk each epoch, so its training memory is its parameters and sums,
+# about twice Word2Vec's, and X costs it disk rather than memory. X is bounded by $V^2$, so in
+# memory it stops fitting only when the vocabulary is large; bounded-memory counting removes
 # the peak of counting, not the matrix.
 #
 # ## 4. Incremental training
@@ -407,7 +520,9 @@ print("bounded-memory counting (4 MB budget) gives the same", f"{X_bounded.nnz:,
 #
 # * **Word2Vec, continued**: train on A, then gensim's vocabulary update and more epochs on B;
 # * **GloVe, continued**: train on A, add B's counts to X (over A's words) and continue with
-#   `partial_fit`. Counts add up; new words would need new rows, which the model does not have.
+#   `partial_fit`. Counts add up; new words would need new rows, which the model does not have;
+# * **no update** (the control): each model trained on A, as it is. A continuation is worth
+#   what it adds over this, not what it reaches: A already holds three quarters of the text.
 #
 # The retrained scores are section 2's, at epoch 50; GloVe continued trains 50 + 20 = 70 epochs in
 # all, and section 2 showed GloVe losing a little accuracy after epoch 30 here: part of any gap is
@@ -429,9 +544,11 @@ print(len(A), "sentences in A,", len(B), "in B;", len(new_words), "words only in
 
 # %%
 glove = gl.GloVe(DIM, x_max=10.0, epochs=GLOVE_EPOCHS, random_state=0).fit(XA)
-kv = {"GloVe, continued": glove.partial_fit(XA + XB, epochs=20).to_keyed_vectors(vA)}
+kv = {"GloVe, no update": glove.to_keyed_vectors(vA)}  # a copy: the control
+kv["GloVe, continued"] = glove.partial_fit(XA + XB, epochs=20).to_keyed_vectors(vA)
 w2v = baselines.word2vec_model(A, vA, DIM, WINDOW, NEG, epochs=W2V_EPOCHS)
 before = w2v.wv.vectors.copy()  # A's words, before the update (new words are appended)
+kv["Word2Vec, no update"] = gl.KeyedVectors.from_gensim(w2v.wv)  # a copy: the control
 kv["Word2Vec, continued"] = gl.KeyedVectors.from_gensim(
     baselines.update_word2vec(w2v, B, epochs=W2V_EPOCHS).wv)
 inc = {name: evaluate.analogy_accuracy(k, questions) for name, k in kv.items()}
@@ -443,28 +560,36 @@ share |= {"GloVe, retrained": curves[0]["glove"][-1], "Word2Vec, retrained": cur
 for name, k in kv.items():
     print(f"{name:20s} knows the new words: {all(w in k for w in new_words)!s:5s}"
           f"  questions it can answer: {inc[name].total.seen:,d} of {n_q:,d}")
-assert not any(w in kv["GloVe, continued"] for w in new_words)
+assert not any(w in kv[n] for n in ("GloVe, continued", "Word2Vec, no update") for w in new_words)
 assert all(w in kv["Word2Vec, continued"] for w in new_words)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
+of_retrained = {name: a / share[name.split(",")[0] + ", retrained"] for name, a in share.items()}
 for name, a in share.items():
-    print(f"{name:20s} {a:6.1%} of all {n_q:,} questions")
+    print(f"{name:20s} {a:6.1%} of all {n_q:,} questions, {of_retrained[name]:.2f} of retraining")
 moved = np.linalg.norm(w2v.wv.vectors[: len(before)] - before, axis=1)
 moved /= np.linalg.norm(before, axis=1)
 print(f"Word2Vec's update moved A's words by {np.median(moved):.0%} of their length (median)")
 
 # %%
-assert share["GloVe, continued"] > 0.6 * share["GloVe, retrained"]
-assert share["Word2Vec, continued"] > 0.7 * share["Word2Vec, retrained"]
-assert 0.65 < share["GloVe, continued"] / share["GloVe, retrained"] < 0.85  # about 3/4
+gain = {m: of_retrained[f"{m}, continued"] - of_retrained[f"{m}, no update"]
+        for m in ("GloVe", "Word2Vec")}
+assert gain["GloVe"] > 0.08 and gain["Word2Vec"] > 0.05  # the update's gain over no update
+assert 0.65 < of_retrained["GloVe, continued"] < 0.85  # about 3/4 of retraining
 assert np.median(moved) > 0.1  # the old words' vectors move too
-print("continued training gets most of the way to retraining (over 60% of its score), for both")
+print("continuing beats no update by more than 0.08 (GloVe) and 0.05 (Word2Vec) of",
+      "retraining's score")
 
 # %% [markdown]
 # **Verdict (incremental).** "GloVe cannot be trained incrementally" is half true. Counts *add*:
-# new text's counts go into X and `partial_fit` continues, reaching about three quarters of
-# retraining's score here (asserted: more than 60%), for the words it already has. What it
+# new text's counts go into X and `partial_fit` continues, for the words it already has. Measured
+# against doing nothing: trained on A alone, GloVe already scores 0.59 of retraining, and the
+# update lifts it to 0.76; Word2Vec goes from 0.79 to 0.89 (asserted: gains of more than 0.08
+# and 0.05 of retraining's score; over model seeds 0-2 the gains are 0.12-0.17 and 0.10-0.15,
+# `benchmarks/exercise_answers.py 08.inc`, and on three other worlds 0.11-0.16 and 0.09-0.12,
+# `benchmarks/bench_compare.py incremental`). So continuing does help, though most of the score
+# was there before it: A is three quarters of the text. What it
 # cannot do is learn **new words** — they need rows in $W$, $\tilde W$ and X, i.e. a new
 # vocabulary (and in glovelib, a new model). Word2Vec's vocabulary update adds them, but
 # learns them only from the new text, with the old words' vectors still moving (in our run by
@@ -478,7 +603,9 @@ print("continued training gets most of the way to retraining (over 60% of its sc
 # through `baselines.train_word2vec`), the 10,000 point reuses section 2's runs (Word2Vec
 # through `baselines.word2vec_model`; the same gensim settings, one thread). And GloVe runs 50
 # epochs although at 10,000 sentences it peaked at 30–40 (section 2): its 10,000 point is its
-# 50th epoch, a little below its best (0.22 and 0.27 against 0.25 and 0.29 in our run).
+# 50th epoch, a little below its best (0.22 and 0.27 against 0.25 and 0.29 in our run). In the
+# picture the 10,000 point, from the other setup, has an open diamond joined by a dotted line;
+# each bar spans the two draws (their mean ± half their range: with two draws, no more).
 
 # %%
 def three_scores(docs, seed):
@@ -500,10 +627,15 @@ little = np.array([[three_scores(chunk[:n], seed) for seed, chunk in enumerate(c
 # %%
 fig, ax = plt.subplots(figsize=(6, 4))
 for m, name in enumerate(names):
-    ax.errorbar(sizes, little[:, :, m].mean(axis=1), marker="o", label=name,
-                yerr=np.ptp(little[:, :, m], axis=1) / 2)
+    mean, half = little[:, :, m].mean(axis=1), np.ptp(little[:, :, m], axis=1) / 2
+    line = ax.errorbar(sizes[:-1], mean[:-1], yerr=half[:-1], marker="o", capsize=3, label=name)
+    color = line[0].get_color()
+    ax.errorbar(sizes[-1:], mean[-1:], yerr=half[-1:], marker="D", mfc="none", capsize=3,
+                color=color)
+    ax.plot(sizes[-2:], mean[-2:], ":", color=color)
+ax.plot([], [], "Dk", mfc="none", ls=":", label="10,000: section 2's runs")
 ax.set(xscale="log", xlabel="sentences (planted world)", ylabel="analogy accuracy",
-       title="Who learns from less? (two draws per size)")
+       title="Who learns from less? Bars span the two draws per size")
 ax.legend()
 plt.show()
 
@@ -531,7 +663,9 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 # needs the most text here: its weighted least squares needs reliable counts. Sahlgren & Lenci
 # (EMNLP 2016, *The effects of data size and frequency range on distributional semantic models*)
 # varied corpus size (1 million to 1 billion words) and likewise found that neural models
-# underperform on small data, and a factorized count model (an SVD) the most reliable. (Levy,
+# underperform on small data; their most reliable model over sizes and frequency ranges was an
+# *inverted* factorized model (ISVD: an SVD that moves weight away from the first, largest
+# components), not a plain SVD of PPMI like the one here. (Levy,
 # Goldberg & Dagan 2015 did not vary size; they found that hyperparameters matter more than the
 # choice of algorithm.)
 #
@@ -539,12 +673,13 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #
 # | claim | measured here | when it holds |
 # |---|---|---|
-# | GloVe trains faster | work per epoch: nnz (exponent $b < 1$) vs kept tokens (exponent 1) | in counted work, here already, more so as the corpus grows; in seconds it depends on the CPU and on the epochs needed |
-# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences: both reach 15% at about the same work, Word2Vec ends far higher | with reliable counts (the paper: 6B tokens) |
-# | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows; about 21 times with GloVe's training state | always; it stops fitting when the vocabulary (not only the text) grows; bounded counting caps counting only |
-# | no incremental training | counts add exactly; `partial_fit` continues close to retraining | false for known words, true for new words (rows) |
+# | GloVe trains faster | work per epoch: nnz vs kept tokens; GloVe at 15 epochs does 0.43-0.60 of Word2Vec's (5 epochs) on every prefix | in counted work at 15 GloVe epochs (the C demo's), with the vocabulary fixed or rebuilt per prefix; its share falls as the corpus grows only with the vocabulary fixed (nnz exponent 0.84 against 1.02); break-even at 26-39 GloVe epochs, so at the paper's 50 GloVe does more work; in seconds it depends on the CPU and on the epochs needed |
+# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences (two draws): Word2Vec ends far higher; to 15%, about the same work with Word2Vec read off one run, GloVe first (about 2/3 of the work) with separate runs | the low bar only, measured the paper's way; the paper's "ahead at every time" is on 6B tokens, and that reliable counts are why is our inference, not measured |
+# | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows; about 21 times while glovelib trains | a trainer holding its records in memory (glovelib here); the reference `glove.c` streams them from disk, about 2 times Word2Vec's; X in memory stops fitting only when the vocabulary grows; bounded counting caps counting only |
+# | no incremental training | counts add exactly; `partial_fit` lifts GloVe from 0.59 (no update) to 0.76 of retraining, Word2Vec's update from 0.79 to 0.89 | false for known words, true for new words (rows); model seeds 0-2 in the benchmark |
 # | Word2Vec suits changing corpora | its vocabulary update learns new words from the new text only | yes, with that caveat |
-# | which learns from little data | PPMI-SVD on the least text, Word2Vec soon after; GloVe last | the smallest corpora favour plain counts |
+# | Word2Vec suits large corpora | not measured here (our largest corpus: 0.4 million tokens) | unknown from this notebook; the paper's Figure 4, on 6B tokens, has GloVe ahead at equal time |
+# | which learns from little data | PPMI-SVD on the least text, Word2Vec soon after; GloVe last | the smallest corpora here (two draws per size) favour plain counts |
 #
 # ## Exercises
 #
