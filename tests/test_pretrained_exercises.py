@@ -99,7 +99,22 @@ def test_a_failed_pick_is_reported_not_raised(cells, monkeypatch, tmp_path):
     assert "passed: man:king :: woman:? -> queen" in out  # the other exercises still run
 
 
-def test_without_a_file_the_section_says_so_and_skips(cells, monkeypatch, tmp_path):
+def test_offline_the_exercises_run_on_the_courses_own_vectors(cells, monkeypatch, tmp_path):
+    """No GLOVE_FILE and USE_6B = False: the vectors section 1 saved, wiki-glove.txt."""
+    _write_vectors(tmp_path / "wiki-glove.txt")
     out = _run(monkeypatch, tmp_path, None)
-    assert "no pretrained vectors: set GLOVE_FILE" in out
-    assert "passed" not in out and "not this one" not in out
+    assert "loaded 237 words x 50 from wiki-glove.txt" in out
+    assert "passed: man:king :: woman:? -> queen" in out
+
+
+def test_without_any_file_the_loader_says_what_to_do(cells, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("GLOVELIB_DATA", str(tmp_path / "cache"))
+    monkeypatch.delenv("GLOVE_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    for use_6b in (False, True):  # the loader cell alone, in this process: no kernel needed
+        scope = {}
+        exec(cells[0].source.replace("USE_6B = False", f"USE_6B = {use_6b}"), scope)
+        assert scope["pre"] is None
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("no vectors at wiki-glove.txt: run section 1 first")
+    assert out[1].startswith("no vectors at the 6B path") and "download_glove" in out[1]

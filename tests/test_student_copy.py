@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from glovelib import course
+from glovelib.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("course_build", ROOT / "notebooks" / "build.py")
@@ -117,10 +118,15 @@ def test_solutions_only_on_request_and_named_as_solutions(tmp_path):
     assert "exercises/hw1_objective.ipynb" in names
     assert not any("solution" in n for n in names)
     copied, kept = course.copy_notebooks(tmp_path / "a", solutions=True)
-    homework = (ROOT / "notebooks" / "exercises").glob("*.ipynb")
+    homework = sorted((ROOT / "notebooks" / "exercises").glob("*.ipynb"))
     want = {f"solutions/{p.stem}_solution.ipynb" for p in homework}
     assert {p.as_posix() for p in copied} == want
     assert len(kept) == len(names)
+    solution = ROOT / "notebooks" / "exercises" / "solutions" / homework[0].name
+    got = json.loads((tmp_path / "a" / f"solutions/{homework[0].stem}_solution.ipynb").read_text())
+    assert got == course.student_copy(json.loads(solution.read_text()))
+    assert main(["notebooks", str(tmp_path / "b"), "--solutions"]) == 0
+    assert len(list((tmp_path / "b" / "solutions").glob("*_solution.ipynb"))) == len(homework)
 
 
 # ------------------------------------------------------------------ the real student copy
