@@ -70,7 +70,8 @@ def _split_asserts(source: str) -> tuple[str, str]:
     for node in tree.body:
         if isinstance(node, ast.Assert):
             first = node.lineno - 1
-            while first > 0 and lines[first - 1].lstrip().startswith("#"):
+            while first > 0 and lines[first - 1].lstrip().startswith("#") \
+                    and not lines[first - 1].lstrip().startswith("# NBVAL"):
                 first -= 1
             moved.update(range(first, node.end_lineno))
     kept = "\n".join(line for k, line in enumerate(lines) if k not in moved).rstrip("\n")

@@ -123,7 +123,7 @@ else:
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-word, sense_a, sense_b = "leaves", "tree", "departs"
+word, sense_a, sense_b = "play", "game", "theatre"  # on 6B try "leaves", "tree", "departs"
 if pre is not None:
     try:
         checks.check_polysemy(pre, word, sense_a, sense_b)
@@ -136,7 +136,7 @@ if pre is not None:
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-word, synonym, antonym = "happy", "cheerful", "sad"
+word, synonym, antonym = "early", "initial", "late"
 if pre is not None:
     try:
         checks.check_antonym_closer(pre, word, synonym, antonym)
@@ -153,8 +153,8 @@ if pre is not None:
 # %%
 # NBVAL_IGNORE_OUTPUT
 if pre is not None:
-    for a, b, c, d, works in [("man", "king", "woman", "queen", True),
-                              ("hand", "glove", "foot", "sock", False)]:
+    for a, b, c, d, works in [("he", "his", "she", "her", True),
+                              ("france", "paris", "italy", "rome", False)]:
         try:
             checks.check_analogy_answer(pre, a, b, c, d, works=works)
         except checks.CheckFailed as err:
