@@ -202,8 +202,12 @@ def _command(name: str) -> str:
 
 
 def jupyter_command() -> str:
-    """The command that starts JupyterLab from this environment, e.g. ``.venv/bin/jupyter``."""
-    return _command("jupyter.exe" if os.name == "nt" else "jupyter")
+    """The command that starts JupyterLab from this environment, e.g. ``.venv/bin/jupyter``
+    (``python -m jupyter`` when no ``jupyter`` script sits beside this Python)."""
+    name = "jupyter.exe" if os.name == "nt" else "jupyter"
+    if (Path(sys.executable).parent / name).exists():
+        return _command(name)
+    return f"{_command(Path(sys.executable).name)} -m jupyter"
 
 
 def main(dest: str = "my-notebooks", solutions: bool = False) -> None:
