@@ -403,6 +403,8 @@ ws = {m: gl.evaluate.word_similarity(sweep_x[m].to_keyed_vectors(vocab),
 
 # %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
+my_guess = None  # your prediction: does x_max = 1 do "better" or "worse" than 10?
+gl.course.guess(my_guess, "better" if ws[1.0] > ws[10.0] else "worse", "x_max = 1 does")
 print(", ".join(f"x_max {m:g}: WordSim-353 {s:.3f}" for m, s in sorted(ws.items())))
 
 # %% tags=["check"]

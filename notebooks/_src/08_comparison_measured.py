@@ -99,6 +99,7 @@ def kept_lengths(docs, keep, rng):
     return [int((rng.random(len(d)) < keep[np.asarray(d, dtype=np.int64)]).sum()) for d in docs]
 
 # %% tags=["reveal"]
+my_guess = None  # your prediction: True (the nonzeros double with the corpus) or False
 fractions = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1]
 parts = [vocab.encode_documents(corpus[: int(f * len(corpus))]) for f in fractions]
 tokens = np.array([sum(len(d) for d in p) for p in parts])
@@ -110,6 +111,7 @@ keep, rng = keep_prob(vocab.counts), np.random.default_rng(0)  # vocab's counts,
 kept = [kept_lengths(p, keep, rng) for p in parts]
 kept_share = np.array([sum(k) for k in kept]) / tokens
 w2v_work = np.array([baselines.window_pairs(n, WINDOW, dynamic=True) for n in kept]) * (NEG + 1)
+gl.course.guess(my_guess, bool(nnz[-1] >= 1.95 * nnz[-2]), "the nonzeros double")
 
 # %% tags=["reveal"]
 def exponent(x, y):
