@@ -359,10 +359,14 @@ def _parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_query)
 
     q = sub.add_parser("notebooks", help="copy the course notebooks to a folder of your own",
-                       description="Copy the lecture notebooks and the homework (solutions in "
-                                   "exercises/solutions/) to DEST; files already there are kept.")
+                       description="Copy the lecture notebooks and the homework to DEST, as a "
+                                   "student's copy (no answer in view before its cell is run); "
+                                   "files already there are kept.")
     q.add_argument("dest", nargs="?", default="my-notebooks", help="default my-notebooks/")
-    q.set_defaults(func=lambda args: __import__("glovelib.course").course.main(args.dest))
+    q.add_argument("--solutions", action="store_true",
+                   help="also copy the homework's model answers to DEST/solutions/")
+    q.set_defaults(func=lambda args: __import__("glovelib.course").course.main(
+        args.dest, solutions=args.solutions))
     return p
 
 

@@ -2,21 +2,37 @@
 
 The committed notebooks in ``notebooks/`` are generated (``notebooks/build.py``) and change with
 each course update; a student who runs and edits them there gets conflicts on ``git pull``.
-:func:`copy_notebooks` copies the lecture notebooks and the homework (solutions in their own
-subfolder) to a folder of the student's (default ``my-notebooks/``, ignored by git) and never
-overwrites a file already there::
+:func:`copy_notebooks` copies the lecture notebooks and the homework to a folder of the
+student's (default ``my-notebooks/``, ignored by git) and never overwrites a file already there;
+the model answers only on request, into ``solutions/`` under names that say so::
 
     python -m glovelib notebooks              # -> my-notebooks/
     python -m glovelib notebooks ~/glove      # anywhere else
+    python -m glovelib notebooks --solutions  # also my-notebooks/solutions/hwN_*_solution.ipynb
+
+The copy is not verbatim: a student must think before seeing an answer.  :func:`student_copy`
+drops the stored outputs of the cells that answer a prompt (tagged ``reveal`` in the source),
+moves their asserts into a cell below whose source is hidden (JupyterLab's
+``jupyter.source_hidden``), and hides the source of ``check`` cells; running the cell shows
+everything, and the committed notebooks keep every output for nbval.
+
+:func:`guess` lets the student type a prediction into the notebook and compares it with the
+result when the cell runs.
 """
 
 from __future__ import annotations
 
+import ast
+import copy
+import json
 import os
-import shutil
+import sys
 from pathlib import Path
 
-__all__ = ["course_notebooks", "copy_notebooks"]
+__all__ = ["course_notebooks", "copy_notebooks", "student_copy", "guess", "REVEAL", "CHECK"]
+
+REVEAL = "reveal"  # the cell that answers a prompt: copied without outputs, asserts hidden
+CHECK = "check"    # a cell of asserts: copied with its source hidden and no outputs
 
 _COURSE = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -33,9 +49,117 @@ def course_notebooks(course: str | os.PathLike | None = None) -> list[Path]:
     return sorted(p.relative_to(course) for p in found)
 
 
+def solution_name(rel: Path) -> Path:
+    """Where a solution goes in the student's folder: ``exercises/solutions/hw1_x.ipynb`` ->
+    ``solutions/hw1_x_solution.ipynb`` (not beside the homework, and not under its name)."""
+    return Path("solutions") / f"{rel.stem}_solution{rel.suffix}"
+
+
+def _split_asserts(source: str) -> tuple[str, str]:
+    """``source`` -> (the code without its top-level asserts, the asserts).
+
+    Comment lines right above an assert go with it (they often state the answer).  Source that
+    does not parse (an IPython magic) is returned whole, with no asserts taken out.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source, ""
+    lines = source.splitlines()
+    moved = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assert):
+            first = node.lineno - 1
+            while first > 0 and lines[first - 1].lstrip().startswith("#") \
+                    and not lines[first - 1].lstrip().startswith("# NBVAL"):
+                first -= 1
+            moved.update(range(first, node.end_lineno))
+    kept = "\n".join(line for k, line in enumerate(lines) if k not in moved).rstrip("\n")
+    return kept, "\n".join(lines[k] for k in sorted(moved))
+
+
+def _hidden_check(source: str, cell_id: str) -> dict:
+    return {"cell_type": "code", "execution_count": None, "id": cell_id, "outputs": [],
+            "source": source,
+            "metadata": {"tags": [CHECK], "jupyter": {"source_hidden": True}}}
+
+
+def student_copy(nb: dict) -> dict:
+    """The student's version of a built notebook (a JSON dict, as ``json.load`` gives it).
+
+    * ``reveal`` cells lose their outputs; their top-level asserts (and the comments above them)
+      move to a new ``check`` cell right below, whose source is hidden;
+    * ``check`` cells lose their outputs and get ``metadata.jupyter.source_hidden``;
+    * every other cell is copied as it is.
+
+    Nothing else changes, so the copy runs exactly the code of the course's notebook.
+    """
+    out = copy.deepcopy(nb)
+    cells = []
+    for cell in out["cells"]:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell["cell_type"] != "code" or not ({REVEAL, CHECK} & set(tags)):
+            cells.append(cell)
+            continue
+        cell["outputs"], cell["execution_count"] = [], None
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if CHECK in tags:
+            cell["metadata"].setdefault("jupyter", {})["source_hidden"] = True
+            cells.append(cell)
+            continue
+        kept, asserts = _split_asserts(source)
+        cell["source"] = kept
+        cells.append(cell)
+        if asserts:
+            cells.append(_hidden_check(asserts, f"{cell.get('id', 'cell')}-check"))
+    out["cells"] = cells
+    return out
+
+
+def guess(my_guess, answer, what: str = "the answer") -> bool:
+    """Compare the student's prediction with the result and say so in one line.
+
+    ``my_guess`` is what the student typed before running the cell (``None``: nothing typed);
+    numbers match within 5% or 0.05, strings ignoring case and spaces at the ends.  Never raises
+    on a wrong guess: a prediction is for thinking, not for grading.  Returns whether it matched.
+    """
+    if my_guess is None or my_guess is ...:
+        print(f"{what}: {answer!r} (type your prediction into my_guess before running, "
+              "then run again)")
+        return False
+    if isinstance(answer, str):
+        right = isinstance(my_guess, str) and my_guess.strip().lower() == answer.strip().lower()
+    elif isinstance(answer, bool) or isinstance(my_guess, bool):
+        right = my_guess == answer
+    else:
+        try:
+            right = abs(float(my_guess) - float(answer)) <= max(0.05, 0.05 * abs(float(answer)))
+        except (TypeError, ValueError):
+            right = False
+    verdict = "right" if right else f"not quite: {what} is {answer!r}"
+    print(f"you predicted {my_guess!r}: {verdict}")
+    return right
+
+
+def _write_json(nb: dict, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(target)  # a half-written notebook never takes a real name
+
+
 def copy_notebooks(dest: str | os.PathLike = "my-notebooks",
-                   course: str | os.PathLike | None = None) -> tuple[list[Path], list[Path]]:
-    """Copy every course notebook missing from ``dest``; never touch a file already there.
+                   course: str | os.PathLike | None = None,
+                   solutions: bool = False) -> tuple[list[Path], list[Path]]:
+    """Copy every course notebook missing from ``dest`` (its student copy); never touch a file
+    already there.
+
+    Parameters
+    ----------
+    dest : path, default "my-notebooks"
+    course : path, optional
+        The built notebooks (default the clone's ``notebooks/``).
+    solutions : bool, default False
+        Also copy the homework's model answers, to ``solutions/hwN_*_solution.ipynb``.
 
     Returns
     -------
@@ -49,24 +173,53 @@ def copy_notebooks(dest: str | os.PathLike = "my-notebooks",
         raise NotADirectoryError(f"{dest} exists and is not a folder: choose another DEST")
     copied, kept = [], []
     for rel in course_notebooks(course):
-        target = dest / rel
+        if rel.parts[:2] == ("exercises", "solutions"):
+            if not solutions:
+                continue
+            name = solution_name(rel)
+        else:
+            name = rel
+        target = dest / name
         if target.exists():
-            kept.append(rel)
+            kept.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(course / rel, tmp)
-        tmp.replace(target)  # a half-copied notebook never takes a real name
-        copied.append(rel)
+        nb = json.loads((course / rel).read_text(encoding="utf-8"))
+        _write_json(student_copy(nb), target)
+        copied.append(name)
     return copied, kept
 
 
-def main(dest: str = "my-notebooks") -> None:
-    """``python -m glovelib notebooks [DEST]``: copy, then say what was copied and kept."""
-    copied, kept = copy_notebooks(dest)
+def _command(name: str) -> str:
+    """Program ``name`` of this environment (beside this Python), as a path that works without
+    activating the environment: relative to the current folder when under it."""
+    exe = Path(sys.executable).parent / name
+    try:
+        rel = exe.relative_to(Path.cwd())
+    except ValueError:
+        return str(exe)
+    return str(rel) if rel.parts[0].startswith(".") else f".{os.sep}{rel}"
+
+
+def jupyter_command() -> str:
+    """The command that starts JupyterLab from this environment, e.g. ``.venv/bin/jupyter``
+    (``python -m jupyter`` when no ``jupyter`` script sits beside this Python)."""
+    name = "jupyter.exe" if os.name == "nt" else "jupyter"
+    if (Path(sys.executable).parent / name).exists():
+        return _command(name)
+    return f"{_command(Path(sys.executable).name)} -m jupyter"
+
+
+def main(dest: str = "my-notebooks", solutions: bool = False) -> None:
+    """``python -m glovelib notebooks [DEST] [--solutions]``: copy, then say what was copied and
+    kept, and the command that opens the copy."""
+    copied, kept = copy_notebooks(dest, solutions=solutions)
     for rel in copied:
         print(f"copied {Path(dest) / rel}")
     if kept:
         print(f"kept your {len(kept)} notebook(s) already in {dest}/ (delete or rename one to "
               "get the course's current version)")
-    print(f"open the course with:  jupyter lab {dest}/")
+    if not solutions:
+        print(f"the homework's model answers (try first): {_command(Path(sys.executable).name)} "
+              f"-m glovelib notebooks {dest} --solutions")
+    print(f"open the course with:  {jupyter_command()} lab {dest}/")

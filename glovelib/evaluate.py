@@ -118,7 +118,7 @@ def read_analogies(path: str | os.PathLike) -> list[tuple[str, list[tuple[str, .
         given), or no question at all.
     """
     sections: list[tuple[str, list]] = []
-    with open_text(path) as f:
+    with open_text(path, what="analogy questions file") as f:
         for lineno, line in enumerate(f, 1):
             if line.startswith(":"):
                 sections.append((line[1:].strip(), []))
@@ -238,7 +238,7 @@ def word_similarity(kv, path: str | os.PathLike, delimiter: str = "\t",
     norm, ok = _allowed(kv, restrict_vocab, case_insensitive)
     normed = kv.get_normed_vectors()
     gold, model, n_pairs, n_used = [], [], 0, 0
-    with open_text(path) as f:
+    with open_text(path, what="word-pairs file") as f:
         for lineno, line in enumerate(f, 1):
             if line.startswith("#") or not line.strip():
                 continue

@@ -106,8 +106,15 @@ class PlantedWorld:
     def n_questions(self) -> int:
         return sum(len(q) for q in self.sections.values())
 
-    def write_questions(self, path: str | os.PathLike) -> Path:
-        """Write the questions in the questions-words.txt format (``: section`` headers)."""
+    def write_questions(self, path: str | os.PathLike | None = None) -> Path:
+        """Write the questions in the questions-words.txt format (``: section`` headers).
+
+        ``path=None`` (what the notebooks use): a file of this Python process's own, in a
+        temporary folder removed when the process ends -- two notebooks open at once in one
+        folder never write, read or delete each other's file, and nothing is left behind.
+        """
+        if path is None:
+            path = scratch_path("planted-questions.txt")
         lines = []
         for name, questions in self.sections.items():
             lines.append(f": {name}")
@@ -121,6 +128,22 @@ class PlantedWorld:
         with atomic_open(path) as f:
             f.write("".join(" ".join(d) + "\n" for d in self.documents).encode("utf-8"))
         return Path(path)
+
+
+_SCRATCH: list[Path] = []
+
+
+def scratch_path(name: str) -> Path:
+    """``name`` in a temporary folder of this process's own, removed when the process exits."""
+    if not _SCRATCH:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="glovelib-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _SCRATCH.append(folder)
+    return _SCRATCH[0] / name
 
 
 def planted_corpus(n_sentences: int = 100_000, seed: int = 0, latent_dim: int = 24,

@@ -62,10 +62,11 @@ def word_pattern(text: str) -> re.Pattern:
 
 
 
-def open_text(path: str | os.PathLike) -> io.TextIOBase:
+def open_text(path: str | os.PathLike, what: str = "corpus file") -> io.TextIOBase:
     """Open a plain, ``.gz`` or ``.bz2`` text file for reading as UTF-8.
 
     Invalid UTF-8 bytes are replaced by U+FFFD, so a damaged file is read, not refused.
+    ``what`` names the file in the message when it is missing ("analogy questions file").
 
     Raises
     ------
@@ -74,7 +75,7 @@ def open_text(path: str | os.PathLike) -> io.TextIOBase:
     """
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"corpus file not found: {path}")
+        raise FileNotFoundError(f"{what} not found: {path}")
     if path.is_dir():
         raise IsADirectoryError(f"expected a text file but got a directory: {path}")
     name = path.name.lower()

@@ -25,11 +25,19 @@ out of the student version.  In a text cell, the same
 markers enclose a model answer, which students see as "Your answer here".  jupytext is not used:
 one homework source gives two notebooks, and pairing would let a save in JupyterLab rewrite a
 source.
+
+A code cell's header may carry tags, as in jupytext: ``# %% tags=["reveal"]``.  The built notebook
+keeps every output; the student's copy (``python -m glovelib notebooks``, :mod:`glovelib.course`)
+hides what would answer a prompt before the student has run the cell: a ``reveal`` cell (the cell
+that answers a "Predict, then run" or pencil question) is copied without its outputs and with its
+asserts moved into a hidden cell below it; a ``check`` cell (only asserts) is copied with its
+source hidden and no outputs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -43,11 +51,27 @@ SRC = HERE / "_src"
 STUDENT_MARK = "# USES-STUDENT-CODE"
 SOLUTION_ONLY = "# SOLUTION-ONLY"
 RAISES = "raises-exception"
+TAGS = re.compile(r"\btags=(.*?)\s*$")
+
+
+def header_tags(line: str) -> list[str]:
+    """The tags of a ``# %%`` header line: ``# %% tags=["reveal"]`` -> ``["reveal"]``."""
+    found = TAGS.search(line)
+    if not found:
+        return []
+    try:
+        tags = json.loads(found.group(1))
+    except json.JSONDecodeError:
+        tags = None
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError(f"cell header {line!r}: tags must be a JSON list of strings, "
+                         'e.g. # %% tags=["reveal"]')
+    return tags
 
 
 def parse(text: str) -> list:
     """Percent-format script -> list of nbformat cells (ids numbered, so rebuilds diff well)."""
-    cells, kind, lines = [], None, []
+    cells, kind, lines, tags = [], None, [], []
 
     def flush():
         if kind is None:
@@ -59,11 +83,14 @@ def parse(text: str) -> list:
             cells.append(nbformat.v4.new_markdown_cell(body))
         elif body:
             cells.append(nbformat.v4.new_code_cell(body))
+        if tags and body:
+            cells[-1].metadata["tags"] = list(tags)
 
     for line in text.splitlines():
         if line.startswith("# %%"):
             flush()
             kind, lines = ("markdown" if "[markdown]" in line else "code"), []
+            tags = header_tags(line)
         else:
             lines.append(line)
     flush()
@@ -80,7 +107,9 @@ def unparse(cells: list) -> str:
             body = "\n".join(f"# {line}" if line else "#" for line in cell.source.splitlines())
             parts.append(f"# %% [markdown]\n{body}\n")
         elif cell.cell_type == "code" and cell.source.strip():
-            parts.append(f"# %%\n{cell.source.strip(chr(10))}\n")
+            tags = [t for t in cell.metadata.get("tags", []) if t != RAISES]
+            header = f"# %% tags={json.dumps(tags)}" if tags else "# %%"
+            parts.append(f"{header}\n{cell.source.strip(chr(10))}\n")
     return "\n".join(parts)
 
 
@@ -109,7 +138,7 @@ def student_version(cells: list) -> list:
                 elif not skipping:
                     kept.append(line)
             if raises:
-                cell.metadata["tags"] = [RAISES]
+                cell.metadata["tags"] = [*cell.metadata.get("tags", []), RAISES]
             cell.source = "\n".join(kept)
         out.append(cell)
     return out

@@ -299,10 +299,9 @@ def _task5_cells() -> list[str]:
     code = [p.split("\n", 1)[1] for p in pieces
             if "\n" in p and "[markdown]" not in p.split("\n", 1)[0]]
     start = next(i for i, c in enumerate(code) if "def pretrained_file" in c)
-    end = next(i for i, c in enumerate(code) if 'os.remove("hw3-questions.txt")' in c)
     marks = ("### BEGIN SOLUTION", "### END SOLUTION", "# USES-STUDENT-CODE")
     return ["\n".join(line for line in c.splitlines() if line.strip() not in marks)
-            for c in code[start:end]]
+            for c in code[start:]]  # Task 5 is the last task
 
 
 TASK5_WORDS = """leaves scoop mouse bank spring happy cheerful sad hot scorching cold increase raise

@@ -102,10 +102,12 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 # evidence — a habit notebook 05 builds on.
 # </details>
 
-# %%
+# %% tags=["reveal"]
+my_guess = None  # your prediction first: "own country" or "another capital"
 caps = world.pairs["capital-common-countries"]  # (capital, country)
 own = np.mean([kv.similarity(c, k) for c, k in caps])
 other = np.mean([kv.similarity(c, d) for c, _ in caps for d, _ in caps if c != d])
+gl.course.guess(my_guess, "own country" if own > other else "another capital", "closer")
 print(f"capital ~ own country {own:.1f}, capital ~ another capital {other:.1f}")
 near = [w for w, _ in kv.most_similar("paris", topn=10)]
 print("nearest to paris:", near[:4], "- france comes", near.index("france") + 1)
@@ -157,7 +159,7 @@ assert parallel > 0.5  # close to parallel, not only in the picture
 # doctor* — is the unconstrained answer to one such question.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 man, woman, king, queen = map(np.array, [(1, 0), (1, 0.4), (4, 0.2), (3.8, 0.7)])
 q = king - man + woman
 cos = {name: v @ q / np.linalg.norm(v) / np.linalg.norm(q) for name, v in
@@ -197,7 +199,7 @@ print([(f"{a}:{b}::{c}:?", kv.analogy(a, b, c)) for a, b, c, _ in mine])
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-result = gl.evaluate.analogy_accuracy(kv, world.write_questions("planted-questions.txt"))
+result = gl.evaluate.analogy_accuracy(kv, world.write_questions())
 print(f"{result.total.correct} of {result.total.seen} analogies solved")
 assert result.total.seen == world.n_questions == 3530
 assert result.accuracy > 0.95
@@ -243,8 +245,3 @@ assert result.accuracy > 0.95
 #    enough contexts before its counts — and its vector — settle: notebook 05 measures this curve.
 #    (`benchmarks/exercise_answers.py 00.3` reproduces these.)
 # </details>
-
-# %%
-import os
-
-os.remove("planted-questions.txt")

@@ -106,7 +106,7 @@ assert min(vocab.counts[vocab[w]] for w in ("his", "her")) > 300  # 1,695 and 34
 # the proportion cancels in the ratio.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 probes = ["wife", "husband", "the", "and"]
 table = {k: (P(k, "his"), P(k, "her")) for k in probes}
 print(f"{'probe k':10s}{'P(k|his)':>11s}{'P(k|her)':>11s}{'ratio':>9s}")
@@ -149,7 +149,7 @@ plt.show()
 # \frac{X_j}{X_i} = 1$.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 his, her, wife = vocab["his"], vocab["her"], vocab["wife"]
 from_counts = X[his, wife] / X[her, wife] * row_sums[her] / row_sums[his]
 print(f"ratio for wife: {ratio['wife']:.4f} from P, {from_counts:.4f} from the counts")
@@ -160,14 +160,16 @@ assert np.isclose(ratio["wife"], from_counts, rtol=1e-12)
 #
 # A ratio is only as good as its counts. $X_{his,\,wife}$ is about 35 — but $X$ is not a count
 # of occurrences: each time *wife* appears $d$ words from *his* (within the window), it adds
-# $1/d$. **Predict, then run:** is the number of times *wife* appears within 10 words of *his*
-# smaller than 35, about 35, or larger?
+# $1/d$. **Predict, then run:** how many times does *wife* appear within 10 words of *his*?
+# Between which two numbers must that count lie, and where between them do you expect it? Type
+# your number into `my_guess` in the cell below the next one.
 #
 # <details><summary>Answer</summary>
 #
-# Larger: every occurrence adds $1/d \le 1$, so $X_{ij}$ is at most the number of occurrences
-# (equal only if all were adjacent) and at least a tenth of it (all at distance 10). The cell
-# counts both by brute force, position by position: 48 occurrences give $X = 35.4$.
+# Between 35 and 354: every occurrence adds $1/d$, at most 1 (adjacent) and at least 1/10
+# (distance 10), so the count is at least $X_{ij}$ and at most ten times it. Near the low end:
+# most occurrences are adjacent ("his wife"). The cell counts both by brute force, position by
+# position: 48 occurrences give $X = 35.4$.
 # </details>
 
 # %%
@@ -181,13 +183,17 @@ def near(docs, a, b, window):
     return n, weighted
 
 
-# %%
+# %% tags=["reveal"]
+my_guess = None  # your prediction: how many times is wife within 10 words of his?
 ids = [vocab.encode(doc) for doc in corpus]
-for i, k in [("his", "wife"), ("her", "husband"), ("her", "wife")]:
-    n, weighted = near(ids, vocab[i], vocab[k], window=10)
+found = {(i, k): near(ids, vocab[i], vocab[k], window=10)
+         for i, k in [("his", "wife"), ("her", "husband"), ("her", "wife")]}
+gl.course.guess(my_guess, found["his", "wife"][0], "the count")
+for (i, k), (n, weighted) in found.items():
     print(f"{k} within 10 words of {i}: {n} times; X[{i}, {k}] = {X[vocab[i], vocab[k]]:.1f}")
-    assert np.isclose(weighted, X[vocab[i], vocab[k]]) and n / 10 <= weighted < n
-assert near(ids, his, wife, 10)[0] == 48 and near(ids, her, wife, 10)[0] == 5
+assert all(np.isclose(weighted, X[vocab[i], vocab[k]]) and n / 10 <= weighted < n
+           for (i, k), (n, weighted) in found.items())
+assert found["his", "wife"][0] == 48 and found["her", "wife"][0] == 5
 
 # %% [markdown]
 # These are small numbers: *husband* appears near *her* only a dozen times, and the ratio of 7

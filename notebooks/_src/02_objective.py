@@ -131,7 +131,7 @@ print("f(0) = 0, non-decreasing, capped at 1: checked")
 # each adding $1/d$. The weighting mostly *down-weights the rare*; it rarely caps.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 corpus = gl.datasets.wikipedia_sample()
 vocab = gl.Vocabulary.build(corpus, min_count=5)
 Xw = gl.count_cooccurrences((vocab.encode(doc) for doc in corpus), len(vocab), window_size=15)
@@ -211,7 +211,6 @@ assert np.isclose(J_occ, J_matrix) and np.isclose(J_matrix, J_entropy)
 # = \sum_j g_{ij}$: the ½ cancels the 2 of the square. For $w_i$,
 # $\partial \delta_{ij} / \partial w_i = \tilde w_j$, so $\partial J / \partial w_i = \sum_j g_{ij} \tilde w_j$.
 # The zeros of $X$ contribute nothing: the cost of a gradient is one term per nonzero.
-# </details>
 #
 # All four, by the chain rule:
 #
@@ -219,8 +218,10 @@ assert np.isclose(J_occ, J_matrix) and np.isclose(J_matrix, J_entropy)
 #   \frac{\partial J}{\partial \tilde w_j} = \sum_i g_{ij}\,w_i, \quad
 #   \frac{\partial J}{\partial b_i} = \sum_j g_{ij}, \quad
 #   \frac{\partial J}{\partial \tilde b_j} = \sum_i g_{ij}.$$
+# </details>
 #
-# The naive version, a loop over the nonzero entries:
+# The naive version, a loop over the nonzero entries (the four gradients, once you have derived
+# them, are at the end of the answer above):
 
 # %%
 def my_gradients(p, X, x_max, alpha):
@@ -304,12 +305,15 @@ print("loop == vectorized")
 # costs in seconds, which is a different question: seconds depend on the machine.
 # </details>
 
-# %%
+# %% tags=["reveal"]
+my_guess = None  # your prediction: 1, 6 or 20
 w, negatives = 15, 5
 tokens = int(vocab.counts.sum())  # |C|, in-vocabulary tokens
 skipgram = tokens * 2 * w * (negatives + 1)
 print(f"|C| = {tokens:,}; GloVe epoch {Xw.nnz:,} updates; window events 2w|C| = "
       f"{2 * w * tokens:,}; skip-gram epoch up to {skipgram:,} ({skipgram / Xw.nnz:.0f}x)")
+gl.course.guess(my_guess, min((1, 6, 20), key=lambda r: abs(np.log(skipgram / Xw.nnz / r))),
+                "the nearest of 1, 6, 20")
 assert Xw.nnz <= 2 * w * tokens and 15 < skipgram / Xw.nnz < 30
 
 # %% [markdown]
@@ -341,7 +345,7 @@ assert Xw.nnz <= 2 * w * tokens and 15 < skipgram / Xw.nnz < 30
 # documents. Replace its body by `return [np.concatenate(docs)[:n]]` (one long document) and see
 # the check object.
 
-# %%
+# %% tags=["reveal"]
 def prefix(docs, n):
     """The first n tokens of docs, still split into documents."""
     out = []
@@ -369,7 +373,7 @@ gl.checks.check_prefix(prefix)
 # from about 0.8 to about 1.07 — a choice of ours, not a property of the language, decides it.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 def nonzeros(part, v):
     return gl.count_cooccurrences([v.encode(t) for t in part], len(v), window_size=w).nnz
 
@@ -378,6 +382,8 @@ texts = list(gl.datasets.wikipedia_sample())
 n_all = sum(len(t) for t in texts)
 parts = [prefix(texts, n_all // 8), prefix(texts, n_all // 4), prefix(texts, n_all // 2)]
 sizes = [sum(len(t) for t in part) for part in parts] + [n_all]
+
+# %% tags=["reveal"]
 fixed = [nonzeros(part, vocab) for part in parts] + [Xw.nnz]  # the whole corpus: X of section 2
 rebuilt = [nonzeros(part, gl.Vocabulary.build(part, min_count=5)) for part in parts] + [Xw.nnz]
 slope = {name: np.polyfit(np.log(sizes), np.log(nz), 1)[0]

@@ -73,7 +73,7 @@ def hand_count(sentence, window):
 # from the second *the* (after it), and each adds $1/2$.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 sentence = "the cat sat on the mat".split()
 window = 2
 pairs = hand_count(sentence, window)
@@ -98,7 +98,7 @@ assert pairs["the", "sat"] == 1
 # both are the same cell: $1/4 + 1/4$. The total below counts every pair that way.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 window_try = 3
 mine = hand_count(sentence, window_try)
 gl.checks.check_pair_counts(mine, sentence, window_try)
@@ -131,15 +131,16 @@ print("hand count == glovelib: all", len(pairs), "pairs")
 # near neighbours count more, and makes most entries fractions.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 def total(n, w):
     return 2 * sum((n - d) / d for d in range(1, w + 1))
 
 
 doc = np.random.default_rng(0).integers(0, 30, size=200).astype(np.int32)
 assert X.sum() == total(6, 2) == 14
-X4 = gl.count_cooccurrences([sv.encode(sentence)], len(sv), window_size=4)
-assert X4[sv["the"], sv["the"]] == 0.5  # the try-it's answer: window 4, 1/4 + 1/4
+# the try-it's answer: window 4, 1/4 + 1/4
+assert gl.count_cooccurrences([sv.encode(sentence)], len(sv), window_size=4)[
+    sv["the"], sv["the"]] == 0.5
 assert np.isclose(gl.count_cooccurrences([doc], 30, window_size=7).sum(), total(200, 7))
 print(f"sum of X: {X.sum():g} for the sentence; {total(200, 7):.2f} for 200 tokens, window 7")
 
@@ -200,14 +201,14 @@ assert sparse_bytes < dense_bytes / 10
 # and columns.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 bands = [(0, 20), (100, 1000), (3000, 3040), (1000, V)]
 zero_share = {(a, b): 1 - W[a:b, a:b].nnz / (b - a) ** 2 for a, b in bands}
 for (a, b), z in zero_share.items():
     print(f"ranks {a:>5,} to {b - 1:>5,}: {100 * z:5.1f}% of cells zero")
 assert zero_share[0, 20] == 0 and zero_share[3000, 3040] > 0.95 and zero_share[1000, V] > 0.98
 
-# %%
+# %% tags=["reveal"]
 fig, axes = plt.subplots(1, 2, figsize=(13, 6))
 top = np.log1p(W[:20, :20].max())  # one colour scale for both: equal colours, equal counts
 gl.plot.cooccurrence_region(W, wv.words, range(20), range(20), ax=axes[0],

@@ -53,25 +53,28 @@ rows, cols, x = objective._entries(small)
 print(f"small problem: {small.nnz:,} entries")
 
 # %%
+final_sums = {}  # AdaGrad's sums G after each run (untouched, all 1, for SGD)
+
+
+def one_epoch(method, p, sq, order, lr):
+    """One epoch of SGD (the NumPy reference) or AdaGrad (the Numba kernel): its mean loss."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if method == "SGD":
+            return objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0)
+        return train.adagrad_epoch(p, sq, rows, cols, x, order, lr, x_max=10.0)
+
+# %%
 def run(method, lr, epochs=5, dim=20):
     """Mean loss per epoch; stops when SGD has diverged (loss above 100)."""
     p = objective.init_weights(100, dim, 0)
     sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
     rs, losses = np.random.RandomState(0), []
     for _ in range(epochs):
-        order = rs.permutation(len(x))
-        with np.errstate(over="ignore", invalid="ignore"):
-            if method == "SGD":
-                losses.append(objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0))
-            else:
-                losses.append(train.adagrad_epoch(p, sq, rows, cols, x, order, lr, x_max=10.0))
+        losses.append(one_epoch(method, p, sq, rs.permutation(len(x)), lr))
         if not losses[-1] < 100:
             break
-    final_sums[method, lr] = sq   # AdaGrad's sums G (untouched, all 1, for SGD)
+    final_sums[method, lr] = sq
     return losses
-
-
-final_sums = {}
 
 # %% [markdown]
 # **Predict, then run.** We sweep $\eta \in \{0.05, 0.1, 0.2, 0.4\}$ for both. At which $\eta$
@@ -89,18 +92,18 @@ final_sums = {}
 # and only one survives a rate that is too large.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 rates = [0.05, 0.1, 0.2, 0.4]
 sweep = {(m, lr): run(m, lr) for m in ("SGD", "AdaGrad") for lr in rates}
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 for lr in rates:
     s, a = sweep["SGD", lr], sweep["AdaGrad", lr]
     s_end = f"{s[-1]:.4f}" if len(s) == 5 else f"diverged in epoch {len(s)}"
     print(f"η = {lr:<4}  final loss: SGD {s_end:>20s}   AdaGrad {a[-1]:.4f}")
 
-# %%
+# %% tags=["reveal"]
 fig, axes = plt.subplots(1, 4, figsize=(14, 3.2), sharey=True)
 for ax, lr in zip(axes, rates):
     for m in ("SGD", "AdaGrad"):
@@ -112,7 +115,7 @@ axes[0].set_ylabel("mean loss")
 axes[0].legend()
 plt.show()
 
-# %%
+# %% tags=["check"]
 end = {key: losses[-1] for key, losses in sweep.items()}
 assert abs(end["SGD", 0.05] / end["AdaGrad", 0.05] - 1) < 0.02   # level
 assert 1.0 < end["SGD", 0.1] / end["AdaGrad", 0.1] < 1.1          # AdaGrad a little lower
@@ -194,7 +197,7 @@ print(f"GloVe's AdaGrad == AdaGrad(rate 1, sum from 1/eta^2, current g added aft
 # the check, slowly). Replace its loop by your closed form from (a) — one line, no loop — and
 # rerun: the check compares it with the simulation and names the usual slips.
 
-# %%
+# %% tags=["reveal"]
 def effective_step(learning_rate, g, n):
     """The step GloVe's AdaGrad takes on the (n + 1)-th visit, every gradient equal to g."""
     G = 1.0                              # replace these four lines by your answer to (a)
@@ -204,8 +207,11 @@ def effective_step(learning_rate, g, n):
 
 
 gl.checks.check_adagrad_step(effective_step)
-print(f"half of SGD's step after {3 / 0.05**2:,.0f} visits:",
-      np.isclose(effective_step(0.05, 1.0, 1200), 0.025))
+
+# %% tags=["reveal"]
+n_half = next(n for n in range(0, 10_000, 100) if effective_step(0.05, 1.0, n) < 0.025 + 1e-12)
+print(f"(b) half of SGD's step after {n_half:,} visits (searched in steps of 100)")
+assert n_half == 1200 and np.isclose(effective_step(0.05, 1.0, 1200), 0.025)
 visits = np.diff(X.tocsr().indptr)  # nonzeros per row: visits of w_i per epoch
 print(f"visits per epoch: 'the' {visits[0]:,}, words seen 5 times "
       f"{np.median(visits[vocab.counts == 5]):.0f} (median)")
@@ -394,7 +400,7 @@ print(f"spread over the three: {spread:.3f} in Spearman, {100 * an_spread:.1f} p
 # 10. The notebooks keep 10 to match the reference demo.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 weights = {m: objective.weighting(X.data, m).mean() for m in (1.0, 10.0, 100.0)}
 print("mean weight f(X_ij):", ", ".join(f"x_max {m:g}: {w:.2f}" for m, w in weights.items()))
 assert weights[100.0] < 0.05 < weights[10.0] < 0.2 < weights[1.0]
@@ -406,11 +412,13 @@ sweep_x = {10.0: model, 1.0: gl.cached_fit(low, X)}  # notebook 06 loads the sam
 ws, sl = ({m: gl.evaluate.word_similarity(sweep_x[m].to_keyed_vectors(vocab), path()).spearman
            for m in sweep_x} for path in (gl.datasets.wordsim353_path, gl.datasets.simlex999_path))
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
+my_guess = None  # WordSim-353: does x_max = 1 do "better" or "worse" than 10?
+gl.course.guess(my_guess, "better" if ws[1.0] > ws[10.0] else "worse", "on WordSim-353 x_max = 1 does")
 print(", ".join(f"x_max {m:g}: WordSim-353 {ws[m]:.3f}, SimLex-999 {sl[m]:.3f}" for m in ws))
 
-# %%
+# %% tags=["check"]
 assert ws[1.0] > ws[10.0] + 0.06 and ws[1.0] > 0.30  # WordSim-353 prefers x_max = 1 ...
 assert sl[10.0] > sl[1.0] + 0.02  # ... SimLex-999 prefers 10: a trade-off, not a better x_max
 last = model.loss_history_  # and x_max = 10 is still learning at epoch 15:
@@ -476,7 +484,7 @@ assert per_block.max() < 1.3 * per_block.mean() and per_block.min() > 0.7 * per_
 # which thread's update lands first changes from run to run.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 small_fit = dict(vector_size=50, x_max=10.0, epochs=1, random_state=0)
 for threads in (1, 2):  # load the compiled kernels before timing them
     gl.GloVe(**small_fit, n_threads=threads).fit(small)
@@ -485,17 +493,19 @@ for threads in (1, 2):
     t = time.perf_counter()
     fits[threads] = gl.GloVe(**small_fit, n_threads=threads).fit(X)
     seconds[threads] = time.perf_counter() - t
+
+# %% tags=["check"]
 for a, b in zip(fits[1].weights_.arrays(), fits[2].weights_.arrays()):
     np.testing.assert_array_equal(a, b)
 assert fits[1].loss_history_ == fits[2].loss_history_
 print("blocked schedule: 1 and 2 threads give bit-identical vectors and losses")
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 print(f"one epoch, blocked: 1 thread {seconds[1]:.2f} s, 2 threads {seconds[2]:.2f} s "
       f"({seconds[1] / seconds[2]:.2f}x) on {__import__('os').cpu_count()} cores")
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 top = X[:1000, :1000]  # the 1,000 most frequent words: where threads collide most
 hog = [gl.GloVe(**small_fit, n_threads=2, schedule="hogwild").fit(top).W_ for _ in range(2)]

@@ -63,7 +63,8 @@ wiki = gl.cached_fit(glove, WX).to_keyed_vectors(wvocab)  # the model of noteboo
 # *france* comes 6th, after some unrelated words.
 # </details>
 
-# %%
+# %% tags=["reveal"]
+my_guess = None  # your prediction: "king" or "female family words"
 for word in ["paris", "queen", "cats"]:
     print(f"{word:6s}", ", ".join(w for w, _ in planted.most_similar(word, topn=3)))
 capitals = set(dict(world.pairs["capital-common-countries"]).keys())
@@ -73,6 +74,7 @@ assert set(top10[:3]) <= capitals and top10.index("france") == 5
 female = {b for a, b in world.pairs["family"]}
 by_queen = [w for w, _ in planted.most_similar("queen", topn=None)]
 print(f"rank of king among the neighbours of queen: {by_queen.index('king') + 1}")
+gl.course.guess(my_guess, "king" if by_queen[0] == "king" else "female family words", "nearest")
 assert set(by_queen[:3]) <= female and by_queen.index("king") >= 10
 
 # %% [markdown]
@@ -106,11 +108,14 @@ for word in ["france", "music", "war", "king"]:
 # No: 3CosAdd answers *queen*, 3CosMul answers *bride*. The three cosines below say why.
 # </details>
 
-# %%
+# %% tags=["reveal"]
+my_guess = None  # your prediction: True (the same answer) or False
+same = planted.analogy("man", "king", "woman") == planted.analogy("man", "king", "woman", "mul")
+gl.course.guess(my_guess, same, "the same answer")
 print("man : king :: woman :", planted.analogy("man", "king", "woman"),
       "(3CosAdd) /", planted.analogy("man", "king", "woman", method="mul"), "(3CosMul)")
 
-# %%
+# %% tags=["reveal"]
 cos = {d: [planted.similarity(d, w) for w in ("man", "king", "woman")] for d in ("queen", "bride")}
 for d, (c_a, c_b, c_c) in cos.items():
     mul = (1 + c_b) / 2 * (1 + c_c) / 2 / ((1 + c_a) / 2 + 1e-3)
@@ -174,7 +179,7 @@ except gl.checks.CheckFailed as err:
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-path = world.write_questions("planted-questions.txt")
+path = world.write_questions()
 add = evaluate.analogy_accuracy(planted, path, method="add")
 mul = evaluate.analogy_accuracy(planted, path, method="mul")
 print(add.table())
@@ -242,7 +247,7 @@ assert strict.accuracy < wiki_add.accuracy / 4
 # 19 times in the 453k tokens (*king* 99), so its vector rests on a handful of contexts.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 print("king - man + woman:", ", ".join(w for w, _ in wiki.most_similar(
     positive=["king", "woman"], negative=["man"], topn=5)))
 ranked = [w for w, _ in wiki.most_similar(positive=["king", "woman"], negative=["man"],
@@ -250,7 +255,7 @@ ranked = [w for w, _ in wiki.most_similar(positive=["king", "woman"], negative=[
 rank = ranked.index("queen") + 1
 print(f"rank of queen: {rank} of {len(ranked):,}")
 
-# %%
+# %% tags=["reveal"]
 ids = {w: wvocab.index[w] for w in ("king", "queen", "man", "woman")}
 for w, i in ids.items():
     print(f"{w:6s} {int(wvocab.counts[i]):5d} occurrences")
@@ -259,7 +264,7 @@ print(f"king-queen {WX[ids['king'], ids['queen']]:.1f}, man-woman "
 family = next(sec for sec in wiki_add.sections if sec.name == "family")
 print(f"family section: {family.seen} of {family.total} questions seen")
 
-# %%
+# %% tags=["check"]
 assert ranked[0] == "governor" and rank == 4
 assert [int(wvocab.counts[i]) for i in ids.values()] == [99, 19, 150, 59]
 assert (family.seen, family.total) == (110, 506) and WX[ids["king"], ids["queen"]] == 0
@@ -422,8 +427,3 @@ print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 #    ```
 #    `gl.checks.check_analogy` runs the same comparison on random vectors.
 # </details>
-
-# %%
-import os
-
-os.remove("planted-questions.txt")

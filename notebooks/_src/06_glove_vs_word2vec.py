@@ -195,7 +195,7 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 # with the corpus.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 counts = np.asarray(vocab.counts, dtype=np.float64)
 s, T = 1e-3, counts.sum()
 keep = np.minimum(1.0, (np.sqrt(counts / (s * T)) + 1) * (s * T) / counts)
@@ -244,8 +244,9 @@ planted = {
 }
 
 # %% [markdown]
-# **Predict, then run.** On real text PPMI-SVD won. On the planted world, whose log counts are
-# dot products of hidden meanings by construction, which of the three solves the most analogies?
+# **Predict, then run.** On real text PPMI-SVD won. On the planted world of notebooks 00 and 05,
+# which of the three solves the most analogies? Think of what each method assumes about the
+# counts, and of how the planted world was generated (notebook 05 describes it).
 #
 # <details><summary>Answer</summary>
 #
@@ -255,15 +256,17 @@ planted = {
 # the parallel offsets. The method whose assumptions match the data wins.
 # </details>
 
-# %%
-path = world.write_questions("planted-questions.txt")
+# %% tags=["reveal"]
+path = world.write_questions()
 planted_acc = {name: evaluate.analogy_accuracy(kv, path).accuracy for name, kv in planted.items()}
+
+# %% tags=["check"]
 assert planted_acc["GloVe"] > 0.95 and planted_acc["Word2Vec"] > 0.95
 assert len(world.documents) == 100_000  # the default planted world (notebook 08 cites it)
 assert 0.3 < planted_acc["PPMI-SVD"] < 0.9
 print("GloVe and Word2Vec solve more than 95% of the planted analogies, PPMI-SVD 30-90%")
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 for name, a in planted_acc.items():
     print(f"{name:9s} {100 * a:.1f}% of the planted analogies")
@@ -319,6 +322,9 @@ np.fill_diagonal(sims, -1.0)
 for r in offset_cos:
     idx = [ppmi.get_index(w) for w in sorted({w for pair in world.pairs[r] for w in pair})]
     crowd[r] = float(sims[idx].max(axis=1).mean())
+
+# %%
+# NBVAL_IGNORE_OUTPUT
 for r, c in offset_cos.items():
     print(f"PPMI-SVD {r:25s} mean offset cosine {c:.4f}, solved {100 * by_section[r]:.0f}%,"
           f" nearest other word at cosine {crowd[r]:.2f}")
@@ -403,8 +409,3 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #    hyperparameters).
 #    (`benchmarks/exercise_answers.py 06.3` reproduces these.)
 # </details>
-
-# %%
-import os
-
-os.remove("planted-questions.txt")

@@ -62,7 +62,7 @@ print(len(corpus), "documents,", len(vocab), "words with count >= 5")
 # form (or break it: `range(1, window)`) and run it — the check compares it with the library on
 # random documents and names the first one that differs.
 
-# %%
+# %% tags=["reveal"]
 def my_pairs(doc_lengths, window):
     return sum(sum(1 for i in range(L) for j in range(L) if 0 < abs(i - j) <= window)
                for L in doc_lengths)
@@ -90,16 +90,7 @@ gl.checks.check_window_pairs(my_pairs)
 # is fixed by the vocabulary's counts.
 # </details>
 
-# %%
-fractions = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1]
-parts = [vocab.encode_documents(corpus[: int(f * len(corpus))]) for f in fractions]
-tokens = np.array([sum(len(d) for d in p) for p in parts])
-Xs = [gl.count_cooccurrences(p, len(vocab), WINDOW) for p in parts]
-nnz = np.array([X.nnz for X in Xs])
-lengths = [[len(d) for d in p] for p in parts]
-count_work = np.array([baselines.window_pairs(n, WINDOW) for n in lengths])
-
-
+# %% tags=["reveal"]
 def keep_prob(counts, sample=1e-3):
     """gensim's chance of keeping each word of the vocabulary (notebook 06, section 3)."""
     counts = np.asarray(counts, dtype=np.float64)
@@ -111,13 +102,22 @@ def kept_lengths(docs, keep, rng):
     """One draw of subsampling: the tokens each document keeps (an estimate of the mean)."""
     return [int((rng.random(len(d)) < keep[np.asarray(d, dtype=np.int64)]).sum()) for d in docs]
 
-
+# %% tags=["reveal"]
+my_guess = None  # your prediction: True (the nonzeros double with the corpus) or False
+fractions = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1]
+parts = [vocab.encode_documents(corpus[: int(f * len(corpus))]) for f in fractions]
+tokens = np.array([sum(len(d) for d in p) for p in parts])
+Xs = [gl.count_cooccurrences(p, len(vocab), WINDOW) for p in parts]
+nnz = np.array([X.nnz for X in Xs])
+lengths = [[len(d) for d in p] for p in parts]
+count_work = np.array([baselines.window_pairs(n, WINDOW) for n in lengths])
 keep, rng = keep_prob(vocab.counts), np.random.default_rng(0)  # vocab's counts, as gensim's
 kept = [kept_lengths(p, keep, rng) for p in parts]
 kept_share = np.array([sum(k) for k in kept]) / tokens
 w2v_work = np.array([baselines.window_pairs(n, WINDOW, dynamic=True) for n in kept]) * (NEG + 1)
+gl.course.guess(my_guess, bool(nnz[-1] >= 1.95 * nnz[-2]), "the nonzeros double")
 
-# %%
+# %% tags=["reveal"]
 def exponent(x, y):
     """Slope of log y against log x: y grows like x to this power."""
     return float(np.polyfit(np.log(x), np.log(y), 1)[0])
@@ -275,16 +275,16 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # small sizes.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 world = datasets.planted_corpus(n_sentences=20_000, seed=0)
-questions = world.write_questions("planted-questions.txt")
+questions = world.write_questions()
 chunks = [world.documents[:10_000], world.documents[10_000:]]
 
 
 def accuracy(kv):
     return evaluate.analogy_accuracy(kv, questions).accuracy
 
-# %%
+# %% tags=["reveal"]
 GLOVE_EPOCHS, W2V_EPOCHS, SNAP = 50, 10, [1, 2, 5, 10, 20, 30, 40, 50]
 
 
@@ -297,7 +297,7 @@ def glove_curve(X, v, seed):
             acc.append(accuracy(model.to_keyed_vectors(v)))
     return acc
 
-# %%
+# %% tags=["reveal"]
 curves = []
 for seed, docs in enumerate(chunks):
     v = gl.Vocabulary.build(docs)
@@ -313,7 +313,7 @@ for seed, docs in enumerate(chunks):
                        kept_share=sum(w_kept) / sum(w_len),
                        w2v_all=baselines.window_pairs(w_len, WINDOW, dynamic=True)))
 
-# %%
+# %% tags=["reveal"]
 for seed, (c, docs) in enumerate(zip(curves, chunks, strict=True)):  # separate runs, timed
     c["w2v_runs"], c["w2v_run_s"] = {}, {}
     for e in (2, 3):
@@ -322,7 +322,7 @@ for seed, (c, docs) in enumerate(zip(curves, chunks, strict=True)):  # separate 
         c["w2v_run_s"][e] = time.perf_counter() - t
         c["w2v_runs"][e] = accuracy(gl.KeyedVectors(c["v"].words, m.wv[c["v"].words]))
 
-# %%
+# %% tags=["reveal"]
 fig, ax = plt.subplots(figsize=(7, 4))
 for c, ls in zip(curves, ["-", "--"], strict=True):
     w_epoch = c["w2v_pairs"] * (NEG + 1)
@@ -339,7 +339,7 @@ ax.legend(["GloVe, one run read at epochs 1-50", "Word2Vec, one 10-epoch run rea
            " epoch", "Word2Vec, separate 2- and 3-epoch runs"], fontsize=8)  # draw 0's lines
 plt.show()
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 for s, c in enumerate(curves):
     print(f"draw {s}: GloVe at epochs {SNAP}:", " ".join(f"{a:.2f}" for a in c["glove"]))
@@ -365,11 +365,11 @@ print(f"draw 0: counting {t_count:.2f} s = {t_count / t_epoch:.1f} GloVe epochs 
 print(f"seconds to 15%: GloVe {t_count + e15 * t_epoch:.2f} (counting + {e15} epochs),"
       f" Word2Vec {c['w2v_run_s'][3]:.2f} (its 3-epoch run)")
 
-# %%
+# %% tags=["reveal"]
 def work_to_reach(work, acc, target=0.15):
     return work[np.argmax(np.asarray(acc) >= target)] if max(acc) >= target else np.inf
 
-
+# %% tags=["check"]
 for c in curves:
     g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
     w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
@@ -483,7 +483,7 @@ assert 18 < peak[-1] / w2v_bytes < 24  # records in memory (glovelib), full samp
 # $\ge 5$), whose vocabulary grows with its prefix.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 full_cells = len(vocab) ** 2
 print(f"V^2 = {full_cells:,} cells: at most {full_cells * 12 / 1e9:.2f} GB in CSR;"
       f" filled now: {nnz[-1] / full_cells:.1%}")
@@ -722,8 +722,3 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 # %%
 growth = (full_cells / nnz[-1]) ** (1 / b_nnz)  # exercise 4: the arithmetic of its answer
 assert 50 < growth < 80 and 2e7 < growth * tokens[-1] < 3.5e7 and full_cells * 12 < 8e9
-
-# %%
-import os
-
-os.remove("planted-questions.txt")

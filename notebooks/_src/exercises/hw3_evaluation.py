@@ -73,7 +73,7 @@ pvocab = gl.Vocabulary.build(world.documents)
 PX = gl.count_cooccurrences(pvocab.encode_documents(world.documents), len(pvocab), 15)
 planted_kv = gl.GloVe(vector_size=20, x_max=10.0, epochs=30, random_state=0).fit(PX) \
     .to_keyed_vectors(pvocab)
-questions = world.write_questions("hw3-questions.txt")
+questions = world.write_questions()
 
 # %%
 # USES-STUDENT-CODE
@@ -386,6 +386,3 @@ if glove is not None:
 #   downstream (search, hiring, translation), they reproduce and can amplify those biases;
 #   debiasing projections reduce what analogies show but not all of it (Gonen & Goldberg, 2019).
 # ### END SOLUTION
-
-# %%
-os.remove("hw3-questions.txt")

@@ -1,0 +1,174 @@
+"""The student's copy: no answer in view before its fold, and the copy still runs every check.
+
+``python -m glovelib notebooks`` writes :func:`glovelib.course.student_copy` of each built
+notebook.  The unit tests feed it a synthetic notebook (parsed by notebooks/build.py from a
+percent-format source with tags, as the course's are); the last test reads the real student copy
+of every lecture notebook (files only, no kernel: cheap).
+"""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from glovelib import course
+from glovelib.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("course_build", ROOT / "notebooks" / "build.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+SOURCE = '''# %% [markdown]
+# **Predict, then run.** How many?
+#
+# <details><summary>Answer</summary>
+# Three.
+# </details>
+
+# %% tags=["reveal"]
+my_guess = None
+n = len("abc")
+print(n)
+# the answer: three
+assert n == 3, (
+    "three letters")
+print("after")
+
+# %% tags=["check"]
+assert n > 2
+
+# %%
+print("not a reveal")
+'''
+
+
+def built(source: str = SOURCE) -> dict:
+    """The synthetic notebook as build.py stores it: cells parsed, then 'run' (outputs added)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = build.parse(source)
+    for k, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        cell.execution_count = k + 1
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="3\n")]
+    return json.loads(nbformat.writes(nb))
+
+
+def test_header_tags_round_trip_through_the_source():
+    cells = build.parse(SOURCE)
+    assert [c.metadata.get("tags", []) for c in cells] == [[], ["reveal"], ["check"], []]
+    assert build.unparse(cells).splitlines()[7] == '# %% tags=["reveal"]'
+    again = build.parse(build.unparse(cells))
+    assert [(c.source, c.metadata.get("tags", [])) for c in again] == \
+        [(c.source, c.metadata.get("tags", [])) for c in cells]
+    with pytest.raises(ValueError, match="JSON list of strings"):
+        build.parse('# %% tags=["reveal"\nx = 1\n')
+
+
+def test_reveal_cells_lose_outputs_and_their_asserts_go_to_a_hidden_cell():
+    nb = built()
+    copy = course.student_copy(nb)
+    assert nb["cells"][1]["outputs"], "the input is not changed"
+    kinds = [(c["cell_type"], c["metadata"].get("tags", [])) for c in copy["cells"]]
+    assert kinds == [("markdown", []), ("code", ["reveal"]), ("code", ["check"]),
+                     ("code", ["check"]), ("code", [])]
+    reveal, moved, check, plain = copy["cells"][1:]
+    assert reveal["outputs"] == [] and reveal["execution_count"] is None
+    assert reveal["source"] == 'my_guess = None\nn = len("abc")\nprint(n)\nprint("after")'
+    assert moved["source"] == '# the answer: three\nassert n == 3, (\n    "three letters")'
+    for cell in (moved, check):
+        assert cell["metadata"]["jupyter"]["source_hidden"] is True and cell["outputs"] == []
+    assert plain == nb["cells"][3], "a cell that answers nothing keeps its output"
+    assert len({c["id"] for c in copy["cells"]}) == len(copy["cells"])
+    nbformat.validate(nbformat.reads(json.dumps(copy), as_version=4))
+
+
+def test_the_copy_still_runs_every_assert():
+    """Executing the copy's cells in order fails exactly when the original fails."""
+    for answer, fails in (("abc", False), ("ab", True)):
+        nb = built(SOURCE.replace('"abc"', f'"{answer}"'))
+        for version in (nb, course.student_copy(nb)):
+            scope = {}
+            code = "\n".join(c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+                             for c in version["cells"] if c["cell_type"] == "code")
+            if fails:
+                with pytest.raises(AssertionError):
+                    exec(code, scope)
+            else:
+                exec(code, scope)
+
+
+def test_guess_says_right_or_wrong_and_never_raises(capsys):
+    assert course.guess(4, 4, "the window") is True
+    assert course.guess(0.62, 0.6) is True and course.guess(0.4, 0.6) is False
+    assert course.guess(" Own country", "own country") is True
+    assert course.guess(None, 4, "the window") is False
+    assert course.guess("four", 4) is False
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "you predicted 4: right"
+    assert out[2] == "you predicted 0.4: not quite: the answer is 0.6"
+    assert out[4].startswith("the window: 4 (type your prediction into my_guess")
+
+
+def test_solutions_only_on_request_and_named_as_solutions(tmp_path):
+    copied, _ = course.copy_notebooks(tmp_path / "a")
+    names = {p.as_posix() for p in copied}
+    assert "exercises/hw1_objective.ipynb" in names
+    assert not any("solution" in n for n in names)
+    copied, kept = course.copy_notebooks(tmp_path / "a", solutions=True)
+    homework = sorted((ROOT / "notebooks" / "exercises").glob("*.ipynb"))
+    want = {f"solutions/{p.stem}_solution.ipynb" for p in homework}
+    assert {p.as_posix() for p in copied} == want
+    assert len(kept) == len(names)
+    solution = ROOT / "notebooks" / "exercises" / "solutions" / homework[0].name
+    got = json.loads((tmp_path / "a" / f"solutions/{homework[0].stem}_solution.ipynb").read_text())
+    assert got == course.student_copy(json.loads(solution.read_text()))
+    assert main(["notebooks", str(tmp_path / "b"), "--solutions"]) == 0
+    assert len(list((tmp_path / "b" / "solutions").glob("*_solution.ipynb"))) == len(homework)
+
+
+# ------------------------------------------------------------------ the real student copy
+
+PROMPT = re.compile(r"Predict, then run|\*\*Predict\*\*|[Pp]encil and paper|\*\*With pencil")
+
+
+def answers_in_view(nb: dict) -> list[str]:
+    """For each prompt (a text cell asking for a prediction, with its answer in a fold), what
+    the student sees before running the next cells: stored outputs, or visible asserts."""
+    problems = []
+    cells = nb["cells"]
+    for k, cell in enumerate(cells):
+        text = "".join(cell["source"])
+        if cell["cell_type"] != "markdown" or not PROMPT.search(text) or "<details>" not in text:
+            continue
+        for j in range(k + 1, len(cells)):
+            below = cells[j]
+            if below["cell_type"] == "markdown":
+                break
+            hidden = below["metadata"].get("jupyter", {}).get("source_hidden", False)
+            source = "".join(below["source"])
+            if below["outputs"]:
+                problems.append(f"cell {j} (below the prompt in cell {k}): stored output")
+            if not hidden and re.search(r"^\s*assert\b|np\.testing\.assert", source, re.M):
+                problems.append(f"cell {j} (below the prompt in cell {k}): visible assert")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def student_folder(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("my-notebooks")
+    course.copy_notebooks(dest)
+    return dest
+
+
+LECTURES = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+
+
+@pytest.mark.parametrize("name", LECTURES)
+def test_no_answer_in_view_before_its_fold(student_folder, name):
+    nb = json.loads((student_folder / name).read_text(encoding="utf-8"))
+    assert sum(bool(PROMPT.search("".join(c["source"]))) for c in nb["cells"]) >= 1
+    problems = answers_in_view(nb)
+    assert not problems, f"{name}: " + "; ".join(problems)
