@@ -449,7 +449,7 @@ assert all(0 < along(m) < 0.15 for m, _ in definitional)  # +0.04 to +0.11: bare
 # of the 200 words nearest to it in frequency rank (`checks.frequency_matched_baseline`).
 # </details>
 
-# %%
+# %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 counts = np.asarray(vocab.counts)
 proj = n @ direction  # every word's projection on he − she
@@ -468,13 +468,15 @@ assert band_mean["5-25"] < -0.05 and band_mean["> 1000"] > 0.1  # zero is not ne
 # (`benchmarks/exercise_answers.py 07.bias`; this notebook loads seed 0 only):
 
 # %%
-# NBVAL_IGNORE_OUTPUT
 occupations = ["president", "judge", "poet", "teacher", "lawyer", "doctor", "writer", "artist",
                "singer", "engineer", "soldier", "farmer"]
 occ = sorted((w for w in occupations if w in kv), key=along)
 ids = [kv.get_index(w) for w in occ]
 on = {"he − she": proj, "first PC of 9 pairs": n @ checks.gender_pca_direction(kv)}
 matched = {name: p - checks.frequency_matched_baseline(p) for name, p in on.items()}
+
+# %%
+# NBVAL_IGNORE_OUTPUT
 fig, axes = plt.subplots(1, 2, figsize=(10, 4.5), sharey=True)
 for ax, name in zip(axes, on, strict=True):
     ax.barh(np.arange(len(occ)) + 0.2, on[name][ids], 0.4, color="tab:gray", label="raw")

@@ -151,6 +151,8 @@ for f in fractions[:-1]:  # the whole sample's own vocabulary is the fixed one: 
                     baselines.window_pairs(k, WINDOW, dynamic=True) * (NEG + 1)))
 rebuilt.append((len(vocab), tokens[-1], nnz[-1], count_work[-1], w2v_work[-1]))
 V_r, tokens_r, nnz_r, count_r, w2v_r = np.array(rebuilt, dtype=np.float64).T
+
+# %%
 b_nnz_r = exponent(tokens_r, nnz_r)
 print("vocabulary per prefix:", " ".join(f"{x:,.0f}" for x in V_r), "words;  nnz:",
       " ".join(f"{x:,.0f}" for x in nnz_r))
@@ -377,6 +379,9 @@ for c in curves:
     assert 0.8 < reach < 1.2  # to 15%: about the same work (GloVe 1.73e6, Word2Vec 1.80e6)
     assert max(c["glove"]) < c["w2v"][-1] - 0.1  # Word2Vec ends higher, by > 10 points
     assert c["glove"][-1] > c["glove"][0] + 0.1 and c["w2v"][-1] > c["w2v"][0] + 0.3
+
+# %% tags=["check"]
+for c in curves:
     assert 15 < c["w2v_pairs"] * (NEG + 1) / c["nnz"] < 21  # a Word2Vec epoch ~ 18 GloVe epochs
     assert 0.4 < c["kept_share"] < 0.55  # subsampling keeps under half of these tokens
     assert 3.4 < c["w2v_all"] / c["w2v_pairs"] < 4.1  # and about 1 pair in 3.7 (short sentences)
