@@ -12,7 +12,7 @@ from ._core import CheckFailed, _ok
 def check_window_pairs(pairs: Callable) -> None:
     """``pairs(doc_lengths, window)`` -> the number of (centre, context) pairs at distance 1 to
     ``window`` inside each document, both directions counted (notebook 08, section 1)."""
-    from .baselines import window_pairs
+    from ..baselines import window_pairs
 
     rng = np.random.default_rng(0)
     cases = [([1], 3), ([2], 1), ([5], 5), ([5], 10), ([0, 3], 2)]  # short documents, empty ones
