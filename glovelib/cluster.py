@@ -51,7 +51,7 @@ from .corpus import Vocabulary
 from .train import GloVe
 
 __all__ = ["vocabulary_on_cluster", "count_on_cluster", "fit_on_cluster", "ClusterLog",
-           "column_bytes"]
+           "column_bytes", "transferred_bytes"]
 
 _POLL = 0.25  # seconds between checks that the workers of a fit are still there
 
@@ -89,8 +89,20 @@ def _gather(client, futures, what: str):
     """Wait for ``futures`` and return their results; a lost worker is a clear error."""
     try:
         return client.gather(futures)
-    except Exception as exc:  # noqa: BLE001 - re-raised with what was being done
+    except (ValueError, TypeError, FloatingPointError):  # bad input, raised by a task: as is
+        raise
+    except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task: say what failed
         raise RuntimeError(f"{what} failed on the cluster: {type(exc).__name__}: {exc}") from exc
+
+
+def transferred_bytes(client) -> int:
+    """Bytes the workers have fetched from each other so far, as Dask counts them (its size of
+    each object; the workers' logs of incoming transfers, summed; what the client scatters or
+    gathers is not in it)."""
+    def fetched(dask_worker) -> int:
+        return sum(int(t["total"]) for t in dask_worker.transfer_incoming_log)
+
+    return int(sum(client.run(fetched).values()))
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -133,9 +145,11 @@ def vocabulary_on_cluster(client, shards, min_count: int = 1,
     shards = _check_shards(shards)
     import dask
 
-    parts = [dask.delayed(_count_words)(s) for s in client.scatter(shards)]
+    scattered = client.scatter(shards, hash=False)  # held until the end: the tasks read them
+    parts = [dask.delayed(_count_words)(s) for s in scattered]
     total = dask.delayed(_add_counters)(parts)
     counter = _gather(client, client.compute(total), "counting words")
+    del scattered
     # from_counts orders by count then word: the order of the shards' counters does not matter
     return Vocabulary.from_counts(list(counter), list(counter.values()), min_count, max_size)
 
@@ -147,7 +161,12 @@ def _count_shard(shard, vocab_size: int, window: int, symmetric: bool, weighting
                  scale: float, bounds: np.ndarray):
     """Count one shard as one machine does; return its nonzeros as (keys i * V + j, int64
     multiples of 1/L) split by the row ranges ``bounds`` (one part per reduce task)."""
-    X = count_cooccurrences(shard, vocab_size, window, symmetric, weighting, n_threads=1)
+    try:
+        X = count_cooccurrences(shard, vocab_size, window, symmetric, weighting, n_threads=1)
+    except ValueError as exc:
+        if "corpus is empty" not in str(exc):
+            raise
+        X = sp.csr_matrix((vocab_size, vocab_size))  # an empty shard adds nothing
     rows = np.repeat(np.arange(vocab_size, dtype=np.int64), np.diff(X.indptr))
     keys = rows * vocab_size + X.indices
     if scale == 1.0:  # float sums (very long windows) or plain counts: the values as they are
@@ -215,10 +234,12 @@ def count_on_cluster(client, shards, vocab_size: int, window_size: int = 15,
     import dask
 
     count = dask.delayed(_count_shard, nout=n_parts)
+    scattered = client.scatter(shards, hash=False)  # held until the end: the tasks read them
     counted = [count(s, vocab_size, window, bool(symmetric), bool(distance_weighting), scale,
-                     bounds) for s in client.scatter(shards)]
+                     bounds) for s in scattered]
     summed = [dask.delayed(_sum_by_key)(*(c[p] for c in counted)) for p in range(n_parts)]
     parts = _gather(client, client.compute(summed), "counting cooccurrences")
+    del scattered
     keys = np.concatenate([k for k, _ in parts])
     vals = np.concatenate([v for _, v in parts])
     data = vals / scale if incr.dtype == np.int64 and scale != 1.0 else vals.astype(np.float64)
@@ -403,7 +424,7 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
                  "sqW": rows_of(model._sq[0], r), "sqb": rows_of(model._sq[2], r),
                  "entries": entries, "starts": starts, "losses": np.zeros(B),
                  "skipped": np.zeros(B, dtype=np.int64), "col_largest": 0.0}
-        [scattered] = client.scatter([state], workers=[owner[r]])
+        [scattered] = client.scatter([state], workers=[owner[r]], hash=False)
         rows.append(client.submit(_install, scattered, workers=[owner[r]],
                                   allow_other_workers=False, pure=False))
         del scattered
@@ -428,7 +449,7 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
                     r0 = int(np.flatnonzero(order[0] == c)[0])
                     col = (rows_of(arrays[1], c), rows_of(arrays[3], c),  # W~, b~,
                            rows_of(model._sq[1], c), rows_of(model._sq[3], c))  # their sums
-                    [cols[c]] = client.scatter([col], workers=[owner[r0]])
+                    [cols[c]] = client.scatter([col], workers=[owner[r0]], hash=False)
                     where[c] = owner[r0]
             moved_blocks, moved_bytes, per_stratum = 0, 0, []
             for s in range(B):
@@ -500,18 +521,26 @@ def _wait(client, futures, addresses: list, epoch: int):
     raise a RuntimeError (the row blocks it held are lost, and nothing else holds them)."""
     from distributed import wait
 
+    def failed(cause: str) -> RuntimeError:
+        client.cancel(futures)
+        return RuntimeError(f"{cause} during epoch {epoch}: the fit failed and returns nothing "
+                            "(the row blocks a worker held are not kept anywhere else).  Fit "
+                            "again (with a seed the result is the same), or on one machine")
+
+    def gone() -> list[str]:
+        present = set(client.scheduler_info()["workers"])
+        return [a for a in addresses if a not in present]
+
     while True:
         try:
             wait(futures, timeout=_POLL)
             break
         except TimeoutError:
-            present = set(client.scheduler_info()["workers"])
-            gone = [a for a in addresses if a not in present]
-            if gone:
-                client.cancel(futures)
-                raise RuntimeError(
-                    f"worker {', '.join(gone)} left the cluster during epoch {epoch} of the fit, "
-                    "with the row blocks it held: the fit failed and returns nothing.  Fit "
-                    "again (with a seed the result is the same), or on one machine") from None
-    return _gather(client, futures, f"epoch {epoch} of the fit")
-
+            if gone():
+                raise failed(f"worker {', '.join(gone())} left the cluster") from None
+        except Exception as exc:  # noqa: BLE001 - Dask cancelled what depended on a lost worker
+            lost = gone()
+            cause = (f"worker {', '.join(lost)} left the cluster" if lost else
+                     f"the cluster cancelled the fit's tasks ({type(exc).__name__})")
+            raise failed(cause) from exc
+    return _gather(client, futures, f"the fit (epoch {epoch})")
