@@ -328,6 +328,8 @@ class ClusterLog:
         sums), counted from the placement of the tasks.
     stratum_bytes : list of list of int
         Per epoch and stratum, the bytes of column blocks that moved before it.
+    stratum_updates : list of list of int
+        Per epoch and stratum, the entry updates it trained (the entries of its B blocks).
     updates : int
         Entry updates per epoch (the nonzeros), each worker's share ``updates_per_worker``.
     seconds : list of float
@@ -341,6 +343,7 @@ class ClusterLog:
     moved_blocks: list = field(default_factory=list)
     moved_bytes: list = field(default_factory=list)
     stratum_bytes: list = field(default_factory=list)
+    stratum_updates: list = field(default_factory=list)
     seconds: list = field(default_factory=list)
 
 
@@ -428,6 +431,7 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
         rows.append(client.submit(_install, scattered, workers=[owner[r]],
                                   allow_other_workers=False, pure=False))
         del scattered
+    block_sizes = np.diff(data.starts).reshape(B, B)  # entries of block (r, c)
     del data  # the workers hold the entries now
     n_rows = np.diff(first)
     log = ClusterLog(workers=addresses, n_blocks=B, updates=n,
@@ -478,6 +482,8 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
             log.moved_blocks.append(moved_blocks)
             log.moved_bytes.append(moved_bytes)
             log.stratum_bytes.append(per_stratum)
+            log.stratum_updates.append([int(block_sizes[np.arange(B), order[s]].sum())
+                                        for s in range(B)])
             log.seconds.append(time.perf_counter() - t0)
             _end_epoch(model, float(losses.sum()), skipped, n, check, largest)
             progress.update(model.epochs_trained_, model.loss_history_[-1])

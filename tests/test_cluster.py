@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow  # a cluster of processes starts in seconds
 @pytest.fixture(scope="module")
 def client():
     lc = distributed.LocalCluster(n_workers=3, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.CRITICAL)
+                                  dashboard_address=":0", silence_logs=logging.CRITICAL)
     c = distributed.Client(lc)
     try:
         yield c
@@ -107,6 +107,7 @@ def test_fit_on_the_cluster_is_the_one_machine_fit_bit_for_bit(client, n_workers
     assert model.epochs_trained_ == 3 and model.n_entries_ == X.nnz
     log = model.cluster_log_
     assert log.workers == used and sum(log.updates_per_worker) == X.nnz
+    assert [sum(s) for s in log.stratum_updates] == [X.nnz] * 3  # each entry once an epoch
     # column blocks move only between different workers
     assert (max(log.moved_blocks) == 0) == (n_workers == 1)
     # control: another seed gives other vectors (the equality above is not vacuous)
