@@ -51,18 +51,27 @@ from .corpus import Vocabulary
 from .train import GloVe
 
 __all__ = ["vocabulary_on_cluster", "count_on_cluster", "fit_on_cluster", "ClusterLog",
-           "column_bytes", "transferred_bytes"]
+           "column_bytes", "transferred_bytes", "worker_addresses"]
 
 _POLL = 0.25  # seconds between checks that the workers of a fit are still there
 
 
-def _client_workers(client, workers) -> list[str]:
-    """The worker addresses to use, sorted (so that the placement is reproducible)."""
+def worker_addresses(client) -> list[str]:
+    """The addresses of the cluster's workers now, sorted, asked of the scheduler.
+
+    (The client's ``scheduler_info()`` is a cache that a periodic refresh may leave without
+    workers: a fit that read it would see its workers vanish.)"""
     try:
-        present = sorted(client.scheduler_info()["workers"])
+        identity = client.scheduler.identity  # an RPC: every worker, fresh
     except AttributeError:
         raise TypeError(f"client must be a distributed.Client, got {type(client).__name__}") \
             from None
+    return sorted(client.sync(identity)["workers"])
+
+
+def _client_workers(client, workers) -> list[str]:
+    """The worker addresses to use, sorted (so that the placement is reproducible)."""
+    present = worker_addresses(client)
     if workers is None:
         chosen = present
     else:
@@ -534,7 +543,7 @@ def _wait(client, futures, addresses: list, epoch: int):
                             "again (with a seed the result is the same), or on one machine")
 
     def gone() -> list[str]:
-        present = set(client.scheduler_info()["workers"])
+        present = set(worker_addresses(client))
         return [a for a in addresses if a not in present]
 
     while True:
@@ -542,8 +551,9 @@ def _wait(client, futures, addresses: list, epoch: int):
             wait(futures, timeout=_POLL)
             break
         except TimeoutError:
-            if gone():
-                raise failed(f"worker {', '.join(gone())} left the cluster") from None
+            lost = gone()
+            if lost:
+                raise failed(f"worker {', '.join(lost)} left the cluster") from None
         except Exception as exc:  # noqa: BLE001 - Dask cancelled what depended on a lost worker
             lost = gone()
             cause = (f"worker {', '.join(lost)} left the cluster" if lost else

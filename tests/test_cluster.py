@@ -37,7 +37,7 @@ def client():
 
 
 def addresses(client):
-    return sorted(client.scheduler_info()["workers"])
+    return cluster.worker_addresses(client)
 
 
 def random_docs(n_docs, vocab_size, seed):
@@ -143,6 +143,27 @@ def test_bytes_moved_are_the_column_blocks_the_placement_predicts(client):
     # spread of the random strata (two epochs: 2 x 6 x 6 blocks placed)
     formula = B * (1 - 1 / 2) * 300 * (2 * d + 2) * 4
     assert 0.5 * formula < np.mean(log.moved_bytes) < 1.5 * formula
+
+
+def test_command_line_glove_with_a_scheduler_writes_the_one_machine_vectors(client, tmp_path):
+    from glovelib.__main__ import main
+
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("\n".join(gl.datasets.toy_corpus() * 20) + "\n")
+    vocab, cooc = tmp_path / "v.txt", tmp_path / "x.npz"
+    assert main(["vocab", str(corpus), "-o", str(vocab), "--min-count", "2"]) == 0
+    assert main(["cooccur", str(corpus), "--vocab", str(vocab), "-o", str(cooc)]) == 0
+    fit = ["--dim", "8", "--epochs", "3"]
+    assert main(["glove", str(cooc), "--vocab", str(vocab), "-o", str(tmp_path / "one.txt"),
+                 *fit]) == 0
+    assert main(["glove", str(cooc), "--vocab", str(vocab), "-o", str(tmp_path / "dask.txt"),
+                 "--scheduler", client.scheduler.address, *fit]) == 0
+    one, there = ((tmp_path / n).read_text() for n in ("one.txt", "dask.txt"))
+    assert there == one and len(one.splitlines()) == len(gl.Vocabulary.load(vocab))
+    # control: another seed writes other vectors
+    assert main(["glove", str(cooc), "--vocab", str(vocab), "-o", str(tmp_path / "s1.txt"),
+                 "--scheduler", client.scheduler.address, "--seed", "1", *fit]) == 0
+    assert (tmp_path / "s1.txt").read_text() != one
 
 
 # --------------------------------------------------------------------------- failures
