@@ -117,13 +117,6 @@ def test_fit_on_the_cluster_is_the_one_machine_fit_bit_for_bit(client, n_workers
     assert same_model(model.partial_fit(X, 2), one.partial_fit(X, 2))
 
 
-def test_fit_on_the_cluster_float64_default_blocks_and_params(client):
-    X = random_matrix(V=150, seed=5)
-    params = dict(vector_size=6, epochs=2, random_state=1, dtype="float64", x_max=10.0)
-    one = gl.GloVe(**params).fit(X)
-    assert same_model(cluster.fit_on_cluster(client, X, **params), one)
-
-
 def test_bytes_moved_are_the_column_blocks_the_placement_predicts(client):
     X = random_matrix(V=300, seed=7)
     d, B = 12, 6
@@ -158,6 +151,7 @@ def test_command_line_glove_with_a_scheduler_writes_the_one_machine_vectors(clie
                  *fit]) == 0
     assert main(["glove", str(cooc), "--vocab", str(vocab), "-o", str(tmp_path / "dask.txt"),
                  "--scheduler", client.scheduler.address, *fit]) == 0
+    # the command line's defaults: B chosen from the vocabulary and d (auto_blocks)
     one, there = ((tmp_path / n).read_text() for n in ("one.txt", "dask.txt"))
     assert there == one and len(one.splitlines()) == len(gl.Vocabulary.load(vocab))
     # control: another seed writes other vectors
