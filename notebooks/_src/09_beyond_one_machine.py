@@ -1,8 +1,8 @@
 # %% [markdown]
 # # 09 — Beyond one machine
 #
-# The paper trained on 6 billion tokens (Wikipedia 2014 + Gigaword 5) and on 42 and 840 billion
-# (Common Crawl). Its two heavy steps are the ones distributed engines already know how to run:
+# The paper trained on 6 billion tokens (Wikipedia 2014 + Gigaword 5) and on 42 billion (Common
+# Crawl); the vectors released later were trained on up to 840 billion. Its two heavy steps are the ones distributed engines already know how to run:
 #
 # * **counting is a map-reduce**: documents are independent (a window never crosses one), so
 #   shards of documents are counted apart and the counts of equal pairs $(i, j)$ are summed;
@@ -38,6 +38,7 @@ print(f"one machine: {len(vocab):,} words, {X.nnz:,} nonzeros")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
+logging.getLogger("distributed").setLevel(logging.ERROR)  # no warnings in the cells below
 local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                      dashboard_address=":0", silence_logs=logging.ERROR)
 client = Client(local)
