@@ -406,9 +406,28 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
                          f"{model.schedule!r}")
     addresses = _client_workers(client, workers)
     X = check_matrix(X)
+    model._forget()
+    rows: list = []
+    cols: list = []
+    last: list = []
+    progress = Progress(model.epochs, bool(model.verbose))
+    try:
+        _fit(client, X, model, addresses, rows, cols, last, progress)
+    except BaseException:
+        model._forget()  # no half-trained vectors left behind
+        raise
+    finally:
+        progress.close()
+        client.cancel([f for f in (*rows, *cols, *last) if f is not None])  # frees the workers
+    return model
+
+
+def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last: list,
+         progress: Progress) -> None:
+    """The body of :func:`fit_on_cluster`; ``rows``, ``cols`` and ``last`` are filled with the
+    futures it makes, for the caller to cancel."""
     from sklearn.utils import check_random_state  # imported when needed: ~40 MB
 
-    model._forget()
     V = X.shape[0]
     model._init_state(V, check_random_state(model.random_state))
     B = model._wanted_blocks(V)
@@ -428,7 +447,7 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
         return a[words[first[r]:first[r + 1]]]
 
     # scatter: row block r to its worker; column block c to the worker that trains it first
-    rows, per_row = [], []
+    per_row = []
     for r in range(B):
         entries, starts = _row_block(data, first, r)
         per_row.append(len(entries))
@@ -447,76 +466,67 @@ def fit_on_cluster(client, X, model: GloVe | None = None, *, workers=None,
                      updates_per_worker=[int(sum(per_row[r] for r in range(B)
                                                  if owner[r] == a)) for a in addresses])
     # placement of the column blocks: a column block is where it was last trained
-    cols: list = [None] * B
+    cols.extend([None] * B)
     where = [None] * B
     lr, clip = float(model.learning_rate), float(model.grad_clip)
-    progress = Progress(model.epochs, bool(model.verbose))
-    last = list(rows)  # each row's latest task: the next one runs after it
-    try:
-        for epoch in range(model.epochs):
-            t0 = time.perf_counter()
-            order = S.strata(B, model._rng)  # the same draws, in the same order, as one machine
-            seeds = model._rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
-            if epoch == 0:
-                for c in range(B):
-                    r0 = int(np.flatnonzero(order[0] == c)[0])
-                    col = (rows_of(arrays[1], c), rows_of(arrays[3], c),  # W~, b~,
-                           rows_of(model._sq[1], c), rows_of(model._sq[3], c))  # their sums
-                    [cols[c]] = client.scatter([col], workers=[owner[r0]], hash=False)
-                    where[c] = owner[r0]
-            moved_blocks, moved_bytes, per_stratum = 0, 0, []
-            for s in range(B):
-                stratum_bytes = 0
-                for r in range(B):
-                    c = int(order[s, r])
-                    if where[c] != owner[r]:
-                        moved_blocks += 1
-                        stratum_bytes += int(n_rows[c]) * (2 * model.vector_size + 2) * \
-                            dtype.itemsize
-                    out = client.submit(_train_block, rows[r], cols[c], last[r], c,
-                                        int(seeds[r * B + c]), lr, clip, workers=[owner[r]],
-                                        allow_other_workers=False, pure=False)
-                    last[r] = cols[c] = out
-                    where[c] = owner[r]
-                per_stratum.append(stratum_bytes)
-                moved_bytes += stratum_bytes
-            stats = [client.submit(_row_stats, rows[r], last[r], workers=[owner[r]],
-                                   allow_other_workers=False, pure=False) for r in range(B)]
-            results = _wait(client, stats, addresses, epoch + 1)
-            losses = np.concatenate([res[0] for res in results])  # g = r * B + c
-            skipped = int(np.concatenate([res[1] for res in results]).sum())
-            largest = float(np.max([res[2] for res in results]))
+    last.extend(rows)  # each row's latest task: the next one runs after it
+    for epoch in range(model.epochs):
+        t0 = time.perf_counter()
+        order = S.strata(B, model._rng)  # the same draws, in the same order, as one machine
+        seeds = model._rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
+        if epoch == 0:
+            for c in range(B):
+                r0 = int(np.flatnonzero(order[0] == c)[0])
+                col = (rows_of(arrays[1], c), rows_of(arrays[3], c),  # W~, b~,
+                       rows_of(model._sq[1], c), rows_of(model._sq[3], c))  # their sums
+                [cols[c]] = client.scatter([col], workers=[owner[r0]], hash=False)
+                where[c] = owner[r0]
+        moved_blocks, moved_bytes, per_stratum = 0, 0, []
+        for s in range(B):
+            stratum_bytes = 0
             for r in range(B):
-                last[r] = stats[r]
-            log.moved_blocks.append(moved_blocks)
-            log.moved_bytes.append(moved_bytes)
-            log.stratum_bytes.append(per_stratum)
-            log.stratum_updates.append([int(block_sizes[np.arange(B), order[s]].sum())
-                                        for s in range(B)])
-            log.seconds.append(time.perf_counter() - t0)
-            _end_epoch(model, float(losses.sum()), skipped, n, check, largest)
-            progress.update(model.epochs_trained_, model.loss_history_[-1])
-        # the parameters come home: row blocks and column blocks, in id order
-        params = _wait(client, [client.submit(_row_params, rows[r], last[r], workers=[owner[r]],
-                                              allow_other_workers=False, pure=False)
-                                for r in range(B)] + cols, addresses, model.epochs_trained_)
+                c = int(order[s, r])
+                if where[c] != owner[r]:
+                    moved_blocks += 1
+                    stratum_bytes += int(n_rows[c]) * (2 * model.vector_size + 2) * \
+                        dtype.itemsize
+                out = client.submit(_train_block, rows[r], cols[c], last[r], c,
+                                    int(seeds[r * B + c]), lr, clip, workers=[owner[r]],
+                                    allow_other_workers=False, pure=False)
+                last[r] = cols[c] = out
+                where[c] = owner[r]
+            per_stratum.append(stratum_bytes)
+            moved_bytes += stratum_bytes
+        stats = [client.submit(_row_stats, rows[r], last[r], workers=[owner[r]],
+                               allow_other_workers=False, pure=False) for r in range(B)]
+        results = _wait(client, stats, addresses, epoch + 1)
+        losses = np.concatenate([res[0] for res in results])  # g = r * B + c
+        skipped = int(np.concatenate([res[1] for res in results]).sum())
+        largest = float(np.max([res[2] for res in results]))
         for r in range(B):
-            W, b, sqW, sqb = params[r]
-            ids = words[first[r]:first[r + 1]]
-            arrays[0][ids], arrays[2][ids], model._sq[0][ids], model._sq[2][ids] = W, b, sqW, sqb
-        for c in range(B):
-            Wc, bc, sqWc, sqbc = params[B + c]
-            ids = words[first[c]:first[c + 1]]
-            arrays[1][ids], arrays[3][ids] = Wc, bc
-            model._sq[1][ids], model._sq[3][ids] = sqWc, sqbc
-    except BaseException:
-        model._forget()
-        raise
-    finally:
-        progress.close()
-        client.cancel([*rows, *cols, *last])
+            last[r] = stats[r]
+        log.moved_blocks.append(moved_blocks)
+        log.moved_bytes.append(moved_bytes)
+        log.stratum_bytes.append(per_stratum)
+        log.stratum_updates.append([int(block_sizes[np.arange(B), order[s]].sum())
+                                    for s in range(B)])
+        log.seconds.append(time.perf_counter() - t0)
+        _end_epoch(model, float(losses.sum()), skipped, n, check, largest)
+        progress.update(model.epochs_trained_, model.loss_history_[-1])
+    # the parameters come home: row blocks and column blocks, in id order
+    params = _wait(client, [client.submit(_row_params, rows[r], last[r], workers=[owner[r]],
+                                          allow_other_workers=False, pure=False)
+                            for r in range(B)] + cols, addresses, model.epochs_trained_)
+    for r in range(B):
+        W, b, sqW, sqb = params[r]
+        ids = words[first[r]:first[r + 1]]
+        arrays[0][ids], arrays[2][ids], model._sq[0][ids], model._sq[2][ids] = W, b, sqW, sqb
+    for c in range(B):
+        Wc, bc, sqWc, sqbc = params[B + c]
+        ids = words[first[c]:first[c + 1]]
+        arrays[1][ids], arrays[3][ids] = Wc, bc
+        model._sq[1][ids], model._sq[3][ids] = sqWc, sqbc
     model.cluster_log_ = log
-    return model
 
 
 def _end_epoch(model: GloVe, total: float, skipped: int, n: int, check, largest: float) -> None:
