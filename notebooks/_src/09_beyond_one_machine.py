@@ -173,10 +173,11 @@ assert 3 < ratio < 7
 # real link, and section 4 asks whether it keeps up.
 #
 # **Try it.** Train the same model on one worker only (`workers=workers[:1]`): do the vectors
-# change? How many bytes move? (Two epochs are enough to see it; then try `n_blocks=4`.)
+# change? How many bytes move? (Two epochs of a small model with $B = 4$ are enough to see it;
+# then try $B = 8$, or restart the cluster with three workers.)
 
 # %%
-small = dict(params, vector_size=10, epochs=2)
+small = dict(params, vector_size=10, epochs=2, n_blocks=4)
 alone = cluster.fit_on_cluster(client, X, gl.GloVe(**small), workers=workers[:1])
 both = cluster.fit_on_cluster(client, X, gl.GloVe(**small))
 assert np.array_equal(alone.W_, both.W_)
