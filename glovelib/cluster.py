@@ -342,7 +342,8 @@ class ClusterLog:
     updates : int
         Entry updates per epoch (the nonzeros), each worker's share ``updates_per_worker``.
     seconds : list of float
-        Wall-clock time of each epoch.
+        Wall-clock time of each epoch (from the end of the previous one: the next epoch is
+        queued while one finishes).
     """
 
     workers: list
@@ -470,8 +471,8 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
     where = [None] * B
     lr, clip = float(model.learning_rate), float(model.grad_clip)
     last.extend(rows)  # each row's latest task: the next one runs after it
-    for epoch in range(model.epochs):
-        t0 = time.perf_counter()
+    def submit_epoch(epoch: int) -> dict:
+        """Submit one epoch: its B^2 trainings and the B tasks that collect its losses."""
         order = S.strata(B, model._rng)  # the same draws, in the same order, as one machine
         seeds = model._rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
         if epoch == 0:
@@ -481,7 +482,7 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
                        rows_of(model._sq[1], c), rows_of(model._sq[3], c))  # their sums
                 [cols[c]] = client.scatter([col], workers=[owner[r0]], hash=False)
                 where[c] = owner[r0]
-        moved_blocks, moved_bytes, per_stratum = 0, 0, []
+        moved_blocks, per_stratum = 0, []
         for s in range(B):
             stratum_bytes = 0
             for r in range(B):
@@ -496,21 +497,32 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
                 last[r] = cols[c] = out
                 where[c] = owner[r]
             per_stratum.append(stratum_bytes)
-            moved_bytes += stratum_bytes
         stats = [client.submit(_row_stats, rows[r], last[r], workers=[owner[r]],
                                allow_other_workers=False, pure=False) for r in range(B)]
-        results = _wait(client, stats, addresses, epoch + 1)
+        last[:] = stats
+        return {"stats": stats, "moved_blocks": moved_blocks, "stratum_bytes": per_stratum,
+                "stratum_updates": [int(block_sizes[np.arange(B), order[s]].sum())
+                                    for s in range(B)]}
+
+    # One epoch ahead: the next epoch's tasks are queued while this one's losses come back, so
+    # that the workers do not idle at the barrier (its draws do not depend on the results; if
+    # this epoch diverges, the next is cancelled unseen).
+    t0 = time.perf_counter()
+    queued = [submit_epoch(0)]
+    for epoch in range(model.epochs):
+        if epoch + 1 < model.epochs:
+            queued.append(submit_epoch(epoch + 1))
+        done = queued.pop(0)
+        results = _wait(client, done["stats"], addresses, epoch + 1)
         losses = np.concatenate([res[0] for res in results])  # g = r * B + c
         skipped = int(np.concatenate([res[1] for res in results]).sum())
         largest = float(np.max([res[2] for res in results]))
-        for r in range(B):
-            last[r] = stats[r]
-        log.moved_blocks.append(moved_blocks)
-        log.moved_bytes.append(moved_bytes)
-        log.stratum_bytes.append(per_stratum)
-        log.stratum_updates.append([int(block_sizes[np.arange(B), order[s]].sum())
-                                    for s in range(B)])
+        log.moved_blocks.append(done["moved_blocks"])
+        log.moved_bytes.append(sum(done["stratum_bytes"]))
+        log.stratum_bytes.append(done["stratum_bytes"])
+        log.stratum_updates.append(done["stratum_updates"])
         log.seconds.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
         _end_epoch(model, float(losses.sum()), skipped, n, check, largest)
         progress.update(model.epochs_trained_, model.loss_history_[-1])
     # the parameters come home: row blocks and column blocks, in id order
