@@ -152,6 +152,9 @@ def vocabulary_on_cluster(client, shards, min_count: int = 1,
         Equal to ``Vocabulary.build`` on the documents of all shards, in order.
     """
     shards = _check_shards(shards)
+    min_count = _check_int("min_count", min_count, 1)
+    if max_size is not None:
+        max_size = _check_int("max_size", max_size, 1)
     import dask
 
     scattered = client.scatter(shards, hash=False)  # held until the end: the tasks read them

@@ -185,6 +185,10 @@ def test_bad_arguments_are_named(client):
         cluster.fit_on_cluster(client, sp.csr_matrix((3, 4)))
     with pytest.raises(ValueError, match="no shards"):
         cluster.count_on_cluster(client, [], 10)
+    with pytest.raises(ValueError, match="min_count must be >= 1"):
+        cluster.vocabulary_on_cluster(client, [[["a"]]], min_count=0)
+    with pytest.raises(TypeError, match="each document must be a list of tokens"):
+        cluster.vocabulary_on_cluster(client, [["a b"]])
     with pytest.raises(ValueError, match="out of range"):
         cluster.count_on_cluster(client, [[np.array([0, 12])]], 10)
 
