@@ -26,6 +26,10 @@ pytestmark = pytest.mark.slow  # a cluster of processes starts in seconds
 
 @pytest.fixture(scope="module")
 def client():
+    # A Nanny writes its workers' environment into this process's os.environ before it starts
+    # one (PYTHONHASHSEED=6640, OMP_NUM_THREADS=1, ...): restored afterwards, or the notebooks
+    # that the suite runs after this module would start their kernels with it.
+    saved = dict(os.environ)
     lc = distributed.LocalCluster(n_workers=3, threads_per_worker=1, processes=True,
                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
     c = distributed.Client(lc)
@@ -34,6 +38,8 @@ def client():
     finally:
         c.close()
         lc.close()
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def addresses(client):
