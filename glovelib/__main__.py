@@ -114,7 +114,20 @@ def _fit(args, X):
     t = time.perf_counter()
     model = gl.GloVe(vector_size=args.dim, x_max=args.x_max, alpha=args.alpha,
                      learning_rate=args.learning_rate, epochs=args.epochs,
-                     random_state=args.seed, n_threads=args.threads, verbose=True).fit(X)
+                     random_state=args.seed, n_threads=args.threads, verbose=True)
+    if args.scheduler:  # the same vectors, trained by the workers of a Dask cluster
+        from distributed import Client
+
+        from glovelib import cluster
+
+        try:
+            client = Client(args.scheduler, timeout="10s")
+        except OSError as exc:
+            raise OSError(f"cannot reach the Dask scheduler at {args.scheduler}: {exc}") from None
+        with client:
+            model = cluster.fit_on_cluster(client, X, model)
+    else:
+        model.fit(X)
     _log(f"glove: {args.epochs} epochs, final loss {model.loss_history_[-1]:.4f} "
          f"({time.perf_counter() - t:.1f}s)")
     return model
@@ -295,6 +308,9 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--threads", type=_positive_int, default=1,
                        help="1: deterministic; more: hogwild, faster, not reproducible")
         q.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        q.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="train on the Dask cluster of this scheduler (tcp://HOST:8786); "
+                            "the same vectors as on one machine (glovelib.cluster)")
 
     def vectors_args(q):
         q.add_argument("vectors", help="vectors file (GloVe text format by default)")
