@@ -76,7 +76,7 @@ print(f"{len(vocab_c):,} words, the same ids as on one machine")
 # multiples are recovered exactly, summed as int64 by the reduce tasks, and divided once.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 id_shards = [[vocab.encode(doc) for doc in shard] for shard in shards]
 X_c = cluster.count_on_cluster(client, id_shards, len(vocab), window_size=15)
 same = (np.array_equal(X_c.indptr, X.indptr) and np.array_equal(X_c.indices, X.indices)
@@ -142,7 +142,7 @@ print(f"cluster epochs: median {np.median(log.seconds):.2f} s on 2 worker proces
 # sums: $2d$; $\tilde b$ and its sum: 2). Row blocks never move.
 # </details>
 
-# %%
+# %% tags=["reveal"]
 per_epoch = np.array(log.moved_bytes)
 formula = 8 * (1 - 1 / 2) * len(vocab) * (2 * 50 + 2) * 4
 print(f"column blocks moved per epoch: {log.moved_blocks}")
