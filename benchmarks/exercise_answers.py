@@ -16,7 +16,10 @@ shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 0
 (about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
 08.fig4 (about 1-2 minutes: 36 Word2Vec runs) and, measured on a heavily shared machine,
 04.epochs (about 7 minutes: 270 epochs over six models), hw2.window100 (about 3 minutes: 27 small
-models) and 07.bias (1.5 minutes cold).
+models) and 07.bias (1.5 minutes cold).  The sweeps over planted worlds and seeds behind
+notebooks 05-07 and homework 3, cold, on a heavily shared machine: 06.1seeds 11 minutes (two
+10-epoch Word2Vec runs), 07.polysemy 8 minutes (15 planted models), 05.queen 3.5, hw3.xmax 3,
+05.prefix 2, 05.worlds and 06.worlds about 1 each.
 """
 
 from __future__ import annotations
