@@ -16,7 +16,10 @@ shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 0
 (about 2 minutes each: Word2Vec, and GloVe for 30 and 50 epochs), 04.c (1 minute: the C code),
 08.fig4 (about 1-2 minutes: 36 Word2Vec runs) and, measured on a heavily shared machine,
 04.epochs (about 7 minutes: 270 epochs over six models), hw2.window100 (about 3 minutes: 27 small
-models) and 07.bias (1.5 minutes cold).
+models) and 07.bias (1.5 minutes cold).  The sweeps over planted worlds and seeds behind
+notebooks 05-07 and homework 3, cold, on a heavily shared machine: 06.1seeds 11 minutes (two
+10-epoch Word2Vec runs), 07.polysemy 8 minutes (15 planted models), 05.queen 3.5, hw3.xmax 3,
+05.prefix 2, 05.worlds and 06.worlds about 1 each.
 """
 
 from __future__ import annotations
@@ -705,6 +708,157 @@ def a08_inc():
         print(f"seed {seed}: GloVe no update {g0 / g_ref:.2f}, continued {g1 / g_ref:.2f} of"
               f" retrained ({g_ref} correct); Word2Vec no update {w0 / w_ref:.2f}, continued"
               f" {w1 / w_ref:.2f} of retrained ({w_ref} correct)")
+
+
+# -- verdicts over other worlds and seeds (notebooks 05-07, homework 3) ------------------------
+
+def _planted_kv(world_seed: int, train_seed: int, documents=None):
+    world, v, X = planted(seed=world_seed, documents=documents)
+    kv = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=train_seed),
+                       X).to_keyed_vectors(v)
+    return world, kv
+
+
+def a05_worlds(setups=((0, 0), (0, 1), (1, 0), (2, 0), (3, 0))):
+    """05, cells 3-11 (not an exercise): queen's and paris's neighbours and man : king :: woman
+    in several planted worlds (planted_corpus seed) and training seeds."""
+    print(f"{'world':>5s}{'train':>6s}{'queen top 3':>36s}{'king':>5s}{'3CosAdd':>8s}"
+          f"{'3CosMul':>8s}{'cos(groom,king)':>16s}{'paris top 3 capitals':>21s}{'france':>7s}")
+    for ws, ts in setups:
+        world, kv = _planted_kv(ws, ts)
+        by_queen = [w for w, _ in kv.most_similar("queen", topn=None)]
+        top = [w for w, _ in kv.most_similar("paris", topn=None)]
+        caps = set(dict(world.pairs["capital-common-countries"]))
+        print(f"{ws:5d}{ts:6d}{', '.join(by_queen[:3]):>36s}{by_queen.index('king') + 1:5d}"
+              f"{kv.analogy('man', 'king', 'woman'):>8s}"
+              f"{kv.analogy('man', 'king', 'woman', method='mul'):>8s}"
+              f"{kv.similarity('groom', 'king'):16.2f}{str(set(top[:3]) <= caps):>21s}"
+              f"{top.index('france') + 1:7d}")
+
+
+def a05_queen(seeds=range(3)):
+    """05, cells 22-26 (not an exercise): the rank of queen for king - man + woman on the
+    Wikipedia sample, GloVe seeds 0-2 at x_max 10 and 1 (15 epochs)."""
+    _, vocab, X = wiki()
+    print(f"{'seed':>4s}{'x_max':>6s}{'first answer':>14s}{'rank of queen':>14s}")
+    for seed in seeds:
+        for x_max in (10.0, 1.0):
+            kv = wiki_glove(X, seed, x_max=x_max).to_keyed_vectors(vocab)
+            r = [w for w, _ in kv.most_similar(positive=["king", "woman"], negative=["man"],
+                                               topn=None)]
+            print(f"{seed:4d}{x_max:6g}{r[0]:>14s}{r.index('queen') + 1:14d}")
+
+
+def a05_prefix(seeds=range(3)):
+    """05, cells 35-36 (not an exercise): WordSim-353 on growing prefixes of the Wikipedia
+    sample (vocabulary rebuilt per prefix), GloVe seeds 0-2."""
+    docs = list(datasets.wikipedia_sample())
+    print(f"{'seed':>4s}{'1/8':>7s}{'1/4':>7s}{'1/2':>7s}{'all':>7s}{'dips':>6s}{'last-first':>11s}")
+    for seed in seeds:
+        out = []
+        for frac in (1 / 8, 1 / 4, 1 / 2, 1):
+            part = docs[: max(1, int(frac * len(docs)))]
+            v = gl.Vocabulary.build(part, min_count=5)
+            Xp = gl.count_cooccurrences(v.encode_documents(part), len(v), 15)
+            out.append(ws353(wiki_glove(Xp, seed).to_keyed_vectors(v)))
+        print(f"{seed:4d}" + "".join(f"{x:7.3f}" for x in out)
+              + f"{int(np.sum(np.diff(out) < 0)):6d}{out[-1] - out[0]:+11.3f}")
+
+
+def a06_worlds(worlds=range(6)):
+    """06, cells 30-31 (not an exercise): PPMI-SVD (deterministic given the counts) on planted
+    worlds 0-5: family and capital accuracy, offset parallelism and crowding."""
+    rels = ("family", "capital-common-countries")
+    print(f"{'world':>5s}{'acc family':>11s}{'acc capital':>12s}{'offset family':>14s}"
+          f"{'offset capital':>15s}{'crowd family':>13s}{'crowd capital':>14s}"
+          f"{'more crowded is solved less':>29s}")
+    for seed in worlds:
+        world, v, X = planted(seed=seed)
+        kv = baselines.ppmi_svd(X, v, dim=50)
+        path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+        acc = {s.name: s.accuracy for s in evaluate.analogy_accuracy(kv, path).sections}
+        sims = kv.get_normed_vectors() @ kv.get_normed_vectors().T
+        np.fill_diagonal(sims, -1)
+        oc, crowd = {}, {}
+        for r in rels:
+            oc[r] = checks.mean_offset_cosine(kv, world.pairs[r][:8])
+            idx = [kv.get_index(w) for w in sorted({w for p in world.pairs[r] for w in p})]
+            crowd[r] = float(sims[idx].max(axis=1).mean())
+        rule = (crowd[rels[0]] > crowd[rels[1]]) == (acc[rels[0]] < acc[rels[1]])
+        print(f"{seed:5d}{acc[rels[0]]:11.2f}{acc[rels[1]]:12.2f}{oc[rels[0]]:14.3f}"
+              f"{oc[rels[1]]:15.3f}{crowd[rels[0]]:13.2f}{crowd[rels[1]]:14.2f}{str(rule):>29s}")
+
+
+def a07_polysemy(setups=((0, 0), (0, 1), (0, 2), (1, 0), (1, 1))):
+    """07, cells 30-38 (not an exercise): cat and berlin merged into `bank` at 4 : 1, 1 : 1 and
+    1 : 4 in planted worlds and training seeds: capitals and singular nouns among bank's 10
+    nearest, and whether check_polysemy finds both senses at 1 : 1."""
+    print(f"{'world':>5s}{'train':>6s}{'4 : 1 cap/sing':>15s}{'1 : 1 cap/sing':>15s}"
+          f"{'1 : 4 cap/sing':>15s}{'check_polysemy 1 : 1':>22s}")
+    for ws, ts in setups:
+        world = datasets.planted_corpus(seed=ws)
+        caps = {c for c, _ in world.pairs["capital-common-countries"]}
+        sing = {s for s, _ in world.pairs["gram8-plural"]}
+        cells, verdict = [], ""
+        for keep_cat, keep_berlin in ((1.0, 0.25), (1.0, 1.0), (0.25, 1.0)):
+            rng, docs = np.random.default_rng(0), []
+            for doc in world.documents:
+                keep = keep_cat if "cat" in doc else keep_berlin if "berlin" in doc else 1.0
+                if keep == 1.0 or rng.random() < keep:
+                    docs.append(["bank" if w in ("cat", "berlin") else w for w in doc])
+            _, kv = _planted_kv(ws, ts, documents=docs)
+            near = {w for w, _ in kv.most_similar("bank", topn=10)}
+            cells.append(f"{len(caps & near)}/{len(sing & near)}")
+            if keep_berlin == keep_cat:
+                try:
+                    checks.check_polysemy(kv, "bank", "paris", "dog", anchor_topn=30)
+                    verdict = "passes"
+                except checks.CheckFailed:
+                    verdict = "fails"
+        print(f"{ws:5d}{ts:6d}" + "".join(f"{c:>15s}" for c in cells) + f"{verdict:>22s}")
+
+
+def a07_definitional(seeds=range(3)):
+    """07, cells 40-41 (not an exercise): the definitional words on he - she, GloVe seeds 0-2
+    (the notebook's Wikipedia model, 15 epochs)."""
+    _, vocab, X = wiki()
+    pairs = [("king", "queen"), ("father", "mother"), ("man", "woman"), ("himself", "herself")]
+    words = [w for p in pairs for w in p]
+    rows = []
+    for seed in seeds:
+        kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
+        d, n = checks.gender_direction(kv, [("he", "she")]), kv.get_normed_vectors()
+        rows.append([float(n[kv.get_index(w)] @ d) for w in words])
+        p = rows[-1]
+        print(f"seed {seed}: " + ", ".join(f"{w} {x:+.2f}" for w, x in zip(words, p, strict=True))
+              + f" | male mean {np.mean(p[::2]):+.3f}, female mean {np.mean(p[1::2]):+.3f}"
+              f", pairs separated {sum(a > b for a, b in zip(p[::2], p[1::2], strict=True))}/4")
+    print(f"s.d. over seeds, mean over the 8 words: {np.array(rows).std(axis=0).mean():.3f}")
+
+
+
+def a06_1seeds(seeds=(1, 2)):
+    """06, exercise 1 over seeds: Word2Vec at window 15, 10 epochs, for other seeds than 06.1's
+    seed 0, beside PPMI-SVD at window 15 (deterministic)."""
+    corpus, vocab, X = wiki()
+    print(f"PPMI-SVD w=15: WordSim-353 {ws353(baselines.ppmi_svd(X, vocab, dim=50)):.3f}")
+    for seed in seeds:
+        kv = baselines.train_word2vec(corpus, vocab, vector_size=50, window=15, epochs=10,
+                                      seed=seed, workers=1)
+        print(f"Word2Vec w=15, 10 epochs, seed {seed}: WordSim-353 {ws353(kv):.3f}")
+
+
+def ahw3_xmax(seeds=range(3)):
+    """hw3 task 3.2 and 06 cell 14 over seeds: WordSim-353 and SimLex-999 at x_max 1, 10, 100
+    (15 epochs, the notebooks' Wikipedia setup), GloVe seeds 0-2."""
+    _, vocab, X = wiki()
+    print(f"{'seed':>4s}" + "".join(f"{f'WS x_max {x:g}':>13s}" for x in (1, 10, 100))
+          + "".join(f"{f'SL x_max {x:g}':>13s}" for x in (1, 10, 100)))
+    for seed in seeds:
+        kvs = [wiki_glove(X, seed, x_max=x).to_keyed_vectors(vocab) for x in (1.0, 10.0, 100.0)]
+        sl = [evaluate.word_similarity(kv, datasets.simlex999_path()).spearman for kv in kvs]
+        print(f"{seed:4d}" + "".join(f"{ws353(kv):13.3f}" for kv in kvs)
+              + "".join(f"{x:13.3f}" for x in sl))
 
 
 ANSWERS = {name[1:].replace("_", "."): fn for name, fn in list(globals().items())

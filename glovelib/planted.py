@@ -2,7 +2,8 @@
 
 Words of four relations taken from the Google analogy sections (countries and capitals, gender
 pairs, plurals, past tenses) are written into sentences with context words drawn from a
-log-linear model (Arora et al., 2016) over hidden meanings u_concept + u_role.  Under that model
+log-linear generator in the spirit of Arora et al. (2016; not their random-walk model) over
+hidden meanings u_concept + u_role.  Under that model
 log counts are linear in the meanings -- GloVe's own assumption -- so vectors trained on the corpus
 should solve its analogies nearly perfectly: a model that fails here has a bug.
 
@@ -158,8 +159,9 @@ def planted_corpus(n_sentences: int = 100_000, seed: int = 0, latent_dim: int = 
 
         p(j | w)  proportional to  prior_j * exp(sharpness * u_w . z_j)
 
-    (z_j random, prior_j Zipfian): the log-linear model of Arora et al. (2016), under which
-    log counts are linear in the meanings -- GloVe's own assumption.  So "paris - france + italy"
+    (z_j random, prior_j Zipfian): a log-linear generator in the spirit of Arora et al. (2016),
+    not their random-walk model, under which log counts are linear in the meanings -- GloVe's
+    own assumption.  So "paris - france + italy"
     should land on "rome", and a model that fails here has a bug, not a hard problem.
 
     The text is synthetic: English words, not English.

@@ -41,8 +41,8 @@ wiki = gl.cached_fit(glove, WX).to_keyed_vectors(wvocab)  # the model of noteboo
 # *j* drawn with probability $\propto \text{prior}_j \exp(0.6\, u_w \cdot z_j)$, where $z_j$ is a
 # fixed random vector for context word *j* and $\text{prior}_j \propto 1/\text{rank}_j$ its
 # Zipfian base frequency. The context words are a separate list of 170 words, none of them among
-# the 232 relation words. This is the log-linear model of Arora et al. (2016), under which log
-# counts are linear in meanings. Relations are
+# the 232 relation words. This is a log-linear generator in the spirit of Arora et al. (2016)
+# (not their random-walk model): log counts are linear in meanings. Relations are
 # therefore *exactly* parallel offsets, and a correct GloVe must find them. It is a test of the
 # code, not of the method.
 #
@@ -58,9 +58,15 @@ wiki = gl.cached_fit(glove, WX).to_keyed_vectors(wvocab)  # the model of noteboo
 #
 # <details><summary>Answer</summary>
 #
-# The role wins again: the top three are *bride*, *granddaughter* and *grandmother*, and *king*
-# is far down the list, 76th (the cell prints its rank). For *paris* the top three are all capitals, and
-# *france* comes 6th, after some unrelated words.
+# In this world (`planted_corpus(seed=0)`, training seed 0) the role wins again: the top three
+# are *bride*, *granddaughter* and *grandmother*, and *king* is far down the list, 76th (the cell
+# prints its rank). For *paris* the top three are all capitals, and *france* comes 6th, after
+# some unrelated words. That is a property of this world's random draw, not a rule: in worlds 1
+# and 2 *king* is *queen*'s nearest word (2nd in world 3), and in worlds 1 and 3 *france* is
+# *paris*'s nearest; training seed 1
+# on this world keeps *king* far down (74th) but puts *mouse* among *paris*'s top three and
+# *france* 10th (`benchmarks/exercise_answers.py 05.worlds`). Each relation's two roles and each
+# concept are independent random vectors, so which one dominates depends on the draw.
 # </details>
 
 # %% tags=["reveal"]
@@ -70,11 +76,12 @@ for word in ["paris", "queen", "cats"]:
 capitals = set(dict(world.pairs["capital-common-countries"]).keys())
 top10 = [w for w, _ in planted.most_similar("paris", topn=10)]
 print("paris top 10:", ", ".join(top10))
-assert set(top10[:3]) <= capitals and top10.index("france") == 5
+assert set(top10[:3]) <= capitals and top10.index("france") == 5  # world 0, training seed 0 only
 female = {b for a, b in world.pairs["family"]}
 by_queen = [w for w, _ in planted.most_similar("queen", topn=None)]
 print(f"rank of king among the neighbours of queen: {by_queen.index('king') + 1}")
 gl.course.guess(my_guess, "king" if by_queen[0] == "king" else "female family words", "nearest")
+# world 0, training seed 0 only (worlds 1-3 rank king 1st, 1st, 2nd: ea 05.worlds)
 assert set(by_queen[:3]) <= female and by_queen.index("king") >= 10
 
 # %% [markdown]
@@ -105,7 +112,9 @@ for word in ["france", "music", "war", "king"]:
 #
 # <details><summary>Answer</summary>
 #
-# No: 3CosAdd answers *queen*, 3CosMul answers *bride*. The three cosines below say why.
+# Not in this world (seed 0): 3CosAdd answers *queen*, 3CosMul answers *bride*. The three
+# cosines below say why. In worlds 1, 2 and 3 both answer *queen* (`exercise_answers.py
+# 05.worlds`).
 # </details>
 
 # %% tags=["reveal"]
@@ -122,6 +131,7 @@ for d, (c_a, c_b, c_c) in cos.items():
     print(f"{d:6s} cos(d, man) {c_a:+.2f}  cos(d, king) {c_b:+.2f}  cos(d, woman) {c_c:+.2f}"
           f"   3CosAdd {c_b - c_a + c_c:+.2f}   3CosMul {mul:.2f}")
 print(f"(and cos(groom, king) {planted.similarity('groom', 'king'):+.2f})")
+# these asserts hold for world 0 and training seed 0 (cos(groom, king) 0.30-0.43 in worlds 1-3)
 assert cos["queen"][1] > cos["bride"][1] and cos["bride"][0] < cos["queen"][0] - 0.05
 assert planted.similarity("groom", "king") > 0.5 and cos["queen"][1] < 0.3
 assert planted.analogy("man", "king", "woman", method="mul") == "bride"
@@ -133,10 +143,13 @@ assert 0 < add_score["queen"] - add_score["bride"] < 0.05  # nearly tied under 3
 # The two candidates are nearly tied under 3CosAdd: *queen* is closer to *king*, *bride* further
 # from *man*, and the sum barely favours *queen*. (*bride* is a serious candidate because in this
 # world *groom*, its male partner, is close to *king*.) Note how far *king* is from *queen*
-# (cosine 0.14) and how close to *groom* (0.74), although *king* and *queen* share a concept: in the
-# family relation the role ("male" or "female"), which every word on one side shares, dominates
-# the vectors. Notebook 00's capitals, closer to their own country than to other capitals on
-# average, do not carry over to every relation. 3CosMul divides by
+# (cosine 0.14) and how close to *groom* (0.74), although *king* and *queen* share a concept: in
+# this world's family relation the role ("male" or "female"), which every word on one side
+# shares, dominates the vectors. In other worlds it does not: the two role vectors and each
+# concept are independent random draws: in worlds 1 to 3 *king* is *queen*'s first or second
+# neighbour, cos(*groom*, *king*) is 0.30-0.43 and both methods answer *queen*
+# (`exercise_answers.py 05.worlds`). Whether the role or the concept dominates a relation is a property of the draw,
+# not of the method. 3CosMul divides by
 # $\cos'(d, a)$, the cosine to *man* shifted to $[0, 1]$: a candidate pointing away from *man* gets
 # a small denominator, and that ratio outweighs *queen*'s lead on *king*. Levy & Goldberg (2014)
 # designed 3CosMul so that one large similarity cannot dominate a sum; the price is that a small
@@ -223,13 +236,15 @@ print("Wikipedia sample: 3CosAdd answers 1.5-6% of the questions it can ask corr
 # 80% of the questions are not even *seen*: a 9,002-word vocabulary lacks most capitals,
 # currencies and states. Accuracy over the seen questions is the paper's convention, but two
 # models with different vocabularies are then scored on different questions. Counting unseen
-# questions as wrong (gensim's `dummy4unknown`) gives the honest overall number:
+# questions as wrong (gensim's `dummy4unknown`) gives the honest overall number. It is a
+# definition, not a finding: the correct answers divided by all 19,544 questions instead of the
+# 3,822 seen, so the check below is an identity:
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 strict = evaluate.analogy_accuracy(wiki, google, dummy4unknown=True)
 print(f"over all 19,544 questions: {100 * strict.accuracy:.2f}%")
-assert strict.accuracy < wiki_add.accuracy / 4
+assert np.isclose(strict.accuracy * total, wiki_add.accuracy * seen)  # same correct answers
 
 # %% [markdown]
 # ## The headline analogy, on our own real-text vectors
@@ -242,9 +257,12 @@ assert strict.accuracy < wiki_add.accuracy / 4
 #
 # <details><summary>Answer</summary>
 #
-# Close, but not first: *governor* wins, and *queen* comes fourth, behind words of office and
-# rule (*secretary*, and *burgoyne*, a British general of the American war). *queen* occurs only
-# 19 times in the 453k tokens (*king* 99), so its vector rests on a handful of contexts.
+# For this model (training seed 0, $x_{max} = 10$): close, but not first: *governor* wins, and
+# *queen* comes fourth, behind words of office and rule (*secretary*, and *burgoyne*, a British
+# general of the American war). That rank is a lottery of the seed: seed 1 puts *queen* first,
+# seed 2 eighth, and at $x_{max} = 1$ it falls to between 38th and 506th (`exercise_answers.py
+# 05.queen`). *queen* occurs only 19 times in the 453k tokens (*king* 99), so its vector rests on
+# a handful of contexts.
 # </details>
 
 # %% tags=["reveal"]
@@ -265,7 +283,7 @@ family = next(sec for sec in wiki_add.sections if sec.name == "family")
 print(f"family section: {family.seen} of {family.total} questions seen")
 
 # %% tags=["check"]
-assert ranked[0] == "governor" and rank == 4
+assert ranked[0] == "governor" and rank == 4  # training seed 0 only (seeds 1, 2: 1st, 8th)
 assert [int(wvocab.counts[i]) for i in ids.values()] == [99, 19, 150, 59]
 assert (family.seen, family.total) == (110, 506) and WX[ids["king"], ids["queen"]] == 0
 print(f"the corpus is {6e9 / sum(len(d) for d in corpus):,.0f} times smaller than the paper's 6B")
@@ -276,9 +294,11 @@ print(f"the corpus is {6e9 / sum(len(d) for d in corpus):,.0f} times smaller tha
 # *woman* have here, only 150 and 59 occurrences, and it carries *king* only part of the way to
 # *queen*, a word seen 19 times — and never within 15 words of *king*. The test is mostly out of
 # reach as well:
-# only 110 of the 506 family questions can even be asked with this vocabulary. The paper's corpus
-# is over 13,000 times larger; the classic analogy is a property of that much text, not of the
-# method alone — the planted world shows the method finds it when the counts contain it.
+# only 110 of the 506 family questions can even be asked with this vocabulary. On this much text
+# the answer is not stable: the seed alone moves *queen* from first to eighth, so one run's hit
+# or miss says little either way. The paper's corpus is over 13,000 times larger; whether the
+# classic analogy becomes reliable with that much text is the paper's result, not shown here —
+# the planted world shows the method finds it when the counts contain it.
 
 # %% [markdown]
 # ## Word similarity
@@ -362,17 +382,18 @@ axes[0].set(xlabel="tokens (planted world)", ylabel="analogy accuracy",
             title="Planted world: relations appear with data")
 axes[1].semilogx(wiki_tokens, wiki_ws, "o-", color="tab:red")
 axes[1].set(xlabel="in-vocabulary tokens (Wikipedia prefixes)", ylabel="WordSim-353 Spearman",
-            title="Real text: noisy, but highest on the whole sample")
+            title="Real text (seed 0): highest on the whole sample")
 fig.tight_layout()
 plt.show()
 assert acc[-1] > 0.95 and acc[0] < 0.5 and acc[-1] > acc[0]
 assert wiki_ws[-1] > wiki_ws[0] + 0.05 and wiki_ws[-1] == max(wiki_ws)
-assert int(np.sum(np.diff(wiki_ws) < 0)) == 1  # it dips once
 print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 
 # %% [markdown]
-# The planted world saturates; on real text the WordSim-353 curve is noisy (it dips once) but
-# its last point is its highest, well above the first: nothing suggests our corpus is enough.
+# The planted world saturates; on real text the WordSim-353 curve's last point is its highest,
+# at least 0.05 above the first (for training seed 0 it dips once on the way; seeds 1 and 2
+# rise at every step and end 0.06-0.07 above their first point: `exercise_answers.py
+# 05.prefix`): nothing suggests our corpus is enough.
 # Homework 3 repeats this on text8 (17 million tokens) if you have the bandwidth.
 #
 # ## Summary
@@ -381,8 +402,9 @@ print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 # * 3CosAdd and 3CosMul differ in how they combine the three similarities; on exactly parallel
 #   structure both do well, 3CosAdd best. 3CosMul's denominator can let one similarity decide
 #   (*man : king :: woman : bride*).
-# * On our own real-text vectors *king − man + woman* gives *governor*; *queen* comes fourth. It
-#   occurs 19 times in 453k tokens: the classic analogy needs far more text.
+# * On our own real-text vectors (seed 0) *king − man + woman* gives *governor*; *queen* comes
+#   fourth, and first or eighth with other seeds. It occurs 19 times in 453k tokens: at this
+#   size the classic analogy is a lottery of the seed.
 # * Always report coverage: here only 20% of the analogy questions can be asked.
 # * On half a million tokens GloVe scores about 2% on analogies and 0.24 on WordSim-353,
 #   against 72–75% and 0.66–0.76 on billions of tokens: the difference is mostly data (the setups

@@ -132,7 +132,7 @@ for name, r in rows.items():
 
 # %%
 ws = {name: r["ws"] for name, r in rows.items()}
-assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # the window matters for counts
+assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # the window moves PPMI-SVD a little
 assert ws["PPMI-SVD w=15"] > ws["Word2Vec w=15"] + 0.03 > ws["GloVe x_max=1"] + 0.06
 assert ws["GloVe x_max=1"] > ws["GloVe x_max=10"] + 0.03  # tuning x_max helps GloVe
 assert 0.08 < ws["GloVe x_max=1"] - ws["GloVe x_max=10"] < 0.14   # +0.11 (section 6's table)
@@ -140,7 +140,7 @@ assert 0.02 < ws["PPMI-SVD w=15"] - ws["PPMI-SVD w=5"] < 0.07     # +0.045
 an = {name: r["analogy"] for name, r in rows.items()}
 assert an["PPMI-SVD w=15"] > max(a for n, a in an.items() if "PPMI" not in n) + 0.02
 sl = {name: r["simlex"] for name, r in rows.items()}  # x_max = 1 helps WordSim-353 only:
-assert sl["GloVe x_max=1"] < sl["GloVe x_max=10"] - 0.02  # 0.088 vs 0.132
+assert sl["GloVe x_max=1"] < sl["GloVe x_max=10"] - 0.02  # seed 0 only (seed 1: 0.135 vs 0.142)
 assert an["GloVe x_max=1"] < an["GloVe x_max=10"] - 0.003  # 1.4% vs 2.1%
 print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-353;",
       "x_max = 1 lowers GloVe's SimLex and analogies")
@@ -150,9 +150,11 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 # PPMI-SVD, then Word2Vec (about 0.45), then GloVe — and tuning GloVe's $x_{\max}$ closes part
 # of the gap on WordSim-353, not all of it.** The ranking is at those epochs, not at
 # convergence: Word2Vec has not converged after 5 passes over so little text, and with more
-# epochs it draws level with PPMI-SVD (exercise 1 has you check by how much). Two caveats on
+# epochs it closes most of the gap to PPMI-SVD (exercise 1 has you check by how much). Two
+# caveats on
 # $x_{\max} = 1$: it was tuned on WordSim-353, the benchmark its gain is reported on, and on
-# SimLex and the analogies it does worse than $x_{\max} = 10$ (the table; asserted); and the
+# SimLex and the analogies it does worse than $x_{\max} = 10$ (the table; asserted for seed 0:
+# for seed 1 the SimLex gap is 0.007, `exercise_answers.py hw3.xmax`); and the
 # gain is seed 0's at 15 epochs: over seeds 0 to 4 it ranges from 0.00 to 0.11, seed 0's being
 # the largest (`benchmarks/exercise_answers.py 04.xmax`), and trained to 60 epochs it is +0.08,
 # −0.06 and +0.07 for seeds 0-2 (`04.epochs`; notebook 04 calls $x_{max}$ a trade-off). PPMI-SVD gains from the wider window (+0.045);
@@ -328,18 +330,30 @@ for r in offset_cos:
 for r, c in offset_cos.items():
     print(f"PPMI-SVD {r:25s} mean offset cosine {c:.4f}, solved {100 * by_section[r]:.0f}%,"
           f" nearest other word at cosine {crowd[r]:.2f}")
+# the verdict (every world 0-5, ea 06.worlds); control: the other relation, in the same assert
+crowded, other = sorted(crowd, key=crowd.get, reverse=True)  # world 0: family, capitals
+assert by_section[crowded] < by_section[other]
+# the figures are world 0's (planted_corpus seed 0) only:
 assert offset_cos["family"] > offset_cos["capital-common-countries"]
 assert crowd["family"] > crowd["capital-common-countries"] + 0.1  # 0.84 vs 0.65
 assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 
 # %% [markdown]
-# Parallel offsets are not the whole story. PPMI-SVD's family offsets are *more* parallel than its
-# capital offsets, yet it solves few family questions and most capital ones. 3CosAdd picks the
-# word nearest to $b - a + c$ among all words: it also needs the right answer to stand clear of
-# the other candidates. The family words are crowded: on average a family word's nearest other
-# word is at cosine 0.84, a capital's or country's at 0.65 (the cell above; asserted with a
-# margin of 0.1). So a small error lands on a wrong relative, while a rough offset still lands on
-# the right capital.
+# Parallel offsets are not the whole story. In this world (`planted_corpus(seed=0)`) PPMI-SVD's
+# family offsets are *more* parallel than its capital offsets, yet it solves few family questions
+# and most capital ones. 3CosAdd picks the word nearest to $b - a + c$ among all words: it also
+# needs the right answer to stand clear of the other candidates. Here the family words are
+# crowded: on average a family word's nearest other word is at cosine 0.84, a capital's or
+# country's at 0.65 (the cell above). So a small error lands on a wrong relative, while a rough
+# offset still lands on the right capital.
+#
+# Which relation is crowded, and which is more parallel, is a property of the world's random
+# draw. PPMI-SVD is deterministic given the counts, so only the world can change it: in worlds
+# 1-3 the *capitals* are the more crowded (0.72-0.75 against 0.67-0.70) and the family is solved
+# more often (87%, 75%, 67% against 70%, 27%, 66%); family offsets are more parallel in worlds 1
+# and 2, not in 3. **What holds in every world we drew (0-5): the more crowded relation is solved
+# less often** (`benchmarks/exercise_answers.py 06.worlds`; in world 4 the two are nearly
+# equally crowded, 0.69 both). That rule is what the cell asserts; the figures above are world 0's.
 
 # %% [markdown]
 # ## 6. The comparison table, revisited
@@ -360,11 +374,13 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #
 # * Compared at matched settings — same tokens, vocabulary, dimension **and window** — and each
 #   tool's usual epochs, on 413k real tokens PPMI-SVD scores best, then Word2Vec, then GloVe;
-#   with more epochs Word2Vec draws level with PPMI-SVD (exercise 1). $x_{\max} = 1$ narrows
+#   with more epochs Word2Vec closes most of the gap to PPMI-SVD (exercise 1). $x_{\max} = 1$
+#   narrows
 #   GloVe's gap on WordSim-353, the benchmark it was tuned on (by how much depends on the seed),
 #   and widens it on SimLex and analogies.
 # * Settings can move a method's score as much as switching methods (window for Word2Vec,
-#   $x_{\max}$ for GloVe), though not every method (PPMI-SVD barely moves with the window): compare
+#   $x_{\max}$ for GloVe), though not every method as much (PPMI-SVD gains 0.045 from window 5 to
+#   15, Word2Vec about 0.2): compare
 #   at matched settings, and remember that two implementations are compared too.
 # * Levy et al. (2015): hyperparameters matter more than the algorithm, tuned GloVe did not beat
 #   skip-gram. Sahlgren & Lenci (2016): on small data the neural models fall behind.
@@ -377,8 +393,8 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 # 1. **Predict, then run.** Train Word2Vec at gensim's default window, 5
 #    (`baselines.train_word2vec(corpus, vocab, vector_size=DIM, window=5, epochs=5, seed=0)`).
 #    Does it score higher or lower on WordSim-353 than at 15, by a little or a lot? Then train
-#    it at window 15 for 10 epochs instead of 5 and check section 2's statement that it draws
-#    level with PPMI-SVD: how close does it get?
+#    it at window 15 for 10 epochs instead of 5 and check section 2's statement that it closes
+#    most of the gap to PPMI-SVD: how close does it get?
 # 2. Try `ppmi_svd(..., eigenvalue_weight=0)` and `1`. Which works best on WordSim-353, and why
 #    might weighting by the singular values hurt similarity tasks?
 # 3. Train GloVe at $x_{\max} = 1$ for 30 and 50 epochs. Does it catch up with Word2Vec, as
@@ -391,9 +407,11 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #    lives in wide windows: a topic spreads over a sentence; a small window favours words that
 #    fill the same slot. Comparing Word2Vec at window 5 with GloVe at window 15 (as this
 #    notebook once did) compared the windows as much as the methods. At window 15 with 10
-#    epochs WordSim-353 rises to about 0.54, level with PPMI-SVD (0.55) — Word2Vec was not
-#    converged at 5 epochs on so little text; analogies rise to about 6%.
-#    (`benchmarks/exercise_answers.py 06.1` reproduces these.)
+#    epochs WordSim-353 rises to about 0.54 for seed 0 (0.53 and 0.55 for seeds 1 and 2; a
+#    two-worker run of seed 1 gave 0.51), closing most or all of the gap to PPMI-SVD (0.55) —
+#    Word2Vec was not converged at 5 epochs on so little text; analogies rise
+#    to about 6%. (`benchmarks/exercise_answers.py 06.1` reproduces these, `06.1seeds` the
+#    other seeds.)
 # 2. Our run, WordSim-353: 0.548 at $p = 0$, 0.547 at $p = 0.5$, 0.511 at $p = 1$ (SimLex and
 #    analogies move less). Levy et al. also found $p \le 0.5$ better than the plain $p = 1$. With
 #    $p = 1$ the components with the largest singular values dominate every cosine; $p < 1$

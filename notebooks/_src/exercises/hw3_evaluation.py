@@ -166,8 +166,10 @@ print("WordSim-353:", " ".join(f"{v:.2f}" for v in ws), "| SimLex-999:",
 
 # %%
 # SOLUTION-ONLY
-assert ws[0] > ws[1] > ws[2] and ws[0] > ws[2] + 0.1  # WordSim: x_max = 1 is best
-assert sl[1] > sl[0] + 0.02 and sl[2] < min(sl[:2]) and max(sl) < 0.2  # SimLex: 10, all low
+# x_max = 100 is worst for seeds 0-2 (ea hw3.xmax); SimLex is low at every x_max
+assert ws[0] > ws[2] + 0.1 and sl[2] < min(sl[:2]) and max(sl) < 0.2
+# seed 0 only: for seed 1 both gaps are under 0.01 (ea hw3.xmax)
+assert ws[0] > ws[1] > ws[2] and sl[1] > sl[0] + 0.02  # WordSim prefers 1, SimLex 10
 
 # %%
 # USES-STUDENT-CODE
@@ -196,19 +198,25 @@ plt.show()
 #    the dimension's. So the plateau starts around d = 16-24, near the 24 hidden dimensions the
 #    world was generated from, not sharply at 24. The meanings of its 232 words span all 24
 #    directions (each concept has its own random vector), so the log counts, which are linear in
-#    the meanings, form a matrix of rank about 24: d = 24 can represent it without loss, and
-#    d = 16-20 already keep most of it (the accuracies above).
+#    the meanings, have a word–context block of rank about 24 (plus the biases): d = 24 can
+#    represent that block without loss, and d = 16-20 already keep most of it (the accuracies
+#    above). GloVe also fits the context–context counts, which the generator does not make
+#    log-linear, so 24 is a guide to where the plateau starts, not the rank of the whole matrix;
+#    the plateau itself is what is measured.
 #    With d = 2 (accuracy below 0.1), 116 concepts and 8 roles must share a plane: the
 #    offset "capital minus country" cannot be kept apart from the differences between
 #    concepts, so b - a + c lands among many words. On real text there is no such sharp number;
 #    accuracy grows slowly up to a few hundred dimensions (the paper's Figure 2a).
-# 2. The two sets disagree (asserted above). WordSim-353 (relatedness) is best at x_max = 1 (0.35,
-#    against 0.24 at 10 and about 0 at 100); SimLex-999 (similarity) is best at x_max = 10 (0.13,
-#    against 0.09 at 1) and also collapses at 100. SimLex is low at every x_max (these vectors
-#    capture relatedness far better than similarity), and its 0.04 gap is smaller than WordSim's
-#    0.11: run another seed before trusting either (over seeds 0-2 and 15 to 60 epochs, SimLex
-#    prefers 10 in all but one case, by 0.001: `benchmarks/exercise_answers.py 04.epochs`). What
-#    both say clearly: x_max = 100 is too large here. Over 99% of the nonzero counts of this
+# 2. For seed 0 the two sets disagree (asserted above). WordSim-353 (relatedness) is best at
+#    x_max = 1 (0.35, against 0.24 at 10 and about 0 at 100); SimLex-999 (similarity) is best at
+#    x_max = 10 (0.13, against 0.09 at 1) and also collapses at 100. Both gaps are the seed's
+#    size: for seed 1 the direction holds but both nearly vanish (WordSim 0.242 / 0.239, SimLex
+#    0.135 / 0.142 at x_max 1 / 10: `benchmarks/exercise_answers.py hw3.xmax`), and over seeds 0-4
+#    WordSim's gain ranges from 0.00 to 0.11 (`04.xmax`). SimLex is low at every x_max (these
+#    vectors capture relatedness far better than similarity). Run several seeds before trusting
+#    either gap (over seeds 0-2 and 15 to 60 epochs, SimLex prefers 10 in all but one case, by
+#    0.001: `04.epochs`). What every seed says clearly: x_max = 100 is too large here. Over 99%
+#    of the nonzero counts of this
 #    453k-token corpus are below 100, and most are below 1 (notebook 02 asserts both), so a large
 #    x_max gives nearly every pair a tiny weight: the model learns little in 15 epochs, and the
 #    few frequent pairs dominate. Between 1 and 10 the choice depends on the task
