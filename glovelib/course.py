@@ -11,10 +11,11 @@ the model answers only on request, into ``solutions/`` under names that say so::
     python -m glovelib notebooks --solutions  # also my-notebooks/solutions/hwN_*_solution.ipynb
 
 The copy is not verbatim: a student must think before seeing an answer.  :func:`student_copy`
-drops the stored outputs of the cells that answer a prompt (tagged ``reveal`` in the source),
-moves their asserts into a cell below whose source is hidden (JupyterLab's
-``jupyter.source_hidden``), and hides the source of ``check`` cells; running the cell shows
-everything, and the committed notebooks keep every output for nbval.
+stores no output at all (a stored output further down would answer a prompt above it: the
+student sees what they run, as in a homework notebook), moves the asserts of the cells that
+answer a prompt (tagged ``reveal`` in the source) into a cell below whose source is hidden
+(JupyterLab's ``jupyter.source_hidden``), and hides the source of ``check`` cells; running a
+cell shows everything, and the committed notebooks keep every output for nbval.
 
 :func:`guess` lets the student type a prediction into the notebook and compares it with the
 result when the cell runs.
@@ -31,7 +32,7 @@ from pathlib import Path
 
 __all__ = ["course_notebooks", "copy_notebooks", "student_copy", "guess", "REVEAL", "CHECK"]
 
-REVEAL = "reveal"  # the cell that answers a prompt: copied without outputs, asserts hidden
+REVEAL = "reveal"  # the cell that answers a prompt: its asserts go to a hidden cell
 CHECK = "check"    # a cell of asserts: copied with its source hidden and no outputs
 
 _COURSE = Path(__file__).resolve().parent.parent / "notebooks"
@@ -87,10 +88,11 @@ def _hidden_check(source: str, cell_id: str) -> dict:
 def student_copy(nb: dict) -> dict:
     """The student's version of a built notebook (a JSON dict, as ``json.load`` gives it).
 
-    * ``reveal`` cells lose their outputs; their top-level asserts (and the comments above them)
-      move to a new ``check`` cell right below, whose source is hidden;
-    * ``check`` cells lose their outputs and get ``metadata.jupyter.source_hidden``;
-    * every other cell is copied as it is.
+    * every code cell loses its stored outputs and execution count (the student sees what
+      they run: a stored output further down would answer a prompt above it);
+    * ``reveal`` cells' top-level asserts (and the comments above them) move to a new
+      ``check`` cell right below, whose source is hidden;
+    * ``check`` cells get ``metadata.jupyter.source_hidden``.
 
     Nothing else changes, so the copy runs exactly the code of the course's notebook.
     """
@@ -98,10 +100,11 @@ def student_copy(nb: dict) -> dict:
     cells = []
     for cell in out["cells"]:
         tags = cell.get("metadata", {}).get("tags", [])
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
         if cell["cell_type"] != "code" or not ({REVEAL, CHECK} & set(tags)):
             cells.append(cell)
             continue
-        cell["outputs"], cell["execution_count"] = [], None
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if CHECK in tags:
             cell["metadata"].setdefault("jupyter", {})["source_hidden"] = True

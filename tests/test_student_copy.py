@@ -67,7 +67,7 @@ def test_header_tags_round_trip_through_the_source():
         build.parse('# %% tags=["reveal"\nx = 1\n')
 
 
-def test_reveal_cells_lose_outputs_and_their_asserts_go_to_a_hidden_cell():
+def test_the_copy_stores_no_output_and_reveal_asserts_go_to_a_hidden_cell():
     nb = built()
     copy = course.student_copy(nb)
     assert nb["cells"][1]["outputs"], "the input is not changed"
@@ -80,7 +80,10 @@ def test_reveal_cells_lose_outputs_and_their_asserts_go_to_a_hidden_cell():
     assert moved["source"] == '# the answer: three\nassert n == 3, (\n    "three letters")'
     for cell in (moved, check):
         assert cell["metadata"]["jupyter"]["source_hidden"] is True and cell["outputs"] == []
-    assert plain == nb["cells"][3], "a cell that answers nothing keeps its output"
+    assert nb["cells"][3]["outputs"], "the input keeps its outputs"
+    assert plain["outputs"] == [] and plain["execution_count"] is None, \
+        "no stored output at all: one further down would answer a prompt above it"
+    assert plain["source"] == nb["cells"][3]["source"]
     assert len({c["id"] for c in copy["cells"]}) == len(copy["cells"])
     nbformat.validate(nbformat.reads(json.dumps(copy), as_version=4))
 
@@ -172,3 +175,14 @@ def test_no_answer_in_view_before_its_fold(student_folder, name):
     assert sum(bool(PROMPT.search("".join(c["source"]))) for c in nb["cells"]) >= 1
     problems = answers_in_view(nb)
     assert not problems, f"{name}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("name", LECTURES)
+def test_the_student_copy_stores_no_output(student_folder, name):
+    """A stored output further down (a table, a plot) answers a prompt above it before the
+    student runs anything: the copy holds code and text only, the course's copy everything."""
+    course_nb = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))
+    assert any(c.get("outputs") for c in course_nb["cells"]), "the course's copy keeps them"
+    nb = json.loads((student_folder / name).read_text(encoding="utf-8"))
+    stored = [k for k, c in enumerate(nb["cells"]) if c.get("outputs") or c.get("execution_count")]
+    assert not stored, f"{name}: cells {stored} store outputs in the student copy"
