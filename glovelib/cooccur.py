@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import numba
 import numpy as np
@@ -48,6 +49,9 @@ import scipy.sparse as sp
 from .cooccur_kernels import _count_chunk
 from .cooccur_runs import _assemble, _dense_caps, _Runs
 from .reader import DocumentIds, prefetch
+
+if TYPE_CHECKING:
+    from .ondisk import BlockedMatrix
 
 __all__ = ["count_cooccurrences"]
 
@@ -252,7 +256,7 @@ def count_cooccurrences(
     n_threads: int | None = None,
     out: str | os.PathLike | None = None,
     word_blocks: np.ndarray | None = None,
-):
+) -> sp.csr_matrix | BlockedMatrix:
     """Count word-word cooccurrences in a window, as the reference ``cooccur`` tool does.
 
     Parameters

@@ -137,6 +137,10 @@ def fit_memory(n_words: int, vector_size: int, dtype="float32") -> int:
 # --------------------------------------------------------------------------- writing
 
 
+def _tofile(array: np.ndarray, f) -> None:
+    array.tofile(f)
+
+
 def _no_space(exc: OSError, what: str, stage: str) -> OSError:
     """A full disk as an error that names the file and the stage (others unchanged)."""
     if exc.errno == errno.ENOSPC:
@@ -176,7 +180,7 @@ class _Writer:
         starts = np.zeros(B * B + 1, dtype=np.int64)
         np.cumsum(np.bincount(g, minlength=B * B), out=starts[1:])
         try:
-            rec.tofile(self.spill)
+            _tofile(rec, self.spill)
         except OSError as exc:
             raise _no_space(exc, f"{self.tmp / 'buckets.bin'} (for {self.path})",
                             "bucketing the entries by block in") from None
@@ -206,7 +210,7 @@ class _Writer:
                     rec = np.concatenate(parts) if len(parts) > 1 else parts[0]
                     del parts
                     key = rec["i"].astype(np.int64) * V + rec["j"]
-                    rec[np.argsort(key)].tofile(out)
+                    _tofile(rec[np.argsort(key)], out)
                     del rec, key
                 out.flush()
                 os.fsync(out.fileno())

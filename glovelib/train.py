@@ -230,7 +230,7 @@ class GloVe:
                                      hogwild=self.schedule == "hogwild")
         if isinstance(X, BlockedMatrix):
             n = self.n_entries_ = data.n_entries
-            check = divergence_of(data.chunks(), n)  # the same chunks as in memory
+            check = divergence_of(data.chunks(1 << 16), n)  # read a little at a time
         else:
             n = self.n_entries_ = len(data.entries)
             check = divergence(data.entries)  # yardsticks from the entries, then per epoch
