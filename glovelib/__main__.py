@@ -84,12 +84,24 @@ def _memory(args) -> int | None:
     return _parse_memory(getattr(args, "max_memory", None))
 
 
+def _give_back_freed_memory() -> None:
+    """Under a budget, glibc returns large freed arrays to the system at once (a fixed mmap
+    threshold of 128 KiB, as ``MALLOC_MMAP_THRESHOLD_=131072``); by default the threshold grows
+    with each large free and the process keeps what counting freed while it trains."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(-3, 1 << 17)
+
+
 def _check_budget(args, n_words: int) -> int:
     """Bytes a fit from disk may hold in entries under --max-memory; a budget that cannot hold
     the parameters is refused here, before any counting or training, with the figure."""
     from .ondisk import fit_memory
 
     memory = _memory(args)
+    _give_back_freed_memory()
     need = fit_memory(n_words, args.dim)
     least = 2 << 20  # a few blocks of entries
     if memory < need + least:

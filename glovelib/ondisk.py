@@ -447,3 +447,68 @@ class DiskEntries:
         for a, trained in zip(arrays, local, strict=True):
             a[self.words] = trained
         return float(losses.sum()), int(skipped.sum())
+
+
+# --------------------------------------------------------------------------- measuring
+
+_MEASURE = """
+import json, resource, sys, warnings
+import numpy as np
+import glovelib as gl
+from glovelib import ondisk
+
+folder, where, batch, out, params = sys.argv[1:6]
+M = ondisk.BlockedMatrix(folder)
+X = M.to_csr() if where == "memory" else M  # the fit in memory is given X in memory
+model = gl.GloVe(**{**json.loads(params), "epochs": 1})
+model.disk_batch_bytes = int(batch)
+tiny = np.ones((2, 2))  # compile (or load) the kernels on a tiny matrix first
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    model.fit(tiny if where == "memory" else
+              ondisk.write_matrix(tiny, out + ".tiny", np.zeros(2, dtype=np.int32)))
+def peak():  # the resident peak so far (VmHWM), in bytes
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+try:
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # reset the peak to what is resident now
+except OSError:
+    pass
+base = peak()
+model = gl.GloVe(**json.loads(params))
+model.disk_batch_bytes = int(batch)
+model.fit(X)
+np.save(out, model.W_)
+print(peak() - base)
+"""
+
+
+def measure_fit(matrix: BlockedMatrix, where: str, batch_bytes: int = BATCH_BYTES,
+                **params) -> tuple[int, np.ndarray]:
+    """Fit ``GloVe(**params)`` on ``matrix`` in a fresh process, from disk (``where="disk"``) or
+    from the same matrix loaded in memory beforehand (``"memory"``); returns (the peak resident
+    bytes the fit added, by the process's own measure, and W).
+
+    The measure is Linux's VmHWM, reset just before the fit (``/proc/self/clear_refs``): it
+    counts what the fit holds -- entries, parameters, mapped blocks -- beside what the process
+    held already (the interpreter, the kernels, and for ``"memory"`` the matrix itself).  Large
+    arrays are given back to the system when freed (``MALLOC_MMAP_THRESHOLD_``), so that memory
+    freed before the fit does not hide what it allocates.
+    """
+    import subprocess
+    import sys
+
+    if where not in ("disk", "memory"):
+        raise ValueError(f"where must be 'disk' or 'memory', got {where!r}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "W.npy")
+        result = subprocess.run([sys.executable, "-c", _MEASURE, str(matrix.path), where,
+                                 str(int(batch_bytes)), out, json.dumps(params)],
+                                capture_output=True, text=True,
+                                env={**os.environ, "MALLOC_MMAP_THRESHOLD_": "131072"})
+        if result.returncode:
+            raise RuntimeError(f"the measured fit failed: {result.stderr.strip()[-500:]}")
+        return int(result.stdout.split()[-1]), np.load(out)
