@@ -203,3 +203,54 @@ def test_peak_memory_of_a_fit_from_disk_stays_within_its_budget(tmp_path):
     assert file_mb > 3 * budget  # a matrix several times the budget
     assert got["disk"] < budget, got
     assert got["memory"] > budget, got  # control: the same fit in memory holds its entries
+
+
+_COUNT_PEAK = textwrap.dedent("""
+    import sys
+    import numpy as np
+    import glovelib as gl
+
+    def peak_mb():
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+
+    def docs():  # a corpus streamed, never held: 1.2M tokens of a Zipf law over 20,000 words
+        rng = np.random.default_rng(0)
+        for _ in range(600):
+            yield ((rng.zipf(1.2, size=2000) - 1) % 20_000).astype(np.int32)
+
+    folder, mode = sys.argv[1], sys.argv[2]
+    gl.count_cooccurrences([np.arange(3, dtype=np.int32)], 3)  # load the kernels
+    blocks = gl.GloVe(vector_size=8, random_state=0).word_blocks(20_000)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    base = peak_mb()
+    if mode == "disk":
+        M = gl.count_cooccurrences(docs(), 20_000, 10, max_memory="8MB", out=folder,
+                                   word_blocks=blocks)
+        nbytes = M.nbytes
+    else:
+        X = gl.count_cooccurrences(docs(), 20_000, 10)
+        nbytes = 16 * X.nnz
+    print(peak_mb() - base, nbytes / 2**20)
+""")
+
+
+@pytest.mark.slow
+def test_peak_memory_of_counting_to_disk_stays_within_max_memory(tmp_path):
+    if not os.access("/proc/self/clear_refs", os.W_OK):
+        pytest.skip("needs Linux's /proc/self/clear_refs to reset the peak resident size")
+    script = tmp_path / "count.py"
+    script.write_text(_COUNT_PEAK)
+    env = {**os.environ, "NUMBA_NUM_THREADS": "2", "MALLOC_MMAP_THRESHOLD_": "131072"}
+    got = {}
+    for mode in ("disk", "memory"):
+        out = subprocess.run([sys.executable, str(script), str(tmp_path / "x"), mode],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        got[mode], file_mb = map(float, out.split())
+    # max_memory, plus one block being sorted (48 bytes an entry) and 8 MB for the interpreter
+    bound = 8 + 48 * file_mb / 16 / 64 + 8
+    assert file_mb > 3 * bound, (file_mb, got)  # the matrix is several times the budget
+    assert got["disk"] < bound, got
+    assert got["memory"] > bound, got  # control: counting in memory holds the matrix
