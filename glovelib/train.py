@@ -86,6 +86,10 @@ class GloVe:
     epochs_trained_ : int
     n_entries_ : int
         Nonzeros of the training matrix (entry updates per epoch).
+    disk_batch_bytes : int, default 64 MiB
+        A fit from a matrix on disk (:mod:`glovelib.ondisk`) holds about this many bytes of
+        entries at once (at least one block per thread), beside the parameters; not a
+        hyperparameter (it never changes the result).
 
     Examples
     --------
