@@ -33,6 +33,20 @@ import sys
 import tempfile
 import time
 
+PREP = r"""
+import json, os, sys, tempfile
+import glovelib as gl
+from glovelib.cooccur import _parse_memory
+from glovelib.ondisk import fit_memory
+corpus = str(gl.datasets.zipf_corpus(n_tokens=int(sys.argv[1])))
+vocab = gl.Vocabulary.build(gl.LineCorpus(corpus), min_count=5)
+fd, path = tempfile.mkstemp(suffix=".txt", dir=os.path.dirname(corpus))
+os.close(fd)
+vocab.save(path)
+print(json.dumps([corpus, path, len(vocab), _parse_memory(sys.argv[2]),
+                  fit_memory(len(vocab), int(sys.argv[3])) / 2**20]))
+"""
+
 CHILD = r"""
 import json, sys, time
 import numpy as np
@@ -125,23 +139,18 @@ def main() -> None:
     ap.add_argument("--skip-memory", action="store_true",
                     help="no in-memory row (a corpus whose matrix does not fit)")
     a = ap.parse_args()
-
-    import numpy as np
-
-    import glovelib as gl
-    from glovelib.cooccur import _parse_memory
-    from glovelib.ondisk import fit_memory
-
-    corpus = str(gl.datasets.zipf_corpus(n_tokens=a.tokens))
-    vocab = gl.Vocabulary.build(gl.LineCorpus(corpus), min_count=5)
-    V = len(vocab)
-    budget = _parse_memory(a.budget)
+    # The parent stays small: a child's peak RSS (wait4) counts the parent's resident memory at
+    # fork (the image it replaced at exec), so the corpus, the vocabulary and the comparison of
+    # the vectors are made in children too.
+    prep = subprocess.run([sys.executable, "-c", PREP, str(a.tokens), a.budget, str(a.dim)],
+                          check=True, capture_output=True, text=True)
+    corpus, vocab_file, V, budget, params_mb = json.loads(prep.stdout.strip().splitlines()[-1])
     print(f"corpus: {corpus}, {a.tokens:,} tokens; {V:,} words with count >= 5; budget "
           f"{a.budget}; d = {a.dim}, {a.epochs} epochs, {a.threads} threads")
     rows = []
     with tempfile.TemporaryDirectory(dir=os.path.dirname(corpus)) as tmp:
         vocab_path = os.path.join(tmp, "vocab.txt")
-        vocab.save(vocab_path)
+        os.replace(vocab_file, vocab_path)
         spec = {"vocab": vocab_path, "corpus": corpus, "dim": a.dim, "epochs": a.epochs,
                 "threads": a.threads, "budget": a.budget, "budget_bytes": budget,
                 "folder": os.path.join(tmp, "x.blocks")}
@@ -152,15 +161,17 @@ def main() -> None:
             results[mode] = res
             rows.append((f"glovelib, {mode}", res["count"], res["fit"], secs, peak))
         disk_mb = os.path.getsize(os.path.join(tmp, "x.blocks", "entries.bin")) / 2**20
-        same = (None if a.skip_memory else
-                np.array_equal(np.load(os.path.join(tmp, "memory.npy")),
-                               np.load(os.path.join(tmp, "disk.npy"))))
+        same = None if a.skip_memory else subprocess.run(
+            [sys.executable, "-c", "import sys, numpy as np; print(np.array_equal("
+             "np.load(sys.argv[1]), np.load(sys.argv[2])))", os.path.join(tmp, "memory.npy"),
+             os.path.join(tmp, "disk.npy")], check=True, capture_output=True,
+            text=True).stdout.strip()
         c_rows = []
         if os.path.exists(os.path.join(a.cglove, "glove")):
             c_rows = _c_tools(a.cglove, corpus, tmp, budget / 2**30, a)
     nnz = results["disk"]["nnz"]
     print(f"\nnonzeros {nnz:,}: {disk_mb:,.0f} MB on disk ({disk_mb / (budget / 2**20):.1f}x the "
-          f"budget); parameters + sums + an epoch's copy {fit_memory(V, a.dim) / 2**20:,.0f} MB; "
+          f"budget); parameters + sums + an epoch's copy {params_mb:,.0f} MB; "
           f"interpreter + glovelib + kernels {base_mb:,.0f} MB")
     print(f"{'configuration':<22}{'count s':>9}{'train s':>9}{'total s':>9}{'peak MB':>9}")
     for label, count, fit, secs, peak in rows:
