@@ -28,7 +28,7 @@ _NAMES = {
     "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors",
 }
 _MODULES = ("baselines", "cache", "checks", "cooccur", "corpus", "course", "datasets", "evaluate",
-            "objective", "planted", "plot", "reader", "schedule", "train", "vectors")
+            "objective", "ondisk", "planted", "plot", "reader", "schedule", "train", "vectors")
 
 
 def __getattr__(name: str):

@@ -62,6 +62,57 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+@contextlib.contextmanager
+def _stage(what: str):
+    """A full disk during ``what`` ("writing the vectors to out/x.txt") as an error naming it;
+    the writers leave no partial file (atomic writes, temporary folders removed)."""
+    import errno
+
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC or "no space left on device while" in str(exc):
+            raise
+        raise OSError(errno.ENOSPC, f"no space left on device while {what}; nothing was left "
+                                    "behind: free space or choose another folder") from None
+
+
+def _memory(args) -> int | None:
+    """--max-memory in bytes (None without it)."""
+    from .cooccur import _parse_memory
+
+    return _parse_memory(getattr(args, "max_memory", None))
+
+
+def _give_back_freed_memory() -> None:
+    """Under a budget, glibc returns large freed arrays to the system at once (a fixed mmap
+    threshold of 128 KiB, as ``MALLOC_MMAP_THRESHOLD_=131072``); by default the threshold grows
+    with each large free and the process keeps what counting freed while it trains."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(-3, 1 << 17)
+
+
+def _check_budget(args, n_words: int) -> int:
+    """Bytes a fit from disk may hold in entries under --max-memory; a budget that cannot hold
+    the parameters is refused here, before any counting or training, with the figure."""
+    from .ondisk import fit_memory
+
+    memory = _memory(args)
+    _give_back_freed_memory()
+    need = fit_memory(n_words, args.dim)
+    least = 2 << 20  # a few blocks of entries
+    if memory < need + least:
+        raise ValueError(f"--max-memory {args.max_memory} cannot hold the parameters: {n_words:,} "
+                         f"words x {args.dim} dimensions need {need / 2**20:,.1f} MB (W, W~, "
+                         f"biases, their AdaGrad sums and an epoch's copy) plus "
+                         f"{least >> 20} MB of entries, {(need + least) / 2**20:,.1f} MB in "
+                         "all; raise --max-memory, or lower --dim or --max-vocab")
+    return min(memory - need, 256 << 20)
+
+
 # --------------------------------------------------------------------------- steps
 
 
@@ -91,8 +142,9 @@ def _build_vocab(args, keep_ids: bool = False):
                          time.perf_counter() - t - t_read}
 
 
-def _count(args, vocab, docs=None):
-    """Count cooccurrences of ids already read (docs), or stream the corpus a chunk at a time."""
+def _count(args, vocab, docs=None, out=None):
+    """Count cooccurrences of ids already read (docs), or stream the corpus a chunk at a time;
+    with ``out``, into that folder in the blocked layout of the fit ``--dim``, ``--seed``."""
     import glovelib as gl
     from glovelib import reader
 
@@ -100,22 +152,36 @@ def _count(args, vocab, docs=None):
     if docs is None:
         docs = reader.encode_file(args.corpus, vocab.index, _tokenizer(args),
                                   progress=_progress(args))
-    X = gl.count_cooccurrences(docs, len(vocab), window_size=args.window,
-                               symmetric=not args.left_only,
-                               distance_weighting=not args.no_distance_weighting,
-                               max_memory=args.max_memory, verbose=_progress(args))
+    blocks = None if out is None else _model(args).word_blocks(len(vocab))
+    tmp = Path(out).parent if out else "the system's temporary folder"
+    where = f"writing the matrix to {out}" if out else "counting the cooccurrences"
+    with _stage(f"{where} (temporary files in {tmp})"):
+        X = gl.count_cooccurrences(docs, len(vocab), window_size=args.window,
+                                   symmetric=not args.left_only,
+                                   distance_weighting=not args.no_distance_weighting,
+                                   max_memory=args.max_memory, verbose=_progress(args),
+                                   out=out, word_blocks=blocks)
     _log(f"cooccur: {X.nnz:,} nonzeros, window {args.window} ({time.perf_counter() - t:.1f}s)")
     return X
 
 
-def _fit(args, X):
+def _model(args):
     import glovelib as gl
 
+    return gl.GloVe(vector_size=args.dim, x_max=getattr(args, "x_max", 100.0),
+                    alpha=getattr(args, "alpha", 0.75),
+                    learning_rate=getattr(args, "learning_rate", 0.05),
+                    epochs=getattr(args, "epochs", 15), random_state=args.seed,
+                    n_threads=getattr(args, "threads", 1), verbose=True)
+
+
+def _fit(args, X, batch_bytes: int | None = None):
     t = time.perf_counter()
-    model = gl.GloVe(vector_size=args.dim, x_max=args.x_max, alpha=args.alpha,
-                     learning_rate=args.learning_rate, epochs=args.epochs,
-                     random_state=args.seed, n_threads=args.threads, verbose=True)
-    if args.scheduler:  # the same vectors, trained by the workers of a Dask cluster
+    model = _model(args)
+    if getattr(args, "scheduler", None):  # the same vectors, by the workers of a Dask cluster
+        if batch_bytes is not None:
+            raise ValueError("--scheduler trains a matrix held in memory: drop --max-memory "
+                             "(a cluster's workers hold the blocks)")
         from distributed import Client
 
         from glovelib import cluster
@@ -127,6 +193,8 @@ def _fit(args, X):
         with client:
             model = cluster.fit_on_cluster(client, X, model)
     else:
+        if batch_bytes is not None:  # a matrix on disk: entries held at once
+            model.disk_batch_bytes = batch_bytes
         model.fit(X)
     _log(f"glove: {args.epochs} epochs, final loss {model.loss_history_[-1]:.4f} "
          f"({time.perf_counter() - t:.1f}s)")
@@ -164,7 +232,8 @@ def _load_vectors(args):
 
 def cmd_vocab(args) -> None:
     vocab, _, _ = _build_vocab(args)
-    vocab.save(args.output)
+    with _stage(f"writing the vocabulary to {args.output}"):
+        vocab.save(args.output)
     _log(f"wrote {args.output}")
 
 
@@ -174,9 +243,14 @@ def cmd_cooccur(args) -> None:
     import glovelib as gl
 
     vocab = gl.Vocabulary.load(args.vocab)
+    if not args.output.endswith(".npz"):  # a folder in the blocked layout, never in memory
+        _count(args, vocab, out=args.output)
+        _log(f"wrote {args.output} (blocked for 'glove --dim {args.dim} --seed {args.seed}')")
+        return
     X = _count(args, vocab)
     # uncompressed by default: zlib shrinks the file ~3.4x but takes ~70x longer to write
-    _save_npz(args.output, lambda f: sp.save_npz(f, X, compressed=args.compress))
+    with _stage(f"writing the matrix to {args.output}"):
+        _save_npz(args.output, lambda f: sp.save_npz(f, X, compressed=args.compress))
 
 
 def cmd_glove(args) -> None:
@@ -185,39 +259,61 @@ def cmd_glove(args) -> None:
     import glovelib as gl
 
     vocab = gl.Vocabulary.load(args.vocab)
+    batch = _check_budget(args, len(vocab)) if args.max_memory else None
     try:
-        X = sp.load_npz(args.cooccur)
+        if Path(args.cooccur).is_dir():
+            from .ondisk import BlockedMatrix
+
+            X = BlockedMatrix(args.cooccur)
+            batch = batch or 64 << 20
+        else:
+            X = sp.load_npz(args.cooccur)
     except (ValueError, KeyError, OSError) as exc:
         raise ValueError(f"{args.cooccur} is not a cooccurrence matrix saved by "
                          f"'glovelib cooccur' ({exc})") from None
     if X.shape[0] != len(vocab):
         raise ValueError(f"{args.cooccur} has {X.shape[0]} rows but {args.vocab} has "
                          f"{len(vocab)} words")
-    model = _fit(args, X)
-    model.to_keyed_vectors(vocab).save_word2vec_format(args.output, write_header=False)
+    model = _fit(args, X, batch)
+    with _stage(f"writing the vectors to {args.output}"):
+        model.to_keyed_vectors(vocab).save_word2vec_format(args.output, write_header=False)
     _log(f"wrote {args.output} (GloVe text format)")
     if args.model:
-        model.save(args.model)
+        with _stage(f"saving the model to {args.model}"):
+            model.save(args.model)
         _log(f"wrote {args.model}")
 
 
 def cmd_train(args) -> None:
+    import shutil
+    import tempfile
+
     out = Path(args.output)  # its folder was made by main (mkdir -p)
-    vocab, docs, times = _build_vocab(args, keep_ids=True)  # one read of the corpus
+    budget = args.max_memory is not None  # then the corpus is read twice, the matrix on disk
+    vocab, docs, times = _build_vocab(args, keep_ids=not budget)  # one read of the corpus
+    batch = _check_budget(args, len(vocab)) if budget else None  # before any counting
     t = time.perf_counter()
-    vocab.save(f"{out}.vocab.txt")
+    with _stage(f"writing the vocabulary to {out}.vocab.txt"):
+        vocab.save(f"{out}.vocab.txt")
     times["write"] = time.perf_counter() - t
-    t = time.perf_counter()
-    X = _count(args, vocab, docs)
-    del docs
-    times["count"] = time.perf_counter() - t
-    t = time.perf_counter()
-    model = _fit(args, X)
-    times["train"] = time.perf_counter() - t
+    folder = tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent) if budget else None
+    try:
+        t = time.perf_counter()
+        X = _count(args, vocab, docs, out=None if folder is None else f"{folder}/matrix")
+        del docs
+        times["count"] = time.perf_counter() - t
+        t = time.perf_counter()
+        model = _fit(args, X, batch)
+        times["train"] = time.perf_counter() - t
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
     t = time.perf_counter()
     kv = model.to_keyed_vectors(vocab)
-    kv.save_word2vec_format(f"{out}.txt", write_header=False)
-    model.save(f"{out}.npz")
+    with _stage(f"writing the vectors to {out}.txt"):
+        kv.save_word2vec_format(f"{out}.txt", write_header=False)
+    with _stage(f"saving the model to {out}.npz"):
+        model.save(f"{out}.npz")
     times["write"] += time.perf_counter() - t
     _log(f"wrote {out}.vocab.txt, {out}.txt (GloVe text format), {out}.npz (model)")
     t = time.perf_counter()
@@ -292,7 +388,9 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--no-distance-weighting", action="store_true",
                        help="a pair adds 1 instead of 1/distance")
         q.add_argument("--max-memory", default=None,
-                       help="bound the counting memory, e.g. 1GB (spills to temporary files)")
+                       help="bound the memory, e.g. 1GB: counting spills sorted runs to "
+                            "temporary files; 'train' also keeps the matrix on disk, in "
+                            "blocks, and trains from it (the same vectors)")
         q.add_argument("--verbose", action="store_true",
                        help="show counting progress also when stderr is not a terminal")
 
@@ -306,7 +404,8 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--learning-rate", type=_positive_float, default=0.05,
                        help="AdaGrad initial step (default 0.05)")
         q.add_argument("--threads", type=_positive_int, default=1,
-                       help="1: deterministic; more: hogwild, faster, not reproducible")
+                       help="training threads (default 1); the blocked schedule gives the "
+                            "same vectors for any number, so more is only faster")
         q.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
         q.add_argument("--scheduler", metavar="ADDRESS", default=None,
                        help="train on the Dask cluster of this scheduler (tcp://HOST:8786); "
@@ -341,19 +440,28 @@ def _parser() -> argparse.ArgumentParser:
                        description="Count the cooccurrence matrix and save it as a scipy .npz.")
     corpus_args(q)
     q.add_argument("--vocab", required=True, help="vocabulary file from 'vocab'")
-    q.add_argument("-o", "--output", required=True, help=".npz file to write")
+    q.add_argument("-o", "--output", required=True,
+                   help=".npz file to write; any other name: a folder in the blocked layout "
+                        "that 'glove --dim D --seed S' trains from without holding it")
     q.add_argument("--compress", action="store_true",
                    help="zlib-compress the .npz (~3x smaller, much slower to write)")
+    q.add_argument("--dim", type=_positive_int, default=50,
+                   help="blocked folder: the vector size of the fit it is for (default 50)")
+    q.add_argument("--seed", type=int, default=0,
+                   help="blocked folder: the seed of the fit it is for (default 0)")
     count_args(q)
     q.set_defaults(func=cmd_cooccur)
 
     q = sub.add_parser("glove", help="train vectors on a cooccurrence matrix (like glove)",
                        description="Train GloVe on a matrix from 'cooccur'; write the vectors "
                                    "(W + W~) in the GloVe text format.")
-    q.add_argument("cooccur", help=".npz file from 'cooccur'")
+    q.add_argument("cooccur", help=".npz file or blocked folder from 'cooccur'")
     q.add_argument("--vocab", required=True, help="vocabulary file from 'vocab'")
     q.add_argument("-o", "--output", required=True, help="vectors file to write")
     q.add_argument("--model", help="also save the full model (.npz) here")
+    q.add_argument("--max-memory", default=None,
+                   help="with a blocked folder: bound the memory, e.g. 1GB (refused if the "
+                        "parameters do not fit)")
     fit_args(q, epochs=25, x_max=100.0)
     q.set_defaults(func=cmd_glove)
 
@@ -399,7 +507,7 @@ def _check_inputs(args) -> None:
     for name, kind in _INPUTS.items():
         value = getattr(args, name, None)
         for path in value if isinstance(value, list) else [value]:
-            if path is not None:
+            if path is not None and not (name == "cooccur" and Path(path).is_dir()):
                 check_input(path, kind)
 
 
@@ -420,6 +528,17 @@ def _make_output_folders(args) -> list[Path]:
     return created
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is in ``exc``'s chain of causes and contexts."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupt)."""
     parser = _parser()
@@ -430,6 +549,11 @@ def main(argv: list[str] | None = None) -> int:
         created = _make_output_folders(args)
         args.func(args)
     except KeyboardInterrupt:
+        print("glovelib: interrupted", file=sys.stderr)
+        return 130
+    except SystemError as exc:  # Ctrl-C inside a Numba call: "returned a result with an
+        if not _interrupted(exc):  # exception set", the KeyboardInterrupt as its cause
+            raise
         print("glovelib: interrupted", file=sys.stderr)
         return 130
     except (ValueError, TypeError, KeyError, OSError, FloatingPointError, EOFError,

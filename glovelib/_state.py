@@ -18,7 +18,7 @@ import numpy as np
 
 from ._io import atomic_open
 
-__all__ = ["validate", "divergence", "save_model", "load_model", "plain"]
+__all__ = ["validate", "divergence", "divergence_of", "save_model", "load_model", "plain"]
 
 NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Weights and saved files
 _FORMAT = "glovelib-glove-1"
@@ -77,9 +77,15 @@ def divergence(entries: np.ndarray, chunk: int = 1 << 20):
     |log X|, computed by chunks (no float64 copy of all entries).  A loss that jumps after new
     counts stays near the first; a high but stable learning rate stays far below both.
     """
-    total, top, n = 0.0, 0.0, len(entries)
-    for k in range(0, n, chunk):
-        part = entries[k:k + chunk]
+    return divergence_of((entries[k:k + chunk] for k in range(0, len(entries), chunk)),
+                         len(entries))
+
+
+def divergence_of(parts, n: int):
+    """:func:`divergence` from the entries in chunks (``parts``, ``n`` in all), e.g. read from
+    disk: chunks of the same bounds give the same yardsticks."""
+    total, top = 0.0, 0.0
+    for part in parts:
         logx = part["logx"].astype(np.float64)
         total += 0.5 * float(part["fx"].astype(np.float64) @ (logx * logx))
         top = max(top, float(np.abs(logx).max()))

@@ -139,6 +139,8 @@ def read_text(path, no_header: bool, limit: int | None, dtype) -> tuple[list[str
     if limit is not None and limit < 1:
         raise ValueError(f"limit must be a positive number of words or None, got {limit}")
     with open_binary(path, "vectors") as f:
+        if f.read(3) != b"\xef\xbb\xbf":  # a UTF-8 byte-order mark (Windows editors) is not text
+            f.seek(0)
         if no_header:
             count, dim, skip = None, _sniff_dim(path), 0
             n_max = _count_lines(path, limit)

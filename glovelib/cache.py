@@ -30,7 +30,7 @@ _IGNORED = ("verbose", "n_threads")  # change nothing in the trained vectors
 
 # the modules a trained model depends on (the matrix itself is hashed, so counting is covered)
 _TRAINING_SOURCES = ("train.py", "schedule.py", "_kernels.py", "_entries.py", "_state.py",
-                     "objective.py", "cache.py")
+                     "objective.py", "cache.py", "ondisk.py")
 
 
 def _source_fingerprint() -> bytes:

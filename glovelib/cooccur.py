@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import numba
 import numpy as np
@@ -48,6 +49,9 @@ import scipy.sparse as sp
 from .cooccur_kernels import _count_chunk
 from .cooccur_runs import _assemble, _dense_caps, _Runs
 from .reader import DocumentIds, prefetch
+
+if TYPE_CHECKING:
+    from .ondisk import BlockedMatrix
 
 __all__ = ["count_cooccurrences"]
 
@@ -250,7 +254,9 @@ def count_cooccurrences(
     verbose: bool = False,
     tmp_dir: str | os.PathLike | None = None,
     n_threads: int | None = None,
-) -> sp.csr_matrix:
+    out: str | os.PathLike | None = None,
+    word_blocks: np.ndarray | None = None,
+) -> sp.csr_matrix | BlockedMatrix:
     """Count word-word cooccurrences in a window, as the reference ``cooccur`` tool does.
 
     Parameters
@@ -280,11 +286,20 @@ def count_cooccurrences(
     n_threads : int, optional
         Counting threads.  By default up to 2, on the cores this process may use (one core: one
         thread).  The result does not depend on it; windows above 16 (float sums) use one.
+    out : path-like, optional
+        Write X to this folder instead of returning it, grouped by the blocks of the training's
+        schedule (:mod:`glovelib.ondisk`), so that the matrix never has to fit in memory: the
+        peak stays within ``max_memory`` (default budget: the in-memory plan) plus one block
+        being sorted.  Temporary files go beside it unless ``tmp_dir`` says otherwise.
+    word_blocks : numpy.ndarray of int, shape (V,)
+        With ``out``: the block of each word, ``GloVe(...).word_blocks(vocab_size)`` of the model
+        that will train on it.
 
     Returns
     -------
-    scipy.sparse.csr_matrix of float64, shape (V, V)
-        Sorted column indices, no explicit zeros.
+    scipy.sparse.csr_matrix of float64, shape (V, V), or glovelib.ondisk.BlockedMatrix
+        Sorted column indices, no explicit zeros; with ``out``, the matrix on disk (the same
+        values).
 
     Raises
     ------
@@ -306,6 +321,15 @@ def count_cooccurrences(
     if n_vocab * n_vocab * (window + 1) >= 2**63:
         raise ValueError(f"vocab_size={n_vocab} is too large to count with window {window}")
     incr, scale = _increments(window, bool(distance_weighting))
+    if out is not None:
+        from .ondisk import _check_word_blocks
+
+        if word_blocks is None:
+            raise ValueError("out= needs word_blocks: the block of each word, "
+                             "GloVe(...).word_blocks(vocab_size) of the model to train")
+        word_blocks = _check_word_blocks(word_blocks, n_vocab)
+        if tmp_dir is None:
+            tmp_dir = os.path.dirname(os.path.abspath(out))
 
     # Memory plan (bytes): per counting thread a dense block and a sparse buffer, then the merge
     # batches.  The dense block is small: its increments land at random, so it counts fastest
@@ -335,7 +359,8 @@ def count_cooccurrences(
     buf_size = max(buf_bytes // 8, 4 * window + 16)
     group_tokens = max(1 << 16, min(1 << 18, buf_size // 4))
 
-    folder = tempfile.mkdtemp(prefix="glovelib-cooccur-", dir=tmp_dir) if memory else None
+    spill = memory is not None or out is not None
+    folder = tempfile.mkdtemp(prefix="glovelib-cooccur-", dir=tmp_dir) if spill else None
     groups = None
     try:
         runs = _Runs(n_vocab, incr.dtype, folder)
@@ -395,6 +420,13 @@ def count_cooccurrences(
             holder[0] += counter.dense
             counter.dense = None
         del counters  # _assemble frees the dense block as soon as it can
+        if out is not None:
+            from .ondisk import write_runs
+
+            meta = {"counting": {"window_size": window, "symmetric": symmetric,
+                                 "distance_weighting": bool(distance_weighting)}}
+            return write_runs(runs, holder, cap, lo, offsets, scale, symmetric,
+                              batch_bytes // 16, out, word_blocks, meta)
         X = _assemble(holder, cap, lo, offsets, runs, scale, symmetric, batch_bytes // 16,
                       verbose, n_counters)
     finally:

@@ -23,13 +23,16 @@ initializes, schedules, loops, reports progress and saves.  Derived in notebooks
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from . import schedule as S
 from ._entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
 from ._progress import Progress
-from ._state import divergence, load_model, save_model, validate
+from ._state import divergence, divergence_of, load_model, save_model, validate
 from .objective import Weights, init_weights, loss
+from .ondisk import BATCH_BYTES, BlockedMatrix, DiskEntries
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -83,6 +86,10 @@ class GloVe:
     epochs_trained_ : int
     n_entries_ : int
         Nonzeros of the training matrix (entry updates per epoch).
+    disk_batch_bytes : int, default 64 MiB
+        A fit from a matrix on disk (:mod:`glovelib.ondisk`) holds about this many bytes of
+        entries at once (at least one block per thread), beside the parameters; not a
+        hyperparameter (it never changes the result).
 
     Examples
     --------
@@ -135,8 +142,11 @@ class GloVe:
 
         Parameters
         ----------
-        X : scipy.sparse matrix (V, V)
-            Cooccurrence counts, e.g. from :func:`glovelib.count_cooccurrences`.
+        X : scipy.sparse matrix (V, V), or :class:`glovelib.ondisk.BlockedMatrix`
+            Cooccurrence counts, e.g. from :func:`glovelib.count_cooccurrences`; on disk (from
+            ``count_cooccurrences(..., out=folder, word_blocks=model.word_blocks(V))``), an epoch
+            reads a few blocks of one stratum at a time ("blocked" schedule only): the same
+            vectors, bit for bit, as the same fit in memory.
 
         Returns
         -------
@@ -162,7 +172,7 @@ class GloVe:
         self._validate()
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 1:
             raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
-        X = check_matrix(X)
+        X = _as_matrix(X)
         if not hasattr(self, "W_"):
             from sklearn.utils import check_random_state  # imported when needed: ~40 MB
 
@@ -182,6 +192,25 @@ class GloVe:
         self.loss_history_ = []
         self.epochs_trained_ = 0
 
+    def word_blocks(self, n_words: int) -> np.ndarray:
+        """The block of each word that :meth:`fit` on a matrix of ``n_words`` words draws (the
+        "blocked" schedule), without fitting: count to disk in this layout
+        (``count_cooccurrences(..., out=folder, word_blocks=...)``) and the fit from the folder
+        gives the vectors of the fit in memory.  Needs an int ``random_state`` to be the same
+        draw (None: blocks from a fresh generator)."""
+        from sklearn.utils import check_random_state  # imported when needed: ~40 MB
+
+        self._validate()
+        if not isinstance(self.random_state, int | np.integer | None):
+            raise ValueError("word_blocks needs random_state to be an int (or None), got "
+                             f"{type(self.random_state).__name__}")
+        rng = check_random_state(self.random_state)
+        step = 1 << 20  # init_weights' draws, W, W~, b, b~, skipped a chunk at a time
+        for n in (n_words * int(self.vector_size),) * 2 + (n_words,) * 2:
+            for k in range(0, n, step):
+                rng.random_sample(min(step, n - k))
+        return S.word_blocks(n_words, self._wanted_blocks(n_words), rng)
+
     def _wanted_blocks(self, n_vocab: int) -> int:
         if self.n_blocks is None:
             return S.auto_blocks(n_vocab, int(self.vector_size), np.dtype(self.dtype).itemsize)
@@ -193,7 +222,9 @@ class GloVe:
             raise ValueError(f"the model was trained in {self.W_.dtype}; dtype={self.dtype!r} "
                              "cannot continue it")
         n_threads = S.usable_threads(int(self.n_threads))
-        if self.schedule == "blocked":
+        if isinstance(X, BlockedMatrix):
+            data = self._disk_entries(X, dtype)
+        elif self.schedule == "blocked":
             B = self._wanted_blocks(X.shape[0])
             if self._blocks is None or self._blocks.max() + 1 != B:  # first, or B changed
                 self._blocks = S.word_blocks(X.shape[0], B, self._rng)
@@ -201,8 +232,12 @@ class GloVe:
         else:
             data = S.ShuffledEntries(entries_of(X, self.x_max, self.alpha, dtype),
                                      hogwild=self.schedule == "hogwild")
-        n = self.n_entries_ = len(data.entries)
-        check = divergence(data.entries)  # yardsticks from the entries, then per epoch
+        if isinstance(X, BlockedMatrix):
+            n = self.n_entries_ = data.n_entries
+            check = divergence_of(data.chunks(1 << 16), n)  # read a little at a time
+        else:
+            n = self.n_entries_ = len(data.entries)
+            check = divergence(data.entries)  # yardsticks from the entries, then per epoch
         weights = (self.W_, self.W_context_, self.b_, self.b_context_)
         progress = Progress(epochs, bool(self.verbose))
         try:
@@ -215,6 +250,29 @@ class GloVe:
         finally:
             progress.close()
         return self
+
+    def _disk_entries(self, X: BlockedMatrix, dtype):
+        """The epochs of a fit from disk: the matrix's word blocks, drawn as in memory."""
+        if self.schedule != "blocked":
+            raise ValueError(f"a matrix on disk trains with schedule='blocked' only, not "
+                             f"{self.schedule!r}")
+        if self.n_blocks is not None and S.check_blocks(self.n_blocks) != X.n_blocks:
+            raise ValueError(f"{X.path} is grouped in {X.n_blocks} x {X.n_blocks} blocks; "
+                             f"n_blocks={self.n_blocks} cannot train it (use None or "
+                             f"{X.n_blocks})")
+        B = X.n_blocks
+        if self._blocks is None or self._blocks.max() + 1 != B:  # the draws of the fit in memory
+            self._blocks = S.word_blocks(X.shape[0], B, self._rng)
+        if not np.array_equal(self._blocks, X.word_blocks):
+            warnings.warn(f"{X.path} was grouped for other word blocks than this model draws "
+                          f"(made for {X.header.get('blocks_for')}): training follows the "
+                          "file's -- a valid schedule, not the vectors of the same fit in memory; "
+                          "count with word_blocks=model.word_blocks(V) for those",
+                          UserWarning, stacklevel=4)
+            self._blocks = X.word_blocks.copy()
+        return DiskEntries(X, self.x_max, self.alpha, dtype, self.disk_batch_bytes)
+
+    disk_batch_bytes = BATCH_BYTES  # a fit from disk: bytes of entries held at once
 
     def _end_epoch(self, total: float, skipped: int, n: int, check) -> None:
         epoch_loss = total / max(n - skipped, 1)
@@ -248,7 +306,8 @@ class GloVe:
         """The exact objective J (with the 1/2) at the current parameters (NumPy reference)."""
         self._check_fitted()
         p = Weights(*(a.astype(np.float64) for a in self.weights_.arrays()))
-        return loss(p, check_matrix(X), self.x_max, self.alpha)
+        X = X.to_csr() if isinstance(X, BlockedMatrix) else check_matrix(X)
+        return loss(p, X, self.x_max, self.alpha)
 
     def vectors(self, combine: str = "sum") -> np.ndarray:
         """The word vectors: "sum" W + W~ (the reference's output), "word" W, "context" W~, or
@@ -296,3 +355,8 @@ class GloVe:
             short).
         """
         return load_model(cls, path)
+
+
+def _as_matrix(X):
+    """A matrix on disk as it is; anything else validated (:func:`check_matrix`)."""
+    return X if isinstance(X, BlockedMatrix) else check_matrix(X)

@@ -290,6 +290,69 @@ print("max_memory='20MB' gives the same matrix")
 # corpus (17 million tokens of generated text, not English), with and without `max_memory`,
 # beside the reference C `cooccur`. Run it to see the figures on your machine.
 #
+# ### The matrix on disk, and training from it
+#
+# `max_memory` bounds the *counting*, but the result still comes back in memory (12 bytes a
+# nonzero), and a fit holds every entry again (16 bytes a nonzero in float32). A Wikipedia dump
+# has billions of nonzeros. The reference C tools never hold the matrix: they write it to a file
+# and read it back each epoch. glovelib can too: with `out=`, counting writes $X$ to a folder,
+# already grouped by the **blocks** that training visits (notebook 04 derives the blocked
+# schedule: the words are cut at random into $B$ blocks, and an epoch trains block $(R, C)$ of
+# $X$ for all pairs of row block $R$ and column block $C$). Which word goes to which block is
+# drawn from the model's seed, so the layout is made *for* a model:
+
+# %%
+import shutil
+import tempfile
+from pathlib import Path
+
+folder = Path(tempfile.mkdtemp())
+model = gl.GloVe(vector_size=10, epochs=1, random_state=0)
+on_disk = gl.count_cooccurrences((wv.encode(d) for d in corpus), V, window_size=15,
+                                 max_memory="20MB", out=folder / "wiki.blocks",
+                                 word_blocks=model.word_blocks(V))
+print(f"{on_disk.nnz:,} nonzeros in {on_disk.n_blocks} x {on_disk.n_blocks} blocks:",
+      sorted(p.name for p in on_disk.path.iterdir()),
+      f"{on_disk.nbytes / 2**20:.0f} MiB of (i, j, x) records")
+assert on_disk.nbytes == 16 * W.nnz and (on_disk.to_csr() != W).nnz == 0
+
+# %% [markdown]
+# 16 bytes a nonzero: word ids $i$, $j$ (int32) and $X_{ij}$ (float64), block after block. A fit
+# from the folder memory-maps a few blocks of one stratum at a time; the parameters and their
+# AdaGrad sums are all it keeps. **Predict:** will its vectors differ from the fit of the same
+# matrix in memory, a little or not at all?
+#
+# <details><summary>Answer</summary>
+#
+# Not at all. Both draw the same blocks, strata and in-block orders from the seed, and make the
+# same updates in the same order: the vectors are equal bit for bit. Only where the entries live
+# changes.
+# </details>
+#
+# Each fit runs in a fresh process, which reports how much its resident memory grew during the
+# fit (the process's own peak measure, Linux's `VmHWM`):
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+peak, vectors = {}, {}
+for where in ("memory", "disk"):
+    peak[where], vectors[where] = gl.ondisk.measure_fit(
+        on_disk, where, batch_bytes=8 << 20, vector_size=10, epochs=1, random_state=0)
+    print(f"fit from {where:>6}: peak grew by {peak[where] / 2**20:5.1f} MiB")
+print(f"the matrix: {on_disk.nbytes / 2**20:.0f} MiB; the parameters, their sums and an "
+      f"epoch's copy: {gl.ondisk.fit_memory(V, 10) / 2**20:.1f} MiB")
+
+# %%
+assert np.array_equal(vectors["memory"], vectors["disk"])
+print("the same vectors, bit for bit")
+shutil.rmtree(folder)
+
+# %% [markdown]
+# The fit in memory adds more than the matrix's size (its entries carry $\log X_{ij}$ and
+# $f(X_{ij})$, beside the matrix it was given); the fit from disk adds the parameters and the
+# 8 MiB of entries it was allowed (`batch_bytes`), however large the matrix. From the command line, `python -m glovelib train corpus.txt -o out/x
+# --max-memory 1GB` does all of this, and refuses a budget too small for the parameters.
+#
 # ## Summary
 #
 # * Tokens become ids by frequency rank; `min_count` trims the long tail.
