@@ -106,7 +106,8 @@ def a00_3():
 
 def a00_worlds(worlds=range(6)):
     """00, the predict-then-run verdict (not an exercise): capitals against their own country and
-    against other capitals, the arrows' parallelism, and queen's neighbours, in worlds 0-5."""
+    against other capitals, the arrows' parallelism, and queen's neighbours, in worlds 0-5
+    (about 6 minutes on a heavily shared 2-core machine, cold cache)."""
     print(f"{'world':>5s}{'own':>6s}{'other':>7s}{'own-other':>10s}{'beaten':>8s}"
           f"{'france for paris':>17s}{'arrows':>8s}{'mismatched':>11s}{'king for queen':>15s}")
     for seed in worlds:
@@ -200,7 +201,8 @@ def a01_probes(windows=(2, 5, 10, 15, 30), resamples=6):
 
 def a02_range():
     """02, sections 6-7 (not an exercise): the growth exponent of |X| at min_count 2, 5, 10
-    (window 15), and the rank-law alpha over four rank ranges at other windows and min_counts."""
+    (window 15), and the rank-law alpha over four rank ranges at other windows and min_counts
+    (about 3 minutes, shared machine)."""
     texts = list(datasets.wikipedia_sample())
     n_all, parts = sum(len(t) for t in texts), []
     for n in (n_all // 8, n_all // 4, n_all // 2, n_all):
@@ -341,7 +343,8 @@ def a04_4():
 
 def a04_outputs(seeds=range(5)):
     """04, W, W~ or W + W~ (not an exercise): WordSim-353 and analogy accuracy of the three, for
-    notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4."""
+    notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4 (about 9 minutes on a heavily
+    shared 2-core machine, cold cache)."""
     _, v, X = wiki()
     names = ("W", "W~", "W+W~")
     print(f"{'seed':>4s}" + "".join(f"{n + ' WS':>10s}{n + ' an':>10s}" for n in names)
