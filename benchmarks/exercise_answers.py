@@ -341,6 +341,44 @@ def a04_4():
     print(f"15 epochs + save + load + 5 epochs equals 20 epochs, every array bit for bit: {same}")
 
 
+def a04_sweep(setups=((100, 0, 20), (100, 1, 20), (100, 2, 20), (100, 3, 20), (50, 0, 20),
+                      (200, 0, 20), (100, 0, 10), (100, 0, 50))):
+    """04, section 1 (not an exercise): SGD against AdaGrad at eta 0.05-0.4 on the n most
+    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs)."""
+    _, _, X = wiki()
+    print(f"{'n':>4s}{'seed':>5s}{'d':>4s}" + "".join(f"{'SGD/Ada ' + str(lr):>14s}"
+                                                   for lr in (0.05, 0.1, 0.2))
+          + f"{'SGD at 0.4':>12s}{'Ada at 0.4':>11s}{'G_vec max':>10s}{'G_bias max':>11s}")
+    for n, seed, d in setups:
+        rows, cols, x = objective._entries(X[:n, :n].tocsr())
+        end, sums, sgd_epochs = {}, None, 0
+        for lr in (0.05, 0.1, 0.2, 0.4):
+            for method in ("SGD", "AdaGrad"):
+                p = objective.init_weights(n, d, seed)
+                sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
+                rs, ran = np.random.RandomState(seed), 0
+                while ran < 5:
+                    ran += 1
+                    order = rs.permutation(len(x))
+                    with np.errstate(over="ignore", invalid="ignore"):
+                        loss = (objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0)
+                                if method == "SGD" else
+                                train.adagrad_epoch(p, sq, rows, cols, x, order, lr, 10.0))
+                    if not loss < 100:
+                        break
+                end[method, lr] = loss
+                if method == "SGD" and lr == 0.4:
+                    sgd_epochs = ran
+                if method == "AdaGrad" and lr == 0.05:
+                    sums = sq
+        g_vec, g_bias = np.concatenate([sums.W, sums.W_context]), np.concatenate([sums.b,
+                                                                                 sums.b_context])
+        print(f"{n:4d}{seed:5d}{d:4d}" + "".join(f"{end['SGD', lr] / end['AdaGrad', lr]:14.3f}"
+                                                 for lr in (0.05, 0.1, 0.2))
+              + f"{('diverged, ' + str(sgd_epochs)) if not end['SGD', 0.4] < 100 else 'no':>12s}"
+              f"{end['AdaGrad', 0.4]:11.3f}{g_vec.max():10.3f}{g_bias.max():11.2f}", flush=True)
+
+
 def a04_outputs(seeds=range(5)):
     """04, W, W~ or W + W~ (not an exercise): WordSim-353 and analogy accuracy of the three, for
     notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4 (about 9 minutes on a heavily

@@ -83,11 +83,11 @@ def run(method, lr, epochs=5, dim=20):
 # <details><summary>Answer</summary>
 #
 # At $\eta = 0.05$ (GloVe's default) they end level: after 5 epochs the sums $G$ of the vector
-# entries are still below 1.01 and those of the biases below about 2.1 (median about 1.3; printed
+# entries are still about 1.00 and those of the biases below about 2.1 (median about 1.3; printed
 # below). These figures are for this problem (the 100 most frequent words, $d = 20$, seed 0);
-# seeds 1-3, 50 or 200 words and $d = 10$ or 50 give the same order with the margins the check
-# allows (an independent re-run: SGD / AdaGrad at 0.2 down to 1.15, AdaGrad at 0.4 up to 0.12,
-# bias sums up to 2.2). AdaGrad with $G = 1$ *is* SGD: it takes SGD's steps on the vectors, and on the biases
+# seeds 1-3, 50 or 200 words and $d = 10$ or 50 give the same order within the margins the check
+# allows (`benchmarks/exercise_answers.py 04.sweep`: SGD / AdaGrad at 0.2 from 1.15 to 1.20,
+# AdaGrad at 0.4 up to 0.12, vector sums up to 1.011, bias sums up to 2.17). AdaGrad with $G = 1$ *is* SGD: it takes SGD's steps on the vectors, and on the biases
 # steps at most 30% smaller ($1/\sqrt{2.04} \approx 0.70$). At $\eta = 0.1$ AdaGrad is a little lower,
 # at $0.2$ clearly lower: SGD's steps on the most frequent words are too large and it stalls
 # while AdaGrad has shrunk them. At $\eta = 0.4$ SGD diverges and AdaGrad does not. AdaGrad's
@@ -127,7 +127,7 @@ assert len(sweep["SGD", 0.4]) < 5 and end["AdaGrad", 0.4] < 0.15  # SGD diverges
 print("η = 0.05 level; 0.1 AdaGrad slightly lower; 0.2 clearly lower; 0.4 only SGD diverges")
 G = final_sums["AdaGrad", 0.05]
 G_vec, G_bias = np.concatenate([G.W, G.W_context]), np.concatenate([G.b, G.b_context])
-assert G_vec.max() < 1.01 and G_bias.max() < 2.3 and 1.2 < np.median(G_bias) < 1.5
+assert G_vec.max() < 1.02 and G_bias.max() < 2.3 and 1.2 < np.median(G_bias) < 1.5
 print(f"AdaGrad at η = 0.05 after 5 epochs: sums G of the vectors at most {G_vec.max():.3f}, "
       f"of the biases {G_bias.min():.2f} to {G_bias.max():.2f} (median {np.median(G_bias):.2f})")
 
