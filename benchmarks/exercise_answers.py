@@ -107,6 +107,31 @@ def a00_3():
         print(f"{n:10,d}{mean:28.1f}{planted_accuracy(world, m.to_keyed_vectors(v)):10.3f}")
 
 
+def a00_worlds(worlds=range(6)):
+    """00, the predict-then-run verdict (not an exercise): capitals against their own country and
+    against other capitals, the arrows' parallelism, and queen's neighbours, in worlds 0-5
+    (about 6 minutes on a heavily shared 2-core machine, cold cache)."""
+    print(f"{'world':>5s}{'own':>6s}{'other':>7s}{'own-other':>10s}{'beaten':>8s}"
+          f"{'france for paris':>17s}{'arrows':>8s}{'mismatched':>11s}{'king for queen':>15s}")
+    for seed in worlds:
+        world, v, X = planted(seed=seed)
+        kv = gl.cached_fit(gl.GloVe(vector_size=50, x_max=10.0, epochs=50, random_state=0),
+                           X).to_keyed_vectors(v)
+        caps = world.pairs["capital-common-countries"]
+        own = np.mean([kv.similarity(c, k) for c, k in caps])
+        other = np.mean([kv.similarity(c, d) for c, _ in caps for d, _ in caps if c != d])
+        beaten = sum(max(kv.similarity(c, d) for d, _ in caps if d != c) > kv.similarity(c, k)
+                     for c, k in caps)
+        ten = [(k, c) for c, k in caps[:10]]
+        mismatched = [(ten[i][0], ten[(i + 1) % 10][1]) for i in range(10)]
+        near_paris = [w for w, _ in kv.most_similar("paris", topn=None)]
+        near_queen = [w for w, _ in kv.most_similar("queen", topn=None)]
+        print(f"{seed:5d}{own:6.2f}{other:7.2f}{own - other:10.2f}{beaten:5d}/{len(caps)}"
+              f"{near_paris.index('france') + 1:17d}{checks.mean_offset_cosine(kv, ten):8.2f}"
+              f"{checks.mean_offset_cosine(kv, mismatched):11.2f}"
+              f"{near_queen.index('king') + 1:15d}")
+
+
 # -- notebook 01 -----------------------------------------------------------------------------
 
 def _ratio_table(X, vocab, i, j, probes):
@@ -156,7 +181,60 @@ def a01_3():
     print("smallest:", ", ".join(vocab.words[i] for i in order[::-1][:10]))
 
 
+def a01_probes(windows=(2, 5, 10, 15, 30), resamples=6):
+    """01, the his/her verdict (not an exercise): the ratios of four probes and three more
+    frequent words at five windows, then at window 10 over articles resampled with replacement."""
+    corpus = list(datasets.wikipedia_sample())
+    vocab = gl.Vocabulary.build(corpus)
+    probes = ["wife", "husband", "the", "and", "in", "was", "from"]
+    print(f"{'':>12s}" + "".join(f"{k:>9s}" for k in probes))
+    for w in windows:
+        X = gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), window_size=w)
+        r = _ratio_table(X, vocab, "his", "her", probes)
+        print(f"window {w:<5d}" + "".join(f"{r[k]:9.2f}" for k in probes), flush=True)
+    ids, rng = [vocab.encode(d) for d in corpus], np.random.default_rng(0)
+    for b in range(resamples):
+        pick = rng.integers(0, len(ids), len(ids))
+        X = gl.count_cooccurrences([ids[i] for i in pick], len(vocab), window_size=10)
+        r = _ratio_table(X, vocab, "his", "her", probes)
+        print(f"resample {b:<3d}" + "".join(f"{r[k]:9.2f}" for k in probes), flush=True)
+
+
 # -- notebook 02 -----------------------------------------------------------------------------
+
+def a02_range():
+    """02, sections 6-7 (not an exercise): the growth exponent of |X| at min_count 2, 5, 10
+    (window 15), and the rank-law alpha over four rank ranges at other windows and min_counts
+    (about 3 minutes, shared machine)."""
+    texts = list(datasets.wikipedia_sample())
+    n_all, parts = sum(len(t) for t in texts), []
+    for n in (n_all // 8, n_all // 4, n_all // 2, n_all):
+        part = []
+        for doc in texts:
+            if n <= 0:
+                break
+            part.append(doc[:n])
+            n -= len(doc)
+        parts.append(part)
+    sizes = [sum(len(t) for t in p) for p in parts]
+    print(f"{'min_count':>9s}{'fixed vocabulary':>18s}{'min_count per prefix':>22s}")
+    for mc in (2, 5, 10):
+        vocab = gl.Vocabulary.build(texts, min_count=mc)
+        slopes = [np.polyfit(np.log(sizes), np.log(
+            [gl.count_cooccurrences([v.encode(t) for t in p], len(v), window_size=15).nnz
+             for p in parts for v in [gl.Vocabulary.build(p, min_count=mc) if rebuilt else vocab]]
+        ), 1)[0] for rebuilt in (False, True)]
+        print(f"{mc:9d}{slopes[0]:18.2f}{slopes[1]:22.2f}", flush=True)
+    print(f"{'window':>6s}{'min_count':>10s}" + "".join(
+        f"{r:>11s}" for r in ("10 to 1e5", "1e5 to 1e6", "1e6 to end", "all ranks")))
+    for w, mc in ((15, 5), (10, 5), (5, 5), (15, 1), (15, 10)):
+        _, _, X = wiki(w, mc)
+        counts = np.sort(X.data)[::-1]
+        ranks = np.arange(1, len(counts) + 1)
+        fit = [-np.polyfit(np.log(ranks[a:b]), np.log(counts[a:b]), 1)[0] for a, b in
+               ((10, 100_000), (100_000, 1_000_000), (1_000_000, len(counts)), (0, len(counts)))]
+        print(f"{w:6d}{mc:10d}" + "".join(f"{f:11.2f}" for f in fit), flush=True)
+
 
 def a02_3():
     """02, exercise 3: the growth exponent of |X| at windows 2, 15, 30 (prefixes 1/8 .. all)."""
@@ -264,6 +342,79 @@ def a04_4():
                                                     straight.weights_.arrays(), strict=True))
     os.remove(path)
     print(f"15 epochs + save + load + 5 epochs equals 20 epochs, every array bit for bit: {same}")
+
+
+def a04_sweep(setups=((100, 0, 20), (100, 1, 20), (100, 2, 20), (100, 3, 20), (50, 0, 20),
+                      (200, 0, 20), (100, 0, 10), (100, 0, 50))):
+    """04, section 1 (not an exercise): SGD against AdaGrad at eta 0.05-0.4 on the n most
+    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs)."""
+    _, _, X = wiki()
+    print(f"{'n':>4s}{'seed':>5s}{'d':>4s}" + "".join(f"{'SGD/Ada ' + str(lr):>14s}"
+                                                   for lr in (0.05, 0.1, 0.2))
+          + f"{'SGD at 0.4':>12s}{'Ada at 0.4':>11s}{'G_vec max':>10s}{'G_bias max':>11s}")
+    for n, seed, d in setups:
+        rows, cols, x = objective._entries(X[:n, :n].tocsr())
+        end, sums, sgd_epochs = {}, None, 0
+        for lr in (0.05, 0.1, 0.2, 0.4):
+            for method in ("SGD", "AdaGrad"):
+                p = objective.init_weights(n, d, seed)
+                sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
+                rs, ran = np.random.RandomState(seed), 0
+                while ran < 5:
+                    ran += 1
+                    order = rs.permutation(len(x))
+                    with np.errstate(over="ignore", invalid="ignore"):
+                        loss = (objective.sgd_epoch(p, rows, cols, x, order, lr, x_max=10.0)
+                                if method == "SGD" else
+                                train.adagrad_epoch(p, sq, rows, cols, x, order, lr, 10.0))
+                    if not loss < 100:
+                        break
+                end[method, lr] = loss
+                if method == "SGD" and lr == 0.4:
+                    sgd_epochs = ran
+                if method == "AdaGrad" and lr == 0.05:
+                    sums = sq
+        g_vec, g_bias = np.concatenate([sums.W, sums.W_context]), np.concatenate([sums.b,
+                                                                                 sums.b_context])
+        print(f"{n:4d}{seed:5d}{d:4d}" + "".join(f"{end['SGD', lr] / end['AdaGrad', lr]:14.3f}"
+                                                 for lr in (0.05, 0.1, 0.2))
+              + f"{('diverged, ' + str(sgd_epochs)) if not end['SGD', 0.4] < 100 else 'no':>12s}"
+              f"{end['AdaGrad', 0.4]:11.3f}{g_vec.max():10.3f}{g_bias.max():11.2f}", flush=True)
+
+
+def a04_outputs(seeds=range(5)):
+    """04, W, W~ or W + W~ (not an exercise): WordSim-353 and analogy accuracy of the three, for
+    notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4 (about 9 minutes on a heavily
+    shared 2-core machine, cold cache)."""
+    _, v, X = wiki()
+    names = ("W", "W~", "W+W~")
+    print(f"{'seed':>4s}" + "".join(f"{n + ' WS':>10s}{n + ' an':>10s}" for n in names)
+          + f"{'W+W~ last on analogies':>24s}")
+    for seed in seeds:
+        m = wiki_glove(X, seed)
+        sc = [(ws353(kv), google(kv)) for kv in (m.to_keyed_vectors(v, c)
+                                                 for c in ("word", "context", "sum"))]
+        print(f"{seed:4d}" + "".join(f"{w:10.3f}{100 * a:9.2f}%" for w, a in sc)
+              + f"{str(sc[2][1] < min(sc[0][1], sc[1][1])):>24s}", flush=True)
+
+
+def ahw1_eta(runs=((0, 0), (1, 1), (2, 2)), etas=(1e-3, 2e-3, 3e-3, 5e-3, 7e-3), steps=300):
+    """Homework 1, task 4 (b): full-batch descent (glovelib's loss and gradients) at more step
+    sizes, against 30 AdaGrad epochs, on 20,000-sentence planted worlds (world seed, model seed)."""
+    from glovelib.checks.hw1 import _descent
+
+    for wseed, mseed in runs:
+        _, _, X = planted(20_000, seed=wseed)
+        J = gl.GloVe(vector_size=10, x_max=10.0, epochs=30, random_state=mseed).fit(X).loss(X)
+        row = []
+        for eta in etas:
+            with np.errstate(over="ignore", invalid="ignore"):
+                _, h, end = _descent(X, 10, eta, steps, mseed)
+            reach = next((i for i, v in enumerate(h) if v <= J), None)
+            row.append(f"eta {eta:g}: J {end:.0f}" + ("" if reach is None else
+                                                       f" (reaches GloVe's J at step {reach})"))
+        print(f"world {wseed}, seed {mseed}: GloVe (30 AdaGrad epochs) J {J:.0f}; "
+              + "; ".join(row), flush=True)
 
 
 def a04_xmax(seeds=range(5)):

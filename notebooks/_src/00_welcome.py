@@ -90,16 +90,18 @@ print(f"{len(vocab)} words, {X.nnz} nonzero counts, vectors of {kv.vector_size} 
 #
 # <details><summary>Answer</summary>
 #
-# To its own country, by far: about 0.6 against about 0.2 on average. The vectors learned, from
-# shared contexts, that a capital and its country belong together, although the two never appear
-# together. But look at *paris* itself: its nearest neighbours are other capitals, and even
-# *mouse*; *france* comes only sixth. No contradiction: "another capital" averages over 22
+# To its own country, in every world we tried: here (the world of `planted_corpus(seed=0)`)
+# about 0.6 against about 0.2 on average; in worlds 1-5 the gap is smaller, 0.11 to 0.27
+# (`benchmarks/exercise_answers.py 00.worlds`), but always in the same direction. The vectors
+# learned, from shared contexts, that a capital and its country belong together, although the two
+# never appear together. But look at *paris* itself in this world: its nearest neighbours are
+# other capitals, and even *mouse*; *france* comes only sixth (first in worlds 1 and 3). No contradiction: "another capital" averages over 22
 # capitals, most of them far away, while a neighbour list keeps only the few *highest*
 # similarities among the 401 other words. A few of those lie close by chance: the hidden concepts
 # are random vectors, so some point in similar directions, and training on a finite corpus adds
-# noise (this notebook does not show which of the two puts *mouse* there). For a handful of capitals (the cell counts them) the closest other
-# capital beats the own country. One example is an anecdote; an average over all pairs is
-# evidence — a habit notebook 05 builds on.
+# noise (this notebook does not show which of the two puts *mouse* there). For some capitals (the cell counts them: 5 of 23 here,
+# 12 to 20 in worlds 1-5) the closest other capital beats the own country. One example is an
+# anecdote; an average over all pairs is evidence — a habit notebook 05 builds on.
 # </details>
 
 # %% tags=["reveal"]
@@ -114,8 +116,10 @@ print("nearest to paris:", near[:4], "- france comes", near.index("france") + 1)
 beaten = [c for c, k in caps if max(kv.similarity(c, d) for d, _ in caps if d != c)
           > kv.similarity(c, k)]
 print(f"{len(beaten)} of {len(caps)} capitals have another capital closer than their country")
-assert own > other + 0.2 and near.index("france") == 5 and "mouse" in near[:4]
+assert own > other + 0.05  # the verdict: own country closer (by 0.11 to 0.39 in worlds 0-5)
 assert len(caps) == 23 and len(kv.index_to_key) == 402
+# this world's (seed 0) figures only; other worlds differ (00.worlds):
+assert own > other + 0.3 and near.index("france") == 5 and "mouse" in near[:4]
 assert "paris" in beaten and 1 <= len(beaten) <= 8
 
 # %% [markdown]
@@ -123,8 +127,10 @@ assert "paris" in beaten and 1 <= len(beaten) <= 8
 # two directions along which ten capitals and their countries vary most (PCA, notebook 06) keeps
 # part of the picture. Each arrow goes from a country to its capital. The arrows come out
 # nearly parallel — one offset takes every country to its capital — and not only in the
-# projection: the cell measures the cosine between arrows in all 50 dimensions. Parallel offsets
-# are what the analogies below rely on:
+# projection: the cell measures the cosine between arrows in all 50 dimensions (0.73 to 0.81 in
+# worlds 0-5), against a control: arrows from each country to the *next* country's capital
+# (0.20 here, at most 0.33 in worlds 0-5; `00.worlds`). Parallel offsets are what the analogies
+# below rely on:
 
 # %%
 import matplotlib.pyplot as plt
@@ -135,8 +141,10 @@ ten = [(k, c) for c, k in caps[:10]]  # (country, capital)
 fig = gl.plot.analogy_arrows(kv, ten, title="Country → capital, PCA of 20 of the 50-d vectors")
 plt.show()
 parallel = checks.mean_offset_cosine(kv, ten)  # cosine between arrows, in all 50 dimensions
-print(f"mean cosine between two arrows (50-d): {parallel:.2f}")
-assert parallel > 0.5  # close to parallel, not only in the picture
+wrong = [(ten[i][0], ten[(i + 1) % 10][1]) for i in range(10)]  # country, next one's capital
+mismatched = checks.mean_offset_cosine(kv, wrong)  # the control: no shared offset
+print(f"mean cosine between two arrows (50-d): {parallel:.2f}; mismatched pairs {mismatched:.2f}")
+assert parallel > 0.6 and parallel > mismatched + 0.3  # parallel, and not for any two words
 
 # %% [markdown]
 # ### Analogies, on paper first
@@ -231,17 +239,19 @@ assert result.accuracy > 0.95
 #
 # <details><summary>Model answers</summary>
 #
-# 1. For *queen* the *role* dominates: other female words (*bride*, *granddaughter*,
-#    *grandmother*, *woman*, …) come before *king*, as the capitals came before *france* for
-#    *paris*. Averages over all pairs (as in the predict-then-run cell) can tell another story
-#    than a single word's neighbours. (`benchmarks/exercise_answers.py 00.1` reproduces these.)
+# 1. In this world (seed 0) the *role* dominates for *queen*: other female words (*bride*,
+#    *granddaughter*, *grandmother*, *woman*, …) come before *king*, as the capitals came before
+#    *france* for *paris*. That is this world's answer, not a law: in worlds 1 and 2, *king* is
+#    *queen*'s nearest word, and in worlds 3-5 it comes 2nd to 7th (`00.worlds`). Averages over all pairs (as in the predict-then-run
+#    cell) can tell another story than a single word's neighbours.
+#    (`benchmarks/exercise_answers.py 00.1` reproduces these.)
 # 2. Accuracy collapses (to roughly a quarter of the questions on our run;
 #    `benchmarks/exercise_answers.py 00.2` reproduces it). The world's hidden
 #    meanings have 24 dimensions (`latent_dim` in `planted_corpus`), built from 8 roles and 116
 #    concepts; five numbers cannot keep that many directions apart, so the offsets of
 #    different relations overlap.
-# 3. With 5,000 sentences (each world word seen about 20 times) almost nothing is solved (under
-#    10%); with 20,000 more than half; with the default 100,000 nearly all. A word must be seen in
+# 3. With 5,000 sentences (each world word seen about 20 times) almost nothing is solved (about
+#    8% in world 0, 10% in world 1); with 20,000 more than half; with the default 100,000 nearly all. A word must be seen in
 #    enough contexts before its counts — and its vector — settle: notebook 05 measures this curve.
 #    (`benchmarks/exercise_answers.py 00.3` reproduces these.)
 # </details>

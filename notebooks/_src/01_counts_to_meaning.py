@@ -104,6 +104,12 @@ assert min(vocab.counts[vocab[w]] for w in ("his", "her")) > 300  # 1,695 and 34
 # *wife* far above 1 (a man's wife is "his wife": *wife* goes with *his*), *husband* far below
 # 1 (it goes with *her*), and *the*, *and* close to 1 (they go with both): they appear near *his* and near *her* in proportion to how often those words occur, and
 # the proportion cancels in the ratio.
+#
+# How far does that go? The *wife*/*husband* direction holds at every window from 2 to 30 and in
+# every resample of the articles we tried; the sizes do not (*wife* from about 3 to 10 over
+# resamples). The cancelling holds for these two probes at windows of 5 or more (*the* is 0.51 at
+# window 2), not for frequent words in general: *in*, *was* and *from* give 1.3 to 1.45 here
+# (the cell prints them; `benchmarks/exercise_answers.py 01.probes` has the windows and resamples).
 # </details>
 
 # %% tags=["reveal"]
@@ -113,8 +119,11 @@ print(f"{'probe k':10s}{'P(k|his)':>11s}{'P(k|her)':>11s}{'ratio':>9s}")
 for k, (p_his, p_her) in table.items():
     print(f"{k:10s}{p_his:11.5f}{p_her:11.5f}{p_his / p_her:9.2f}")
 ratio = {k: a / b for k, (a, b) in table.items()}
-assert ratio["wife"] > 3 and ratio["husband"] < 0.1
-assert all(0.8 < ratio[k] < 1.25 for k in ("the", "and"))
+others = {k: round(float(P(k, "his") / P(k, "her")), 2) for k in ("in", "was", "from")}
+print("other frequent words:", others)
+assert ratio["wife"] > 3 and ratio["husband"] < 0.1  # this sample; resamples: wife 2.9 to 10
+assert all(0.8 < ratio[k] < 1.25 for k in ("the", "and"))  # these two probes, window 10
+assert max(others.values()) > 1.25  # the control: not every frequent word cancels
 
 # %% [markdown]
 # The same pattern as the paper's table: the ratio singles out the words that tell *his* from

@@ -83,8 +83,11 @@ def run(method, lr, epochs=5, dim=20):
 # <details><summary>Answer</summary>
 #
 # At $\eta = 0.05$ (GloVe's default) they end level: after 5 epochs the sums $G$ of the vector
-# entries are still below 1.01 and those of the biases below about 2.1 (median about 1.3; printed
-# below). AdaGrad with $G = 1$ *is* SGD: it takes SGD's steps on the vectors, and on the biases
+# entries are still about 1.00 and those of the biases below about 2.1 (median about 1.3; printed
+# below). These figures are for this problem (the 100 most frequent words, $d = 20$, seed 0);
+# seeds 1-3, 50 or 200 words and $d = 10$ or 50 give the same order within the margins the check
+# allows (`benchmarks/exercise_answers.py 04.sweep`: SGD / AdaGrad at 0.2 from 1.15 to 1.20,
+# AdaGrad at 0.4 up to 0.12, vector sums up to 1.011, bias sums up to 2.17). AdaGrad with $G = 1$ *is* SGD: it takes SGD's steps on the vectors, and on the biases
 # steps at most 30% smaller ($1/\sqrt{2.04} \approx 0.70$). At $\eta = 0.1$ AdaGrad is a little lower,
 # at $0.2$ clearly lower: SGD's steps on the most frequent words are too large and it stalls
 # while AdaGrad has shrunk them. At $\eta = 0.4$ SGD diverges and AdaGrad does not. AdaGrad's
@@ -119,12 +122,12 @@ plt.show()
 end = {key: losses[-1] for key, losses in sweep.items()}
 assert abs(end["SGD", 0.05] / end["AdaGrad", 0.05] - 1) < 0.02   # level
 assert 1.0 < end["SGD", 0.1] / end["AdaGrad", 0.1] < 1.1          # AdaGrad a little lower
-assert end["SGD", 0.2] > 1.15 * end["AdaGrad", 0.2]               # clearly lower
-assert len(sweep["SGD", 0.4]) < 5 and end["AdaGrad", 0.4] < 0.1   # SGD diverges, AdaGrad not
+assert end["SGD", 0.2] > 1.1 * end["AdaGrad", 0.2]                # clearly lower
+assert len(sweep["SGD", 0.4]) < 5 and end["AdaGrad", 0.4] < 0.15  # SGD diverges, AdaGrad not
 print("η = 0.05 level; 0.1 AdaGrad slightly lower; 0.2 clearly lower; 0.4 only SGD diverges")
 G = final_sums["AdaGrad", 0.05]
 G_vec, G_bias = np.concatenate([G.W, G.W_context]), np.concatenate([G.b, G.b_context])
-assert G_vec.max() < 1.01 and G_bias.max() < 2.1 and 1.2 < np.median(G_bias) < 1.5
+assert G_vec.max() < 1.02 and G_bias.max() < 2.3 and 1.2 < np.median(G_bias) < 1.5
 print(f"AdaGrad at η = 0.05 after 5 epochs: sums G of the vectors at most {G_vec.max():.3f}, "
       f"of the biases {G_bias.min():.2f} to {G_bias.max():.2f} (median {np.median(G_bias):.2f})")
 
@@ -318,13 +321,19 @@ sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
 order = np.random.RandomState(0).permutation(len(x_all))
 loss_04 = train.adagrad_epoch(p, sq, rows_all, cols_all, x_all, order, 0.4, 10.0)
 worst = np.argsort(-np.linalg.norm(p.W, axis=1))[:100]  # the 100 largest word vectors
+p5 = objective.init_weights(len(vocab), 50, 0)  # the control: the same epoch at η = 0.05
+sq5 = objective.Weights(*(np.ones_like(a) for a in p5.arrays()))
+train.adagrad_epoch(p5, sq5, rows_all, cols_all, x_all, order, 0.05, 10.0)
+worst5 = np.argsort(-np.linalg.norm(p5.W, axis=1))[:100]
 print(f"loss after one epoch at η = 0.4: {loss_04:.3g}; median count of the 100 words with "
-      f"the largest vectors: {np.median(counts[worst]):.0f}")
-assert loss_04 > 100 and np.median(counts[worst]) < 20
+      f"the largest vectors: {np.median(counts[worst]):.0f} (at η = 0.05: "
+      f"{np.median(counts[worst5]):.0f})")
+assert loss_04 > 100 and np.median(counts[worst]) < 20 < 200 < np.median(counts[worst5])
 
 # %% [markdown]
 # The damage ends up in the rare words: after the epoch, the largest vectors belong to words seen
-# fewer than 20 times (median). A reason to expect it: the step on $w_i$ alone changes
+# fewer than 20 times (median; about 6 for seeds 1-3 too), while the same epoch at $\eta = 0.05$
+# leaves its largest vectors to frequent words (median count in the hundreds). A reason to expect it: the step on $w_i$ alone changes
 # $\delta_{ij}$ by about $-c\,\delta_{ij}$ with $c = \eta f(X_{ij}) \|\tilde w_j\|^2 / \sqrt{G}$;
 # for $c > 1$ the step overshoots (the sign of $\delta_{ij}$ flips), for $c > 2$ the error grows.
 # The steps on $\tilde w_j$, $b_i$ and $\tilde b_j$ change $\delta_{ij}$ in the same direction
@@ -358,14 +367,20 @@ for name, (ws, an) in scores.items():
 # %%
 spread = max(s[0] for s in scores.values()) - min(s[0] for s in scores.values())
 an_spread = max(s[1] for s in scores.values()) - min(s[1] for s in scores.values())
-assert spread < 0.05 and an_spread < 0.015
-print(f"spread over the three: {spread:.3f} in Spearman, {100 * an_spread:.1f} points in analogies")
+others_an = min(scores["W"][1], scores["W~"][1])
+print(f"spread over the three: {spread:.3f} in Spearman; analogies: W + W~ "
+      f"{100 * scores['W + W~'][1]:.2f}% against at least {100 * others_an:.2f}% for W and W~")
+assert spread < 0.05  # Spearman: no consistent order over seeds 0-4 (04.outputs)
+assert scores["W + W~"][1] < others_an - 0.004  # analogies: the sum last, in all of seeds 0-4
 
 # %% [markdown]
-# These are one seed each. Differences this small — about 0.01 in Spearman, one point in
-# analogies — are the size of training noise: Exercise 2 shows that merely rounding in float64
-# instead of float32 moves WordSim-353 by about 0.01. Ranking $W$, $\tilde W$ and $W + \tilde W$
-# here would need several seeds; with one, we can only say that none is clearly better.
+# These are one seed each. On WordSim-353 the differences, about 0.01, are the size of training
+# noise (Exercise 2 shows that merely rounding in float64 instead of float32 moves it by about
+# 0.01), and over seeds 0-4 the order of the three changes from seed to seed: none is better. On
+# analogies the order does not change: $W + \tilde W$ comes **last in all five seeds**, by 0.4 to
+# 0.8 points (`benchmarks/exercise_answers.py 04.outputs`). That is the opposite of the paper's
+# small gain from the sum; one guess, not tested here, is that 15 epochs on half a million words
+# leave the two sets too far from each other for their sum to help.
 #
 # ### $x_{max}$: a trade-off between rare and frequent pairs
 #
@@ -454,12 +469,13 @@ for word in ["king", "war", "music"]:
 # (`schedule="blocked"`). A stratum lasts as long as its largest block, so the blocks should be
 # **balanced** — about equally many nonzeros each — or threads sit idle waiting for the slowest.
 # The grid of the model above — each cell's colour is its block's number of nonzeros, on a scale
-# that starts at 0, so blocks of equal size show as equal colours — and one stratum:
+# that starts at 0, so blocks of equal size show as equal colours — and one stratum; the cell
+# also counts the control, blocks of consecutive ids without the permutation (ids are ranked by
+# frequency, so the frequent words would share one block):
 
 # %%
-# 50 is the vector size: B is the fewest blocks for which one block's rows of W, W~, b, b~ and
-# their sums fit a 1 MiB L2-cache budget, clipped to [8, 256]. Here 9,002 words need about 7 MiB,
-# so 8 blocks, which is also the clip minimum.
+# 50 is the vector size: B is the fewest blocks for which one block's rows of W, W~, b, b~ and their
+# sums fit a 1 MiB L2-cache budget, clipped to [8, 256]. 9,002 words need ~7 MiB: 8, the minimum.
 B = gl.schedule.auto_blocks(len(vocab), 50)
 assert B == 8 and 7 * 2**20 < len(vocab) * (4 * 50 + 4) * 4 <= 8 * 2**20
 blocks = gl.schedule.word_blocks(len(vocab), B, random_state=0)
@@ -470,6 +486,10 @@ per_block = np.bincount(blocks[X.tocoo().row] * B + blocks[X.tocoo().col], minle
 print(f"B = {B}: {B * B} blocks, {B} strata of {B} blocks each; nonzeros per block "
       f"{per_block.min():,} to {per_block.max():,} (mean {per_block.mean():,.0f})")
 assert per_block.max() < 1.3 * per_block.mean() and per_block.min() > 0.7 * per_block.mean()
+in_order = np.arange(len(vocab)) * B // len(vocab)  # the control: ids (by frequency) unpermuted
+unpermuted = np.bincount(in_order[X.tocoo().row] * B + in_order[X.tocoo().col], minlength=B * B)
+print(f"unpermuted: the largest block holds {unpermuted.max() / unpermuted.mean():.1f}x the mean")
+assert unpermuted.max() > 3 * per_block.max()  # the permutation is what balances the blocks
 
 # %% [markdown]
 # **Predict, then run.** The frequent words are spread over the blocks by the random
@@ -480,7 +500,8 @@ assert per_block.max() < 1.3 * per_block.mean() and per_block.min() > 0.7 * per_
 #
 # Blocked: yes, bit for bit. The blocks of a stratum are disjoint in every parameter, and the
 # order of the strata and of the entries inside each block comes from the seeded generator, never
-# from the thread count — so any number of threads performs exactly the same updates. Hogwild: no;
+# from the thread count — so any number of threads performs exactly the same updates (checked
+# below for 1 and 2 threads; more is the design's promise, not tested here). Hogwild: no;
 # which thread's update lands first changes from run to run.
 # </details>
 
@@ -532,12 +553,14 @@ print(f"two hogwild runs, same seed: vectors differ by up to {100 * gap:.2g}% of
 # * The Numba kernel performs exactly the NumPy reference's updates, far faster.
 # * On the Wikipedia sample the loss falls to about 0.026 in 15 epochs, near the reference C
 #   code's 0.0265.
-#   One seed cannot tell $W$, $\tilde W$ and $W + \tilde W$ apart here. $x_{max}$ is a
+#   $W$, $\tilde W$ and $W + \tilde W$ tie on WordSim-353, but the sum is last on the analogies
+#   in each of five seeds. $x_{max}$ is a
 #   trade-off: at 15 epochs $x_{max} = 1$ beats the default 10 on WordSim-353 by about 0.11 for
 #   seed 0, the best of five seeds (0.00 to 0.11), and loses on SimLex-999 and the analogies;
 #   trained to 60 epochs, 10 closes part of the WordSim gap (seeds 0-2: +0.08, −0.06, +0.07).
 # * Hogwild threads share parameters without locks: not reproducible. The blocked schedule trains
-#   disjoint blocks at once: the same vectors on any number of threads.
+#   disjoint blocks at once: the same vectors on 1 and 2 threads (checked here), by design on
+#   any number.
 #
 # ## Exercises
 #
