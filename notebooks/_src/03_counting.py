@@ -309,14 +309,10 @@ print("max_memory='20MB' gives the same matrix")
 # drawn from the model's seed, so the layout is made *for* a model:
 
 # %%
-import shutil
-import tempfile
-from pathlib import Path
-
-folder = Path(tempfile.mkdtemp())
+folder = gl.planted.scratch_path("blocks")  # a temporary folder of this notebook's own
 model = gl.GloVe(vector_size=10, epochs=1, random_state=0)
 on_disk = gl.count_cooccurrences((wv.encode(d) for d in corpus), V, window_size=15,
-                                 max_memory="20MB", out=folder / "wiki.blocks",
+                                 max_memory="20MB", out=folder,
                                  word_blocks=model.word_blocks(V))
 print(f"{on_disk.nnz:,} nonzeros in {on_disk.n_blocks} x {on_disk.n_blocks} blocks:",
       sorted(p.name for p in on_disk.path.iterdir()),
@@ -349,10 +345,9 @@ for where in ("memory", "disk"):
 print(f"the matrix: {on_disk.nbytes / 2**20:.0f} MiB; the parameters, their sums and an "
       f"epoch's copy: {gl.ondisk.fit_memory(V, 10) / 2**20:.1f} MiB")
 
-# %%
+# %% tags=["reveal"]
 assert np.array_equal(vectors["memory"], vectors["disk"])
 print("the same vectors, bit for bit")
-shutil.rmtree(folder)
 
 # %% [markdown]
 # The fit in memory adds more than the matrix's size (its entries carry $\log X_{ij}$ and
