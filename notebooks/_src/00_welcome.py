@@ -66,7 +66,8 @@ assert all(sum(w in relation_words for w in s) == 1 for s in world.documents)
 # %% [markdown]
 # Count the cooccurrences (notebook 03) and train GloVe on them (notebooks 02 and 04).
 # `gl.cached_fit` trains the model, or loads the identical model a previous run saved (notebooks
-# 05-07 train the same one):
+# 05-07 train the same one). It keeps models in the course repository's `data/cache/models/`,
+# shared by all your notebooks wherever your copy is: each model is trained once.
 
 # %%
 vocab = gl.Vocabulary.build(world.documents)
@@ -230,6 +231,9 @@ assert result.accuracy > 0.95
 #    GloVe need before the relations appear?
 #
 # <details><summary>Model answers</summary>
+#
+# (The `benchmarks/` scripts these answers cite are in the course repository, not in your copy
+# of the notebooks: run them from there, `.venv/bin/python benchmarks/...`.)
 #
 # 1. For *queen* the *role* dominates: other female words (*bride*, *granddaughter*,
 #    *grandmother*, *woman*, …) come before *king*, as the capitals came before *france* for

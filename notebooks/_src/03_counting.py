@@ -131,7 +131,7 @@ print("hand count == glovelib: all", len(pairs), "pairs")
 # near neighbours count more, and makes most entries fractions.
 # </details>
 
-# %% tags=["reveal"]
+# %% tags=["check"]
 def total(n, w):
     return 2 * sum((n - d) / d for d in range(1, w + 1))
 
