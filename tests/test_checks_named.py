@@ -243,7 +243,7 @@ def test_cosmul_mistakes_are_named(kind, named, capsys):
 @pytest.mark.parametrize("kind, named", [
     ("f = 1", r"weighting f\(X_ij\) is missing"),
     ("no log", r"X_ij where log X_ij belongs"),
-    ("x for delta", r"X_ij in place of diff_ij"),
+    ("x for delta", r"X_ij in place of δ_ij"),
     ("no context bias", r"context bias b~_j is missing"),
 ])
 def test_notebook02_planted_gradient_mistakes_are_named(kind, named, capsys):
@@ -497,3 +497,78 @@ def test_student_versions_state_no_finding(name):
                    or "checks." in c)
     for phrase in ("blows up", "is best", "flat", "the answers' figures", "Why two x_max"):
         assert phrase not in "\n".join(c.source for c in student.cells), phrase
+
+
+# ------------------------------------------------ the student's report (issue 21, continued)
+# Each wrong answer a student tried, fed to its check: one line naming the mistake.
+
+def _loss_variant(kind):
+    def wrong(W, Wc, b, bc, X, x_max, alpha):
+        C = sp.coo_matrix(X)
+        if kind == "swap":
+            W, Wc = Wc, W
+        delta = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] - np.log(C.data)
+        if kind == "no log":
+            delta += np.log(C.data) - C.data
+        if kind != "no context bias":
+            delta += bc[C.col]
+        return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * delta**2))
+    return wrong
+
+
+def _gradient_variant(kind):
+    def wrong(W, Wc, b, bc, X, x_max, alpha):
+        dW, dWc, db, dbc = gradients(W, Wc, b, bc, X, x_max, alpha)
+        if kind == "G.T @ Wc":
+            C = sp.coo_matrix(X)
+            G = sp.csr_matrix((weighting(C.data, x_max, alpha) * _diff(W, Wc, b, bc, C),
+                               (C.row, C.col)), shape=X.shape)
+            dW = G.T @ Wc
+        if kind == "mean":
+            db, dbc = db / X.shape[0], dbc / X.shape[0]  # np.mean over a dense row
+        return dW, dWc, db, dbc
+    return wrong
+
+
+def _descent_variant(kind):
+    def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
+        params = list(objective.init_weights(X.shape[0], dim, seed).arrays())
+        x_max, history = (100.0 if kind == "paper's x_max" else 10.0), []
+        for _ in range(steps):
+            history.append(loss(*params, X, x_max, 0.75))
+            grads = gradients(*params, X, x_max, 0.75)
+            for k, (param, grad) in enumerate(zip(params, grads, strict=True)):
+                if not (kind == "vectors only" and k >= 2):
+                    param -= (-eta if kind == "ascent" else eta) * grad
+        return params, history
+    return gradient_descent
+
+
+REPORTED_HW1 = [
+    (checks.check_weighting, lambda x, m, a: np.minimum(1, np.asarray(x) / m**a),
+     r"\*\* binds tighter than /"),
+    (checks.check_weighting, lambda x, m, a: np.where(x < m, (x / m) ** a, 0),
+     r"f\(x\) is 0 at and above x_max"),
+    (checks.check_loss, _loss_variant("no log"), r"δ_ij uses X_ij where log X_ij belongs"),
+    (checks.check_loss, _loss_variant("no context bias"), r"context bias b~_j is missing"),
+    (checks.check_loss, _loss_variant("swap"), r"W and W~ are swapped"),
+    (checks.check_gradients, _gradient_variant("G.T @ Wc"), r"dJ/dW is G\.T @ W~"),
+    (checks.check_gradients, _gradient_variant("mean"), r"dJ/db is a mean over the row"),
+    (checks.check_gradient_descent, _descent_variant("ascent"), r"gradient ascent"),
+    (checks.check_gradient_descent, _descent_variant("vectors only"), r"only W and W~ move"),
+    (checks.check_gradient_descent, _descent_variant("paper's x_max"),
+     r"x_max = 10 and alpha = 0\.75"),
+]
+
+
+@pytest.mark.parametrize("check, wrong, named", REPORTED_HW1)
+def test_reported_homework1_mistakes_are_named(check, wrong, named):
+    assert re.search(named, message(check, wrong))
+
+
+def test_reported_homework1_variants_pass_when_right(capsys):
+    for check, right in [(checks.check_loss, _loss_variant(None)),
+                         (checks.check_gradients, _gradient_variant(None)),
+                         (checks.check_gradient_descent, _descent_variant(None))]:
+        check(right)
+        assert capsys.readouterr().out.startswith("passed:")
