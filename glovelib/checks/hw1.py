@@ -128,7 +128,7 @@ def _descent(X, dim: int, eta: float, steps: int, seed: int, x_max: float = 10.0
 def check_gradient_descent(gradient_descent: Callable) -> None:
     """``gradient_descent(X, dim, eta, steps, seed)`` -> (params, history): ``steps`` full-batch
     steps from ``gl.objective.init_weights(V, dim, seed)`` with your loss and gradients
-    (x_max = 10, alpha = 0.75, as task 4 says), ``history`` holding J *before* each step (homework 1, task 4).
+    (x_max 10, alpha 0.75), ``history`` holding J *before* each step (homework 1, task 4).
     Compared with the same descent on glovelib's loss and gradients, on a small problem."""
     __tracebackhide__ = True
     X, _ = _problem(0, V=12, d=3)
