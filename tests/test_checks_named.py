@@ -368,7 +368,10 @@ def window_study(planted, mistake=None, windows=(2, 4)):
         out = {"nnz": [], "wordsim": [], "semantic": [], "syntactic": []}
         X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=windows[-1])
         for w in windows:
-            if mistake != "counts not redone":
+            if mistake == "first docs":  # homework 2's `docs`: the first 20 of 106 articles
+                docs = planted["docs"][:len(planted["docs"]) // 5]
+                X = gl.count_cooccurrences(docs, len(planted["vocab"]), window_size=w)
+            elif mistake != "counts not redone":
                 X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=w)
             kwargs = {"vector_size": 50, "x_max": x_max, "epochs": 10, "random_state": 0}
             if mistake == "x_max not passed":
@@ -386,14 +389,15 @@ def window_study(planted, mistake=None, windows=(2, 4)):
 @pytest.mark.parametrize("mistake, named", [
     ("x_max not passed", r"x_max is not passed: your models use x_max=100.0"),
     ("counts not redone", r"the counts are not redone per window"),
+    ("first docs", r"a small part of the whole .*not Task 3's `docs`"),
 ])
 def test_window_study_mistakes_are_named(planted, mistake, named):
     assert re.search(named, message(checks.check_window_study, window_study(planted, mistake),
-                                    [1.0], [2, 4]))
+                                    [1.0], [2, 4], planted["docs"]))
 
 
 def test_window_study_right_answer_passes(planted, capsys):
-    study = checks.check_window_study(window_study(planted), [1.0], [2, 4])
+    study = checks.check_window_study(window_study(planted), [1.0], [2, 4], planted["docs"])
     assert capsys.readouterr().out.startswith("passed: window study") and set(study) == {1.0}
 
 
@@ -415,7 +419,7 @@ def test_a_study_with_names_imported_directly_is_judged_on_what_is_seen(planted,
             out["syntactic"].append(an.syntactic)
         return out
 
-    checks.check_window_study(run, [1.0], [2, 4])
+    checks.check_window_study(run, [1.0], [2, 4], planted["docs"])
     assert capsys.readouterr().out.startswith("passed: window study")
 
 
