@@ -240,7 +240,20 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
             late[right, ids[q]] += w
     starts_late = ("does the inner range start one word late? range(max(0, p - window), p) looks "
                    "at the `window` words to the left")
+
+    def loop(first=0, weight=lambda d: 1.0 / d if distance_weighting else 1.0):
+        X = np.zeros((V, V))
+        for p, right in enumerate(ids):
+            for q in range(max(first, p - window), p):
+                X[ids[q], right] += weight(p - q)
+                X[right, ids[q]] += weight(p - q)
+        return X
+
     return first_match(got, want, [
+        ("each pair adds 1/(d + 1): the distance of positions q < p is d = p - q, and the pair "
+         "adds 1/d", loop(weight=lambda d: 1.0 / (d + 1)) if distance_weighting else None),
+        ("the first word is never a left neighbour: range(max(1, p - window), p) skips position "
+         "0; start at max(0, p - window)", loop(first=1)),
         (f"your window reaches {window - 1} words, not {window}: {starts_late}",
          count(window - 1) if window > 1 else None),
         (f"your counts miss pairs within the window: {starts_late}", late),

@@ -168,11 +168,12 @@ def test_probability_mistakes_are_named(capsys):
     assert capsys.readouterr().out.startswith("passed:")
 
 
-def hand_count(sentence, window, start=0, symmetric=True, weight=lambda d: 1 / d):
+def hand_count(sentence, window, start=0, symmetric=True, weight=lambda d: 1 / d, first=0,
+               stop=0):
     """Notebook 03's hand count, with its try-it's planted mistakes as options."""
     pairs = {}
     for p, right in enumerate(sentence):
-        for q in range(max(0, p - window + start), p):
+        for q in range(max(first, p - window + start), p + stop):
             left, d = sentence[q], p - q
             pairs[left, right] = pairs.get((left, right), 0) + weight(d)
             if symmetric:
@@ -187,11 +188,22 @@ LONGER = "the dog saw the cat and the cat sat on the mat by the door".split()
     ({"start": 1}, r"reaches 2 words, not 3: does the inner range start one word late"),
     ({"symmetric": False}, r"one side only"),
     ({"weight": lambda d: 1.0}, r"each pair adds 1, not 1/d"),
+    ({"weight": lambda d: 1 / (d + 1)}, r"each pair adds 1/\(d \+ 1\)"),
+    ({"first": 1}, r"range\(max\(1, p - window\), p\) skips position 0"),
 ])
 def test_pair_count_mistakes_are_named(kwargs, named, capsys):
     text = message(checks.check_pair_counts, hand_count(LONGER, 3, **kwargs), LONGER, 3)
     assert re.search(named, text)
     checks.check_pair_counts(hand_count(LONGER, 3), LONGER, 3)
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_pair_count_range_to_p_itself_is_named_not_a_zero_division(capsys):
+    def reaches_p(sentence, window):
+        return hand_count(sentence, window, stop=1)
+    assert re.search(r"divides by d = 0: the inner range reaches p itself",
+                     message(checks.check_pair_counts, reaches_p, LONGER, 3))
+    checks.check_pair_counts(lambda s, w: hand_count(s, w), LONGER, 3)
     assert capsys.readouterr().out.startswith("passed:")
 
 
