@@ -588,3 +588,24 @@ def test_reported_homework1_variants_pass_when_right(capsys):
                          (checks.check_gradient_descent, _descent_variant(None))]:
         check(right)
         assert capsys.readouterr().out.startswith("passed:")
+
+
+def _prefix(docs, n, mistake=None):
+    """Notebook 02's prefix, with the reported mistakes as options."""
+    out = []
+    for doc in docs:
+        if n <= 0 and mistake != "empty documents":
+            break
+        out.append(doc if mistake == "no cut" else doc[:max(n, 0)])
+        n -= len(doc)
+    return out
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("no cut", r"first 1 tokens in order, got \d+ tokens: the last document is not cut"),
+    ("empty documents", r"empty document\(s\): stop once n tokens are taken"),
+])
+def test_reported_prefix_mistakes_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_prefix, lambda d, n: _prefix(d, n, mistake)))
+    checks.check_prefix(_prefix)
+    assert capsys.readouterr().out.startswith("passed:")

@@ -22,12 +22,22 @@ def check_prefix(prefix: Callable) -> None:
     flat = np.concatenate(docs)
     for n in (1, len(docs[0]), len(docs[0]) + 1, len(flat) // 2, len(flat)):
         got = [np.asarray(d) for d in prefix(docs, n)]
+        empty = sum(not len(d) for d in got)
         got = [d for d in got if len(d)]
         joined = np.concatenate(got) if got else np.zeros(0, np.int32)
+        ends = np.cumsum([len(d) for d in docs])
         if len(joined) != n or not np.array_equal(joined, flat[:n]):
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
+            whole = len(joined) > n and len(joined) in ends and np.array_equal(
+                joined, flat[:len(joined)])
             raise CheckFailed(f"prefix(docs, {n}) should hold the first {n} tokens in order, "
-                              f"got {what}")
+                              f"got {what}" + (": the last document is not cut; keep only the "
+                                               "tokens still missing from it, doc[:n]"
+                                               if whole else ""))
+        if empty:
+            raise CheckFailed(f"prefix(docs, {n}) holds {empty} empty document(s): stop once n "
+                              "tokens are taken (break), rather than appending doc[:0] for "
+                              "the documents after the cut")
         want = int(np.searchsorted(np.cumsum([len(d) for d in docs]), n) + 1)
         if len(got) != want:
             raise CheckFailed(f"the first {n} tokens span {want} documents, your prefix has "
