@@ -609,3 +609,31 @@ def test_reported_prefix_mistakes_are_named(mistake, named, capsys):
     assert re.search(named, message(checks.check_prefix, lambda d, n: _prefix(d, n, mistake)))
     checks.check_prefix(_prefix)
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def _my_gradients(kind):
+    """Notebook 02's loop (my_gradients), with the reported mistakes as options."""
+    def grads(p, X, x_max, alpha):
+        gW, gWc = np.zeros_like(p.W), np.zeros_like(p.W_context)
+        gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)
+        Xc = sp.coo_matrix(X)
+        for i, j, x in zip(Xc.row, Xc.col, Xc.data, strict=True):
+            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - np.log(x)
+            g = objective.weighting(x, x_max, 0.75 if kind == "alpha ignored" else alpha) * delta
+            gW[i] += g * (p.W[j] if kind == "wrong vector" else p.W_context[j])
+            gWc[j] += g * p.W[i]
+            gb[i] += g
+            gbc[i if kind == "gbc[i]" else j] += g
+        return objective.Weights(gW, gWc, gb, gbc)
+    return grads
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("wrong vector", r"^W disagrees .*dJ/dW uses W where W~ belongs"),
+    ("gbc[i]", r"^b_context disagrees .*dJ/db~ sums over the rows"),
+    ("alpha ignored", r"alpha is ignored"),
+])
+def test_reported_gradient_loop_mistakes_are_named(kind, named, capsys):
+    assert re.search(named, message(checks.check_glove_gradients, _my_gradients(kind)))
+    checks.check_glove_gradients(_my_gradients(None))
+    assert capsys.readouterr().out.startswith("passed:")

@@ -64,5 +64,17 @@ def check_glove_gradients(gradients: Callable) -> None:
     for a in p.arrays():
         a *= 3
     mistake = gradient_mistake(gradients(p, X, 10.0, 0.75).arrays(), p, X, 10.0, 0.75)
-    raise CheckFailed(f"{', '.join(off)} disagree with finite differences (relative error up "
+    if mistake is None:  # right at (10, 0.75): are x_max or alpha ignored?
+        got = gradients(p, X, 5.0, 0.4).arrays()
+        for setting, message in [((5.0, 0.75), "alpha is ignored (your f uses alpha = 0.75 "
+                                  "whatever it is given): pass alpha on to the weighting"),
+                                 ((10.0, 0.4), "x_max is ignored (your f uses x_max = 10 "
+                                  "whatever it is given): pass x_max on to the weighting")]:
+            want = objective.gradients(p, X, *setting).arrays()
+            if len(got) == len(want) and all(np.allclose(g, w, rtol=1e-7, atol=1e-9)
+                                             for g, w in zip(got, want, strict=True)):
+                mistake = message
+                break
+    verb = "disagrees" if len(off) == 1 else "disagree"
+    raise CheckFailed(f"{', '.join(off)} {verb} with finite differences (relative error up "
                       f"to {max(errors.values()):.2g})" + (f": {mistake}" if mistake else ""))
