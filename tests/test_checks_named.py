@@ -637,3 +637,27 @@ def test_reported_gradient_loop_mistakes_are_named(kind, named, capsys):
     assert re.search(named, message(checks.check_glove_gradients, _my_gradients(kind)))
     checks.check_glove_gradients(_my_gradients(None))
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def _probability(body):
+    """Notebook 01's P, reading the notebook's globals X, row_sums and vocab, as there."""
+    rng = np.random.default_rng(0)
+    A = rng.uniform(0.5, 5.0, size=(6, 6))
+    X = sp.csr_matrix(A + A.T)  # symmetric, as notebook 01's counts
+    ns = {"X": X, "row_sums": np.asarray(X.sum(axis=1)).ravel(),
+          "vocab": {w: k for k, w in enumerate(["his", "her", "wife", "the", "a", "b"])}}
+    exec(f"def P(k, i):\n    return {body}\n", ns)
+    return ns["P"], ns["X"], ns["vocab"]
+
+
+@pytest.mark.parametrize("body, named", [
+    ("X[vocab[i], vocab[k]] / X[vocab[i]].mean()", r"divided by the row's \*mean\*"),
+    ("X[vocab[k], vocab[i]] / row_sums[vocab[i]]", r"reads X\[k, i\]: the row is the given word"),
+])
+def test_reported_probability_mistakes_are_named(body, named, capsys):
+    P, X, vocab = _probability(body)
+    assert re.search(named, message(checks.check_probability, P, X, vocab, ["his", "her", "wife"]))
+    assert P.__globals__["X"] is X  # the notebook's matrix is put back
+    P, X, vocab = _probability("X[vocab[i], vocab[k]] / row_sums[vocab[i]]")
+    checks.check_probability(P, X, vocab, ["his", "her", "wife", "the"])
+    assert capsys.readouterr().out.startswith("passed:")
