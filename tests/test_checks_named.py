@@ -661,3 +661,24 @@ def test_reported_probability_mistakes_are_named(body, named, capsys):
     P, X, vocab = _probability("X[vocab[i], vocab[k]] / row_sums[vocab[i]]")
     checks.check_probability(P, X, vocab, ["his", "her", "wife", "the"])
     assert capsys.readouterr().out.startswith("passed:")
+
+
+@pytest.mark.parametrize("step, named", [
+    (lambda lr, g, n: lr * g / (1 + n * (lr * g) ** 2), r"the square root is missing"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr * g) ** 2, r"squares the root away"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr**2 * g), r"g is not squared in the sum"),
+])
+def test_reported_adagrad_step_mistakes_are_named(step, named, capsys):
+    assert re.search(named, message(checks.check_adagrad_step, step))
+    checks.check_adagrad_step(lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_planted_question_in_english_order_is_explained(capsys):
+    world = gl.datasets.planted_corpus(n_sentences=200, seed=0)
+    text = message(checks.check_planted_questions, [("king", "man", "queen", "woman")], world)
+    assert re.search(r"\('king', 'queen', 'man', 'woman'\)", text)
+    text = message(checks.check_planted_questions, [("king", "cat", "queen", "woman")], world)
+    assert re.search(r"not a pair of this world.s relations .*two pairs \(a, b\)", text)
+    checks.check_planted_questions([("king", "queen", "man", "woman")], world)
+    assert capsys.readouterr().out.startswith("passed:")
