@@ -184,6 +184,21 @@ def fancy_count(docs, V, window, symmetric) -> np.ndarray:
     return X
 
 
+def wrap_count(docs, V, window, symmetric) -> np.ndarray:
+    """``range(p - window, p)`` without ``max(0, ...)``: near a document's start, negative
+    positions wrap around to its end."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        for p, later in enumerate(doc):
+            for q in range(p - window, p):
+                if q < -len(doc):
+                    continue  # past the wrap: an IndexError in a loop, skipped here
+                X[doc[q], later] += 1.0 / (p - q)
+                if symmetric:
+                    X[later, doc[q]] += 1.0 / (p - q)
+    return X
+
+
 def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     """Name the usual mistake that ``got`` matches, if any."""
     want = lib_count(docs, V, window, symmetric)
@@ -191,6 +206,9 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     candidates = [
         ("a cell keeps the largest 1/d instead of the sum: every pair adds to X[i, j] "
          "(+=, not max)", max_count(docs, V, window, symmetric)),
+        ("near a document's start your range(p - window, p) goes negative, and doc[-1] is the "
+         "document's *last* word: start at max(0, p - window)",
+         wrap_count(docs, V, window, symmetric)),
         ("a pair that occurs twice in your vectorized `X[rows, cols] += 1 / d` is added only "
          "once (NumPy's fancy-index += does not accumulate repeats): use np.add.at(X, (rows, "
          "cols), 1 / d), or a loop", fancy_count(docs, V, window, symmetric)),

@@ -682,3 +682,18 @@ def test_planted_question_in_english_order_is_explained(capsys):
     assert re.search(r"not a pair of this world.s relations .*two pairs \(a, b\)", text)
     checks.check_planted_questions([("king", "queen", "man", "woman")], world)
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_reported_counter_wrap_around_is_named(capsys):
+    def wrapping(docs, V, window):  # range(p - window, p): doc[-1] near the start
+        X = np.zeros((V, V))
+        for doc in docs:
+            for p, later in enumerate(doc):
+                for q in range(p - window, p):
+                    X[doc[q], later] += 1 / (p - q)
+                    X[later, doc[q]] += 1 / (p - q)
+        return X
+    assert re.search(r"doc\[-1\] is the document's \*last\* word: start at max\(0, p - window\)",
+                     message(checks.check_counter, wrapping))
+    checks.check_counter(count)
+    assert capsys.readouterr().out.startswith("passed:")
