@@ -163,6 +163,9 @@ def answers_in_view(nb: dict) -> list[str]:
         text = "".join(cell["source"])
         if cell["cell_type"] != "markdown" or not PROMPT.search(text) or "<details>" not in text:
             continue
+        after = text.rsplit("</details>", 1)[-1]  # in view: the text under the fold
+        if re.search(r"\b(answer|fold) above\b", after):
+            problems.append(f"cell {k}: the text under the fold points into the answer")
         for j in range(k + 1, len(cells)):
             below = cells[j]
             if below["cell_type"] == "markdown":
