@@ -36,6 +36,10 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
         return first_match(got, objective.weighting(x, x_max, alpha), [
             ("x / x_max**alpha is x / (x_max^alpha): ** binds tighter than /, so write "
              "(x / x_max) ** alpha", np.where(x < x_max, x / x_max**alpha, 1.0)),
+        ("x / x_max**alpha is x / (x_max^alpha): ** binds tighter than /, so write "
+         "np.minimum(1, (x / x_max) ** alpha)", np.minimum(1, x / x_max**alpha)),
+        ("f(x) is 0 at and above x_max: it is capped at 1 there, np.where(x < x_max, "
+         "(x / x_max) ** alpha, 1.0)", np.where(x < x_max, (x / x_max) ** alpha, 0.0)),
             ("alpha is ignored; below x_max, f(x) = (x / x_max)^alpha",
              np.minimum(1, x / x_max)),
             ("f is not capped at 1: f(x) = 1 for x >= x_max", (x / x_max) ** alpha),
@@ -45,11 +49,12 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
 
 
 def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
-                   f_power=1) -> float:
+                   f_power=1, context_bias=True, swap_vectors=False) -> float:
     C = sp.coo_matrix(X)
-    diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
+    W, Wc = (p.W_context, p.W) if swap_vectors else (p.W, p.W_context)
+    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) - log(C.data)
     if biases:
-        diff = diff + p.b[C.row] + p.b_context[C.col]
+        diff = diff + p.b[C.row] + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power if weighted else 1.0
     return 0.5 * float(np.sum(f * diff**2))
 
@@ -62,14 +67,20 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          J / nnz),
         ("you took the mean over the nonzero entries (and dropped the 1/2): J is 1/2 times "
          "their *sum*", 2 * J / nnz),
-        ("f(X_ij) is inside the square: J weighs the squared error, f(X_ij) * diff_ij**2, not "
-         "(f(X_ij) * diff_ij)**2", reference_loss(p, X, x_max, alpha, f_power=2)),
+        ("f(X_ij) is inside the square: J weighs the squared error, f(X_ij) * δ_ij**2, not "
+         "(f(X_ij) * δ_ij)**2", reference_loss(p, X, x_max, alpha, f_power=2)),
         ("the weighting f(X_ij) is missing from your sum",
          reference_loss(p, X, x_max, alpha, weighted=False)),
-        ("the biases b_i and b~_j are missing from diff",
+        ("the biases b_i and b~_j are missing from δ_ij",
          reference_loss(p, X, x_max, alpha, biases=False)),
         ("you used log(1 + X_ij); GloVe fits log X_ij",
          reference_loss(p, X, x_max, alpha, log=np.log1p)),
+        ("δ_ij uses X_ij where log X_ij belongs: the model fits log counts",
+         reference_loss(p, X, x_max, alpha, log=lambda x: x)),
+        ("the context bias b~_j is missing from δ_ij",
+         reference_loss(p, X, x_max, alpha, context_bias=False)),
+        ("W and W~ are swapped: row i of X is the word, w_i = W[i]; column j the context, "
+         "w~_j = Wc[j]", reference_loss(p, X, x_max, alpha, swap_vectors=True)),
     ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
 
 
@@ -97,21 +108,50 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
     want = wrong()
     return first_match([np.asarray(g) for g in got], want, [
         ("your gradients are twice the expected ones: J carries a factor 1/2, so "
-         "dJ/dw_i = sum_j f(X_ij) diff_ij w~_j, without a 2", [2 * w for w in want]),
+         "dJ/dw_i = sum_j f(X_ij) δ_ij w~_j, without a 2", [2 * w for w in want]),
         ("the weighting f(X_ij) is missing from your gradients (f = 1 everywhere): g_ij = "
-         "f(X_ij) * diff_ij", wrong(f_power=0)),
-        ("your gradients carry f(X_ij) squared, as if J were 1/2 sum (f diff)^2: f is a weight "
-         "outside the square, so g_ij = f(X_ij) * diff_ij", wrong(f_power=2)),
+         "f(X_ij) * δ_ij", wrong(f_power=0)),
+        ("your gradients carry f(X_ij) squared, as if J were 1/2 sum (f δ)^2: f is a weight "
+         "outside the square, so g_ij = f(X_ij) * δ_ij", wrong(f_power=2)),
         ("dJ/dW~ is G @ W: the context j sums over the rows i, so dJ/dW~ = G.T @ W (the "
          "transpose is missing)", wrong(transpose=False)),
-        ("diff uses X_ij where log X_ij belongs: the model fits log counts",
+        ("δ_ij uses X_ij where log X_ij belongs: the model fits log counts",
          wrong(log=lambda x: x)),
-        ("your g_ij uses X_ij in place of diff_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
+        ("your g_ij uses X_ij in place of δ_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
          "log X_ij)", wrong(x_for_delta=True)),
-        ("the context bias b~_j is missing from diff", wrong(context_bias=False)),
-        ("the bias b_i is missing from diff", wrong(bias=False)),
-        ("the biases b_i and b~_j are missing from diff", wrong(bias=False, context_bias=False)),
-    ], match=match)
+        ("the context bias b~_j is missing from δ_ij", wrong(context_bias=False)),
+        ("the bias b_i is missing from δ_ij", wrong(bias=False)),
+        ("the biases b_i and b~_j are missing from δ_ij", wrong(bias=False, context_bias=False)),
+    ], match=match) or _one_gradient_mistake(got, want, p, X, x_max, alpha)
+
+
+def _one_gradient_mistake(got, want, p, X, x_max, alpha) -> str | None:
+    """Name a mistake in one of the four gradients (the others may be right)."""
+    C = sp.coo_matrix(X)
+    delta = (np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) + p.b[C.row]
+             + p.b_context[C.col] - np.log(C.data))
+    G = sp.csr_matrix((objective.weighting(C.data, x_max, alpha) * delta, (C.row, C.col)),
+                      shape=X.shape)
+    V = X.shape[0]
+    candidates = [
+        (0, "dJ/dW is G.T @ W~: the word i sums over its row's contexts j, dJ/dW = G @ W~ "
+         "(no transpose)", G.T @ p.W_context),
+        (0, "dJ/dW uses W where W~ belongs: dJ/dw_i = sum_j g_ij w~_j", G @ p.W),
+        (1, "dJ/dW~ uses W~ where W belongs: dJ/dw~_j = sum_i g_ij w_i", G.T @ p.W_context),
+        (2, "dJ/db is a mean over the row: it is the *sum* of g_ij over j (G.sum(axis=1))",
+         np.asarray(G.sum(axis=1)).ravel() / V),
+        (3, "dJ/db~ is a mean over the column: it is the *sum* of g_ij over i (G.sum(axis=0))",
+         np.asarray(G.sum(axis=0)).ravel() / V),
+        (2, "dJ/db sums over the columns: b_i belongs to row i, dJ/db_i = sum_j g_ij "
+         "(G.sum(axis=1))", np.asarray(G.sum(axis=0)).ravel()),
+        (3, "dJ/db~ sums over the rows: b~_j belongs to column j, dJ/db~_j = sum_i g_ij "
+         "(G.sum(axis=0))", np.asarray(G.sum(axis=1)).ravel()),
+    ]
+    for k, message, wrong in candidates:
+        if len(got) == 4 and not near(wrong, want[k], 1e-7, 1e-9) \
+                and near(np.asarray(got[k]), wrong, 1e-7, 1e-9):
+            return message
+    return None
 
 
 def lib_count(docs, V, window, symmetric, **kw) -> np.ndarray:
@@ -144,6 +184,21 @@ def fancy_count(docs, V, window, symmetric) -> np.ndarray:
     return X
 
 
+def wrap_count(docs, V, window, symmetric) -> np.ndarray:
+    """``range(p - window, p)`` without ``max(0, ...)``: near a document's start, negative
+    positions wrap around to its end."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        for p, later in enumerate(doc):
+            for q in range(p - window, p):
+                if q < -len(doc):
+                    continue  # past the wrap: an IndexError in a loop, skipped here
+                X[doc[q], later] += 1.0 / (p - q)
+                if symmetric:
+                    X[later, doc[q]] += 1.0 / (p - q)
+    return X
+
+
 def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     """Name the usual mistake that ``got`` matches, if any."""
     want = lib_count(docs, V, window, symmetric)
@@ -151,6 +206,9 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     candidates = [
         ("a cell keeps the largest 1/d instead of the sum: every pair adds to X[i, j] "
          "(+=, not max)", max_count(docs, V, window, symmetric)),
+        ("near a document's start your range(p - window, p) goes negative, and doc[-1] is the "
+         "document's *last* word: start at max(0, p - window)",
+         wrap_count(docs, V, window, symmetric)),
         ("a pair that occurs twice in your vectorized `X[rows, cols] += 1 / d` is added only "
          "once (NumPy's fancy-index += does not accumulate repeats): use np.add.at(X, (rows, "
          "cols), 1 / d), or a loop", fancy_count(docs, V, window, symmetric)),
@@ -200,7 +258,20 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
             late[right, ids[q]] += w
     starts_late = ("does the inner range start one word late? range(max(0, p - window), p) looks "
                    "at the `window` words to the left")
+
+    def loop(first=0, weight=lambda d: 1.0 / d if distance_weighting else 1.0):
+        X = np.zeros((V, V))
+        for p, right in enumerate(ids):
+            for q in range(max(first, p - window), p):
+                X[ids[q], right] += weight(p - q)
+                X[right, ids[q]] += weight(p - q)
+        return X
+
     return first_match(got, want, [
+        ("each pair adds 1/(d + 1): the distance of positions q < p is d = p - q, and the pair "
+         "adds 1/d", loop(weight=lambda d: 1.0 / (d + 1)) if distance_weighting else None),
+        ("the first word is never a left neighbour: range(max(1, p - window), p) skips position "
+         "0; start at max(0, p - window)", loop(first=1)),
         (f"your window reaches {window - 1} words, not {window}: {starts_late}",
          count(window - 1) if window > 1 else None),
         (f"your counts miss pairs within the window: {starts_late}", late),

@@ -27,13 +27,16 @@ import ast
 import copy
 import json
 import os
+import re
 import sys
 from pathlib import Path
+
+import numpy as np
 
 __all__ = ["course_notebooks", "copy_notebooks", "student_copy", "guess", "REVEAL", "CHECK"]
 
 REVEAL = "reveal"  # the cell that answers a prompt: its asserts go to a hidden cell
-CHECK = "check"    # a cell of asserts: copied with its source hidden and no outputs
+CHECK = "check"    # asserts, or code that states an answer: copied with source hidden
 
 _COURSE = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -119,29 +122,65 @@ def student_copy(nb: dict) -> dict:
     return out
 
 
-def guess(my_guess, answer, what: str = "the answer") -> bool:
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_YES = {"true", "yes", "y", "same", "the same"}
+_NO = {"false", "no", "n", "different", "not the same"}
+
+
+def _words(text: str) -> list[str]:
+    """Lowercase words of ``text``, quotes and punctuation dropped: ``' "Own country!"'`` ->
+    ``["own", "country"]``."""
+    return re.findall(r"[a-z0-9_.]+", text.lower().replace("-", " "))
+
+
+def _matches(my_guess, answer) -> bool:
+    """Whether the prediction ``my_guess`` says the same as ``answer`` (see :func:`guess`)."""
+    if isinstance(answer, bool) or isinstance(answer, np.bool_):
+        if isinstance(my_guess, str):
+            said = " ".join(_words(my_guess))
+            return said in (_YES if answer else _NO)
+        return isinstance(my_guess, (bool, np.bool_)) and bool(my_guess) == bool(answer)
+    if isinstance(answer, str):
+        if not isinstance(my_guess, str):
+            return False
+        said, want = _words(my_guess), _words(answer)
+        return bool(said) and set(said) <= set(want)  # "country" says "own country"
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return my_guess == answer
+    if isinstance(my_guess, str):  # "about 50", "~50", "50ish"
+        found = _NUMBER.findall(my_guess.replace(",", ""))
+        if len(found) != 1:
+            return False
+        my_guess = found[0]
+    if isinstance(my_guess, bool):
+        return False
+    try:
+        return abs(float(my_guess) - value) <= max(0.05, 0.05 * abs(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def guess(my_guess, answer, what: str = "the answer") -> None:
     """Compare the student's prediction with the result and say so in one line.
 
-    ``my_guess`` is what the student typed before running the cell (``None``: nothing typed);
-    numbers match within 5% or 0.05, strings ignoring case and spaces at the ends.  Never raises
-    on a wrong guess: a prediction is for thinking, not for grading.  Returns whether it matched.
+    ``my_guess`` is what the student typed before running the cell; ``None`` (nothing typed)
+    prints only "type your prediction into my_guess first", never the answer.  Accepted forms:
+    a number matches within 5% or 0.05, also inside text ("about 50"); a text answer matches
+    when the guess's words are among the answer's, ignoring case, quotes and punctuation
+    ("country" for "own country"); a True/False answer also takes "yes"/"no".  Never raises
+    on a wrong guess: a prediction is for thinking, not for grading.  Returns None, so a call
+    on a cell's last line displays nothing but its line.
     """
     if my_guess is None or my_guess is ...:
-        print(f"{what}: {answer!r} (type your prediction into my_guess before running, "
-              "then run again)")
-        return False
-    if isinstance(answer, str):
-        right = isinstance(my_guess, str) and my_guess.strip().lower() == answer.strip().lower()
-    elif isinstance(answer, bool) or isinstance(my_guess, bool):
-        right = my_guess == answer
-    else:
-        try:
-            right = abs(float(my_guess) - float(answer)) <= max(0.05, 0.05 * abs(float(answer)))
-        except (TypeError, ValueError):
-            right = False
-    verdict = "right" if right else f"not quite: {what} is {answer!r}"
+        print("type your prediction into my_guess first, then run this cell again")
+        return None
+    right = _matches(my_guess, answer)
+    shown = answer.item() if isinstance(answer, np.generic) else answer  # 3, not np.int64(3)
+    verdict = "right" if right else f"not quite: {what} is {shown!r}"
     print(f"you predicted {my_guess!r}: {verdict}")
-    return right
+    return None
 
 
 def _write_json(nb: dict, target: Path) -> None:

@@ -168,11 +168,12 @@ def test_probability_mistakes_are_named(capsys):
     assert capsys.readouterr().out.startswith("passed:")
 
 
-def hand_count(sentence, window, start=0, symmetric=True, weight=lambda d: 1 / d):
+def hand_count(sentence, window, start=0, symmetric=True, weight=lambda d: 1 / d, first=0,
+               stop=0):
     """Notebook 03's hand count, with its try-it's planted mistakes as options."""
     pairs = {}
     for p, right in enumerate(sentence):
-        for q in range(max(0, p - window + start), p):
+        for q in range(max(first, p - window + start), p + stop):
             left, d = sentence[q], p - q
             pairs[left, right] = pairs.get((left, right), 0) + weight(d)
             if symmetric:
@@ -187,11 +188,22 @@ LONGER = "the dog saw the cat and the cat sat on the mat by the door".split()
     ({"start": 1}, r"reaches 2 words, not 3: does the inner range start one word late"),
     ({"symmetric": False}, r"one side only"),
     ({"weight": lambda d: 1.0}, r"each pair adds 1, not 1/d"),
+    ({"weight": lambda d: 1 / (d + 1)}, r"each pair adds 1/\(d \+ 1\)"),
+    ({"first": 1}, r"range\(max\(1, p - window\), p\) skips position 0"),
 ])
 def test_pair_count_mistakes_are_named(kwargs, named, capsys):
     text = message(checks.check_pair_counts, hand_count(LONGER, 3, **kwargs), LONGER, 3)
     assert re.search(named, text)
     checks.check_pair_counts(hand_count(LONGER, 3), LONGER, 3)
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_pair_count_range_to_p_itself_is_named_not_a_zero_division(capsys):
+    def reaches_p(sentence, window):
+        return hand_count(sentence, window, stop=1)
+    assert re.search(r"divides by d = 0: the inner range reaches p itself",
+                     message(checks.check_pair_counts, reaches_p, LONGER, 3))
+    checks.check_pair_counts(lambda s, w: hand_count(s, w), LONGER, 3)
     assert capsys.readouterr().out.startswith("passed:")
 
 
@@ -243,7 +255,7 @@ def test_cosmul_mistakes_are_named(kind, named, capsys):
 @pytest.mark.parametrize("kind, named", [
     ("f = 1", r"weighting f\(X_ij\) is missing"),
     ("no log", r"X_ij where log X_ij belongs"),
-    ("x for delta", r"X_ij in place of diff_ij"),
+    ("x for delta", r"X_ij in place of δ_ij"),
     ("no context bias", r"context bias b~_j is missing"),
 ])
 def test_notebook02_planted_gradient_mistakes_are_named(kind, named, capsys):
@@ -368,7 +380,10 @@ def window_study(planted, mistake=None, windows=(2, 4)):
         out = {"nnz": [], "wordsim": [], "semantic": [], "syntactic": []}
         X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=windows[-1])
         for w in windows:
-            if mistake != "counts not redone":
+            if mistake == "first docs":  # homework 2's `docs`: the first 20 of 106 articles
+                docs = planted["docs"][:len(planted["docs"]) // 5]
+                X = gl.count_cooccurrences(docs, len(planted["vocab"]), window_size=w)
+            elif mistake != "counts not redone":
                 X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=w)
             kwargs = {"vector_size": 50, "x_max": x_max, "epochs": 10, "random_state": 0}
             if mistake == "x_max not passed":
@@ -386,14 +401,15 @@ def window_study(planted, mistake=None, windows=(2, 4)):
 @pytest.mark.parametrize("mistake, named", [
     ("x_max not passed", r"x_max is not passed: your models use x_max=100.0"),
     ("counts not redone", r"the counts are not redone per window"),
+    ("first docs", r"a small part of the whole .*not Task 3's `docs`"),
 ])
 def test_window_study_mistakes_are_named(planted, mistake, named):
     assert re.search(named, message(checks.check_window_study, window_study(planted, mistake),
-                                    [1.0], [2, 4]))
+                                    [1.0], [2, 4], planted["docs"]))
 
 
 def test_window_study_right_answer_passes(planted, capsys):
-    study = checks.check_window_study(window_study(planted), [1.0], [2, 4])
+    study = checks.check_window_study(window_study(planted), [1.0], [2, 4], planted["docs"])
     assert capsys.readouterr().out.startswith("passed: window study") and set(study) == {1.0}
 
 
@@ -415,7 +431,7 @@ def test_a_study_with_names_imported_directly_is_judged_on_what_is_seen(planted,
             out["syntactic"].append(an.syntactic)
         return out
 
-    checks.check_window_study(run, [1.0], [2, 4])
+    checks.check_window_study(run, [1.0], [2, 4], planted["docs"])
     assert capsys.readouterr().out.startswith("passed: window study")
 
 
@@ -497,3 +513,187 @@ def test_student_versions_state_no_finding(name):
                    or "checks." in c)
     for phrase in ("blows up", "is best", "flat", "the answers' figures", "Why two x_max"):
         assert phrase not in "\n".join(c.source for c in student.cells), phrase
+
+
+# ------------------------------------------------ the student's report (issue 21, continued)
+# Each wrong answer a student tried, fed to its check: one line naming the mistake.
+
+def _loss_variant(kind):
+    def wrong(W, Wc, b, bc, X, x_max, alpha):
+        C = sp.coo_matrix(X)
+        if kind == "swap":
+            W, Wc = Wc, W
+        delta = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] - np.log(C.data)
+        if kind == "no log":
+            delta += np.log(C.data) - C.data
+        if kind != "no context bias":
+            delta += bc[C.col]
+        return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * delta**2))
+    return wrong
+
+
+def _gradient_variant(kind):
+    def wrong(W, Wc, b, bc, X, x_max, alpha):
+        dW, dWc, db, dbc = gradients(W, Wc, b, bc, X, x_max, alpha)
+        if kind == "G.T @ Wc":
+            C = sp.coo_matrix(X)
+            G = sp.csr_matrix((weighting(C.data, x_max, alpha) * _diff(W, Wc, b, bc, C),
+                               (C.row, C.col)), shape=X.shape)
+            dW = G.T @ Wc
+        if kind == "mean":
+            db, dbc = db / X.shape[0], dbc / X.shape[0]  # np.mean over a dense row
+        return dW, dWc, db, dbc
+    return wrong
+
+
+def _descent_variant(kind):
+    def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
+        params = list(objective.init_weights(X.shape[0], dim, seed).arrays())
+        x_max, history = (100.0 if kind == "paper's x_max" else 10.0), []
+        for _ in range(steps):
+            history.append(loss(*params, X, x_max, 0.75))
+            grads = gradients(*params, X, x_max, 0.75)
+            for k, (param, grad) in enumerate(zip(params, grads, strict=True)):
+                if not (kind == "vectors only" and k >= 2):
+                    param -= (-eta if kind == "ascent" else eta) * grad
+        return params, history
+    return gradient_descent
+
+
+REPORTED_HW1 = [
+    (checks.check_weighting, lambda x, m, a: np.minimum(1, np.asarray(x) / m**a),
+     r"\*\* binds tighter than /"),
+    (checks.check_weighting, lambda x, m, a: np.where(x < m, (x / m) ** a, 0),
+     r"f\(x\) is 0 at and above x_max"),
+    (checks.check_loss, _loss_variant("no log"), r"δ_ij uses X_ij where log X_ij belongs"),
+    (checks.check_loss, _loss_variant("no context bias"), r"context bias b~_j is missing"),
+    (checks.check_loss, _loss_variant("swap"), r"W and W~ are swapped"),
+    (checks.check_gradients, _gradient_variant("G.T @ Wc"), r"dJ/dW is G\.T @ W~"),
+    (checks.check_gradients, _gradient_variant("mean"), r"dJ/db is a mean over the row"),
+    (checks.check_gradient_descent, _descent_variant("ascent"), r"gradient ascent"),
+    (checks.check_gradient_descent, _descent_variant("vectors only"), r"only W and W~ move"),
+    (checks.check_gradient_descent, _descent_variant("paper's x_max"),
+     r"x_max = 10 and alpha = 0\.75"),
+]
+
+
+@pytest.mark.parametrize("check, wrong, named", REPORTED_HW1)
+def test_reported_homework1_mistakes_are_named(check, wrong, named):
+    assert re.search(named, message(check, wrong))
+
+
+def test_reported_homework1_variants_pass_when_right(capsys):
+    for check, right in [(checks.check_loss, _loss_variant(None)),
+                         (checks.check_gradients, _gradient_variant(None)),
+                         (checks.check_gradient_descent, _descent_variant(None))]:
+        check(right)
+        assert capsys.readouterr().out.startswith("passed:")
+
+
+def _prefix(docs, n, mistake=None):
+    """Notebook 02's prefix, with the reported mistakes as options."""
+    out = []
+    for doc in docs:
+        if n <= 0 and mistake != "empty documents":
+            break
+        out.append(doc if mistake == "no cut" else doc[:max(n, 0)])
+        n -= len(doc)
+    return out
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("no cut", r"first 1 tokens in order, got \d+ tokens: the last document is not cut"),
+    ("empty documents", r"empty document\(s\): stop once n tokens are taken"),
+])
+def test_reported_prefix_mistakes_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_prefix, lambda d, n: _prefix(d, n, mistake)))
+    checks.check_prefix(_prefix)
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def _my_gradients(kind):
+    """Notebook 02's loop (my_gradients), with the reported mistakes as options."""
+    def grads(p, X, x_max, alpha):
+        gW, gWc = np.zeros_like(p.W), np.zeros_like(p.W_context)
+        gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)
+        Xc = sp.coo_matrix(X)
+        for i, j, x in zip(Xc.row, Xc.col, Xc.data, strict=True):
+            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - np.log(x)
+            g = objective.weighting(x, x_max, 0.75 if kind == "alpha ignored" else alpha) * delta
+            gW[i] += g * (p.W[j] if kind == "wrong vector" else p.W_context[j])
+            gWc[j] += g * p.W[i]
+            gb[i] += g
+            gbc[i if kind == "gbc[i]" else j] += g
+        return objective.Weights(gW, gWc, gb, gbc)
+    return grads
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("wrong vector", r"^W disagrees .*dJ/dW uses W where W~ belongs"),
+    ("gbc[i]", r"^b_context disagrees .*dJ/db~ sums over the rows"),
+    ("alpha ignored", r"alpha is ignored"),
+])
+def test_reported_gradient_loop_mistakes_are_named(kind, named, capsys):
+    assert re.search(named, message(checks.check_glove_gradients, _my_gradients(kind)))
+    checks.check_glove_gradients(_my_gradients(None))
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def _probability(body):
+    """Notebook 01's P, reading the notebook's globals X, row_sums and vocab, as there."""
+    rng = np.random.default_rng(0)
+    A = rng.uniform(0.5, 5.0, size=(6, 6))
+    X = sp.csr_matrix(A + A.T)  # symmetric, as notebook 01's counts
+    ns = {"X": X, "row_sums": np.asarray(X.sum(axis=1)).ravel(),
+          "vocab": {w: k for k, w in enumerate(["his", "her", "wife", "the", "a", "b"])}}
+    exec(f"def P(k, i):\n    return {body}\n", ns)
+    return ns["P"], ns["X"], ns["vocab"]
+
+
+@pytest.mark.parametrize("body, named", [
+    ("X[vocab[i], vocab[k]] / X[vocab[i]].mean()", r"divided by the row's \*mean\*"),
+    ("X[vocab[k], vocab[i]] / row_sums[vocab[i]]", r"reads X\[k, i\]: the row is the given word"),
+])
+def test_reported_probability_mistakes_are_named(body, named, capsys):
+    P, X, vocab = _probability(body)
+    assert re.search(named, message(checks.check_probability, P, X, vocab, ["his", "her", "wife"]))
+    assert P.__globals__["X"] is X  # the notebook's matrix is put back
+    P, X, vocab = _probability("X[vocab[i], vocab[k]] / row_sums[vocab[i]]")
+    checks.check_probability(P, X, vocab, ["his", "her", "wife", "the"])
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+@pytest.mark.parametrize("step, named", [
+    (lambda lr, g, n: lr * g / (1 + n * (lr * g) ** 2), r"the square root is missing"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr * g) ** 2, r"squares the root away"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr**2 * g), r"g is not squared in the sum"),
+])
+def test_reported_adagrad_step_mistakes_are_named(step, named, capsys):
+    assert re.search(named, message(checks.check_adagrad_step, step))
+    checks.check_adagrad_step(lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_planted_question_in_english_order_is_explained(capsys):
+    world = gl.datasets.planted_corpus(n_sentences=200, seed=0)
+    text = message(checks.check_planted_questions, [("king", "man", "queen", "woman")], world)
+    assert re.search(r"\('king', 'queen', 'man', 'woman'\)", text)
+    text = message(checks.check_planted_questions, [("king", "cat", "queen", "woman")], world)
+    assert re.search(r"not a pair of this world.s relations .*two pairs \(a, b\)", text)
+    checks.check_planted_questions([("king", "queen", "man", "woman")], world)
+    assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_reported_counter_wrap_around_is_named(capsys):
+    def wrapping(docs, V, window):  # range(p - window, p): doc[-1] near the start
+        X = np.zeros((V, V))
+        for doc in docs:
+            for p, later in enumerate(doc):
+                for q in range(p - window, p):
+                    X[doc[q], later] += 1 / (p - q)
+                    X[later, doc[q]] += 1 / (p - q)
+        return X
+    assert re.search(r"doc\[-1\] is the document's \*last\* word: start at max\(0, p - window\)",
+                     message(checks.check_counter, wrapping))
+    checks.check_counter(count)
+    assert capsys.readouterr().out.startswith("passed:")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 from glovelib import course
@@ -104,15 +105,34 @@ def test_the_copy_still_runs_every_assert():
 
 
 def test_guess_says_right_or_wrong_and_never_raises(capsys):
-    assert course.guess(4, 4, "the window") is True
-    assert course.guess(0.62, 0.6) is True and course.guess(0.4, 0.6) is False
-    assert course.guess(" Own country", "own country") is True
-    assert course.guess(None, 4, "the window") is False
-    assert course.guess("four", 4) is False
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "you predicted 4: right"
-    assert out[2] == "you predicted 0.4: not quite: the answer is 0.6"
-    assert out[4].startswith("the window: 4 (type your prediction into my_guess")
+    said = []
+    for my_guess, answer in [(4, 4), (0.62, 0.6), (0.4, 0.6), (" Own country", "own country"),
+                             ("four", 4), (None, 4), (..., "own country")]:
+        assert course.guess(my_guess, answer, "the window") is None  # a last line shows nothing
+        said.append(capsys.readouterr().out)
+    assert said[0] == "you predicted 4: right\n"
+    assert said[1].endswith(": right\n") and said[3].endswith(": right\n")
+    assert said[2] == "you predicted 0.4: not quite: the window is 0.6\n"
+    assert said[4].endswith("not quite: the window is 4\n")
+    # no guess typed: the answer is not volunteered, whatever it is
+    typed_nothing = "type your prediction into my_guess first, then run this cell again\n"
+    assert said[5] == said[6] == typed_nothing
+
+
+@pytest.mark.parametrize("my_guess, answer, right", [
+    ("about 50", 48, True), ("~50", 48.0, True), ("50ish", np.int64(48), True), (50, 48, True),
+    ("about 60", 48, False), ("6 or 20", 6, False), (True, 1, False),
+    ("country", "own country", True), ("'Own country!'", "own country", True),
+    ("capital", "own country", False), ("another capital", "own country", False), ("", "x", False),
+    ("better", "better", True), ("worse", "better", False),
+    (True, np.bool_(True), True), ("yes", True, True), ("no", True, False), (1, True, False),
+])
+def test_guess_accepts_the_stated_forms(capsys, my_guess, answer, right):
+    course.guess(my_guess, answer, "it")
+    out = capsys.readouterr().out
+    assert out.endswith(": right\n") is right, out
+    if not right:  # the answer as a student reads it (3, not np.int64(3))
+        assert out.endswith(f"it is {answer.item() if hasattr(answer, 'item') else answer!r}\n")
 
 
 def test_solutions_only_on_request_and_named_as_solutions(tmp_path):
@@ -146,6 +166,9 @@ def answers_in_view(nb: dict) -> list[str]:
         text = "".join(cell["source"])
         if cell["cell_type"] != "markdown" or not PROMPT.search(text) or "<details>" not in text:
             continue
+        after = text.rsplit("</details>", 1)[-1]  # in view: the text under the fold
+        if re.search(r"\b(answer|fold) above\b", after):
+            problems.append(f"cell {k}: the text under the fold points into the answer")
         for j in range(k + 1, len(cells)):
             below = cells[j]
             if below["cell_type"] == "markdown":

@@ -9,6 +9,8 @@ import functools
 import os
 from dataclasses import dataclass, field
 
+import numpy as np
+
 import glovelib
 
 from .. import cache, cooccur, evaluate, train
@@ -20,6 +22,7 @@ class Record:
 
     windows: list[int] = field(default_factory=list)  # window_size of each count
     counted: list[tuple[int, int]] = field(default_factory=list)  # (id(), nnz) of each matrix
+    tokens: list[int] = field(default_factory=list)  # token ids fed to each count
     fits: list[dict] = field(default_factory=list)  # get_params() + "X": id() of the matrix
     methods: list[str] = field(default_factory=list)  # method of each analogy_accuracy call
     analogies: list = field(default_factory=list)  # their results (AnalogyResult)
@@ -30,10 +33,22 @@ class Record:
         return [s for f, s in self.similarities if name in f]
 
 
+def _ids(corpus):
+    """``corpus`` as count_cooccurrences takes it (one id array or a sequence of them), read
+    once, and its number of token ids."""
+    if isinstance(corpus, np.ndarray) and corpus.ndim == 1:
+        return corpus, len(corpus)
+    docs = list(corpus)
+    if docs and np.isscalar(docs[0]):  # one document as a list of ids
+        return docs, len(docs)
+    return docs, sum(len(d) for d in docs)
+
+
 @contextlib.contextmanager
-def recording():
+def recording(on_count=None):
     """``with recording() as rec:`` -- glovelib's counting, fitting and evaluation record into
-    ``rec`` (a :class:`Record`) and behave as usual."""
+    ``rec`` (a :class:`Record`) and behave as usual.  ``on_count(rec)``, if given, runs after
+    each count (a check can fail there, before any training)."""
     rec, inside = Record(), []
     count0, fit0, cached0 = cooccur.count_cooccurrences, train.GloVe.fit, cache.cached_fit
     accuracy0, similarity0 = evaluate.analogy_accuracy, evaluate.word_similarity
@@ -43,9 +58,13 @@ def recording():
 
     @functools.wraps(count0)
     def count(corpus, vocab_size, window_size=15, *args, **kwargs):
+        corpus, n = _ids(corpus)
         X = count0(corpus, vocab_size, window_size, *args, **kwargs)
         rec.windows.append(int(window_size))
         rec.counted.append((id(X), int(X.nnz)))
+        rec.tokens.append(n)
+        if on_count is not None:
+            on_count(rec)
         return X
 
     @functools.wraps(fit0)

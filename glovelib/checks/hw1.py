@@ -59,7 +59,7 @@ def check_weighting(f: Callable) -> None:
 
 
 def check_loss(loss: Callable) -> None:
-    """``loss(W, Wc, b, bc, X, x_max, alpha)`` must equal J = 1/2 sum f(X_ij) diff_ij^2 over the
+    """``loss(W, Wc, b, bc, X, x_max, alpha)`` must equal J = 1/2 sum f(X_ij) δ_ij^2 over the
     nonzero X_ij (with the 1/2, as glovelib and the reference C code), without calling
     ``glovelib.objective.loss``."""
     __tracebackhide__ = True
@@ -110,14 +110,17 @@ def check_gradients(gradients: Callable) -> None:
         "(x_max, alpha) settings")
 
 
-def _descent(X, dim: int, eta: float, steps: int, seed: int):
+def _descent(X, dim: int, eta: float, steps: int, seed: int, x_max: float = 10.0,
+             updated: int = 4):
     """Full-batch gradient descent with glovelib's loss and gradients (x_max 10, alpha 0.75):
-    (final parameters, J before each step, J after the last)."""
+    (final parameters, J before each step, J after the last).  ``updated=2``: only W and W~
+    move (a usual mistake)."""
     p = objective.init_weights(X.shape[0], dim, seed)
     history = []
     for _ in range(steps):
-        history.append(objective.loss(p, X, 10.0, 0.75))
-        for a, g in zip(p.arrays(), objective.gradients(p, X, 10.0, 0.75).arrays(), strict=True):
+        history.append(objective.loss(p, X, x_max, 0.75))
+        grads = objective.gradients(p, X, x_max, 0.75).arrays()
+        for a, g in list(zip(p.arrays(), grads, strict=True))[:updated]:
             a -= eta * g
     return list(p.arrays()), history, objective.loss(p, X, 10.0, 0.75)
 
@@ -151,7 +154,14 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
         wrong_runs = [("eta is ignored: each step is -eta times the gradient",
                        k > 0 and _descent(X, dim, cases[0][1], steps, seed)[1]),
                       ("the seed is ignored: start from gl.objective.init_weights(V, dim, seed)",
-                       k > 0 and _descent(X, dim, eta, steps, cases[0][3])[1])]
+                       k > 0 and _descent(X, dim, eta, steps, cases[0][3])[1]),
+                      ("J grows: that is gradient ascent; step against the gradient, "
+                       "param -= eta * grad", _descent(X, dim, -eta, steps, seed)[1]),
+                      ("only W and W~ move: the biases b and b~ are parameters too, update all "
+                       "four", _descent(X, dim, eta, steps, seed, updated=2)[1]),
+                      ("use task 4's x_max = 10 and alpha = 0.75 in your loss and gradients "
+                       "(not the paper's x_max = 100)",
+                       _descent(X, dim, eta, steps, seed, x_max=100.0)[1])]
         for message, wrong in wrong_runs:
             if wrong and np.allclose(history, wrong, rtol=1e-8):
                 _fail(f"{where}: {message}")

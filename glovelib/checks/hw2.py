@@ -9,6 +9,7 @@ import scipy.sparse as sp
 
 from .._mistakes import counter_mistake, lib_count
 from ..cooccur import count_cooccurrences
+from ..datasets import wikipedia_sample
 from ._core import _call, _close, _fail, _ok
 from ._record import glove_defaults, recording, settings_mistake
 
@@ -62,18 +63,29 @@ def check_left_counter(count: Callable) -> None:
     _check_count(count, symmetric=False)
 
 
-def check_window_study(window_study: Callable, x_maxes, windows) -> dict:
+def check_window_study(window_study: Callable, x_maxes, windows, corpus=None) -> dict:
     """Run ``window_study(x_max)`` for each x_max and check how it got its results (homework 2,
     task 4): one count per window (``window_size=w``), one model per window trained with that
     x_max, d = 50, 10 epochs and ``random_state=0``, 3CosAdd, and the values it returns are the
-    ones those calls gave.  Returns ``{x_max: window_study(x_max)}``."""
+    ones those calls gave, on the whole of ``corpus`` (default: the Wikipedia sample, as the task
+    says).  Returns ``{x_max: window_study(x_max)}``."""
     __tracebackhide__ = True
     keys = ("nnz", "wordsim", "semantic", "syntactic")
     study = {}
+    corpus = wikipedia_sample() if corpus is None else corpus
+    sample = sum(len(doc) for doc in corpus)  # every token of the whole sample
     for x_max in x_maxes:
-        with recording() as rec:
-            out = _call(window_study, (x_max,), task="task 4")
         where = f"window_study({x_max:g})"
+
+        def whole_sample(rec, where=where):
+            # the vocabulary keeps about 80% of the sample's tokens; Task 3's `docs`, 18%
+            if rec.tokens[-1] < 0.5 * sample:
+                _fail(f"{where}: your count saw {rec.tokens[-1]:,} tokens, a small part of the "
+                      f"whole Wikipedia sample ({sample:,} tokens): count the whole sample, "
+                      "(vocab.encode(d) for d in corpus), not Task 3's `docs` (20 articles)")
+
+        with recording(whole_sample) as rec:
+            out = _call(window_study, (x_max,), task="task 4")
         if not isinstance(out, dict) or any(k not in out for k in keys):
             _fail(f"{where}: return the dict with the keys {keys}, one list each")
         if any(len(out[k]) != len(windows) for k in keys):

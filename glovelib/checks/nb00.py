@@ -20,8 +20,15 @@ def check_planted_questions(questions, world) -> None:
         a, b, c, d = q
         for x, y in ((a, b), (c, d)):
             if (x, y) not in relation:
+                if (a, c) in relation and relation[a, c] == relation.get((b, d)):
+                    raise CheckFailed(
+                        f"{q}: a question a:b::c:d takes (a, b) and (c, d) from one relation; "
+                        f"here ({a}, {c}) and ({b}, {d}) are the pairs of {relation[a, c][0]}, "
+                        f"so this world asks it as {(a, c, b, d)} (the same analogy, in the "
+                        "order of its pairs)")
                 raise CheckFailed(f"{q}: ({x}, {y}) is not a pair of this world's relations "
-                                  f"({', '.join(world.pairs)})")
+                                  f"({', '.join(world.pairs)}): a question a:b::c:d takes two "
+                                  "pairs (a, b) and (c, d) of one of them")
         (r1, s1), (r2, s2) = relation[a, b], relation[c, d]
         if r1 != r2:
             raise CheckFailed(f"{q}: {a}->{b} is {r1} but {c}->{d} is {r2}: one relation per "

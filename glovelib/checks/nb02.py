@@ -22,12 +22,22 @@ def check_prefix(prefix: Callable) -> None:
     flat = np.concatenate(docs)
     for n in (1, len(docs[0]), len(docs[0]) + 1, len(flat) // 2, len(flat)):
         got = [np.asarray(d) for d in prefix(docs, n)]
+        empty = sum(not len(d) for d in got)
         got = [d for d in got if len(d)]
         joined = np.concatenate(got) if got else np.zeros(0, np.int32)
+        ends = np.cumsum([len(d) for d in docs])
         if len(joined) != n or not np.array_equal(joined, flat[:n]):
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
+            whole = len(joined) > n and len(joined) in ends and np.array_equal(
+                joined, flat[:len(joined)])
             raise CheckFailed(f"prefix(docs, {n}) should hold the first {n} tokens in order, "
-                              f"got {what}")
+                              f"got {what}" + (": the last document is not cut; keep only the "
+                                               "tokens still missing from it, doc[:n]"
+                                               if whole else ""))
+        if empty:
+            raise CheckFailed(f"prefix(docs, {n}) holds {empty} empty document(s): stop once n "
+                              "tokens are taken (break), rather than appending doc[:0] for "
+                              "the documents after the cut")
         want = int(np.searchsorted(np.cumsum([len(d) for d in docs]), n) + 1)
         if len(got) != want:
             raise CheckFailed(f"the first {n} tokens span {want} documents, your prefix has "
@@ -54,5 +64,17 @@ def check_glove_gradients(gradients: Callable) -> None:
     for a in p.arrays():
         a *= 3
     mistake = gradient_mistake(gradients(p, X, 10.0, 0.75).arrays(), p, X, 10.0, 0.75)
-    raise CheckFailed(f"{', '.join(off)} disagree with finite differences (relative error up "
+    if mistake is None:  # right at (10, 0.75): are x_max or alpha ignored?
+        got = gradients(p, X, 5.0, 0.4).arrays()
+        for setting, message in [((5.0, 0.75), "alpha is ignored (your f uses alpha = 0.75 "
+                                  "whatever it is given): pass alpha on to the weighting"),
+                                 ((10.0, 0.4), "x_max is ignored (your f uses x_max = 10 "
+                                  "whatever it is given): pass x_max on to the weighting")]:
+            want = objective.gradients(p, X, *setting).arrays()
+            if len(got) == len(want) and all(np.allclose(g, w, rtol=1e-7, atol=1e-9)
+                                             for g, w in zip(got, want, strict=True)):
+                mistake = message
+                break
+    verb = "disagrees" if len(off) == 1 else "disagree"
+    raise CheckFailed(f"{', '.join(off)} {verb} with finite differences (relative error up "
                       f"to {max(errors.values()):.2g})" + (f": {mistake}" if mistake else ""))

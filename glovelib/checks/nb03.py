@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -11,10 +11,18 @@ from ..cooccur import count_cooccurrences
 from ._core import CheckFailed, _ok
 
 
-def check_pair_counts(pairs: Mapping, sentence: Sequence[str], window: int,
+def check_pair_counts(pairs: Mapping | Callable, sentence: Sequence[str], window: int,
                       distance_weighting: bool = True) -> None:
     """``pairs`` {(left, right): value} must hold the symmetric window counts of ``sentence``
-    (notebook 03): 1/d (or 1) added both ways for each pair within ``window``."""
+    (notebook 03): 1/d (or 1) added both ways for each pair within ``window``.  ``pairs`` may
+    also be the counting function, ``hand_count(sentence, window)``, which the check calls."""
+    if callable(pairs):
+        try:
+            pairs = pairs(list(sentence), window)
+        except ZeroDivisionError:
+            raise CheckFailed("your count divides by d = 0: the inner range reaches p itself "
+                              "(a word is not its own neighbour); range(max(0, p - window), p) "
+                              "stops before p") from None
     words = sorted(set(sentence))
     index = {w: i for i, w in enumerate(words)}
     ids = np.array([index[w] for w in sentence], dtype=np.int32)

@@ -48,7 +48,13 @@ def check_adagrad_step(step: Callable) -> None:
                     (lr * g / np.sqrt(1 + (n + 1) * (lr * g) ** 2), "the sum grows *after* the "
                      "step, so visit n + 1 sees n terms"),
                     (g / np.sqrt(1 + n * (lr * g) ** 2), "the learning rate is missing from the "
-                     "numerator: the step is eta g / sqrt(G)")]
+                     "numerator: the step is eta g / sqrt(G)"),
+                    (lr * g / (1 + n * (lr * g) ** 2), "the square root is missing: the step "
+                     "is eta g / sqrt(1 + n (eta g)^2)"),
+                    (lr * g / (1 + n * lr * g), "np.sqrt(1 + n * lr * g) ** 2 squares the root "
+                     "away: the power belongs inside, np.sqrt(1 + n * (lr * g) ** 2)"),
+                    (lr * g / np.sqrt(1 + n * lr * lr * g), "g is not squared in the sum: it "
+                     "adds (eta g)^2 = eta^2 g^2 per visit")]
         for wrong, message in mistakes:
             if _same(got, wrong) and not _same(wrong, want):
                 raise CheckFailed(f"{shown}: {message}")

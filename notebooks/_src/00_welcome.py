@@ -66,7 +66,8 @@ assert all(sum(w in relation_words for w in s) == 1 for s in world.documents)
 # %% [markdown]
 # Count the cooccurrences (notebook 03) and train GloVe on them (notebooks 02 and 04).
 # `gl.cached_fit` trains the model, or loads the identical model a previous run saved (notebooks
-# 05-07 train the same one):
+# 05-07 train the same one). It keeps models in the course repository's `data/cache/models/`,
+# shared by all your notebooks wherever your copy is: each model is trained once.
 
 # %%
 vocab = gl.Vocabulary.build(world.documents)
@@ -239,12 +240,15 @@ assert result.accuracy > 0.95
 #
 # <details><summary>Model answers</summary>
 #
+# (The `benchmarks/` scripts these answers cite are in the course repository, not in your copy
+# of the notebooks: run them from there, `.venv/bin/python benchmarks/...`.)
+#
 # 1. In this world (seed 0) the *role* dominates for *queen*: other female words (*bride*,
 #    *granddaughter*, *grandmother*, *woman*, …) come before *king*, as the capitals came before
 #    *france* for *paris*. That is this world's answer, not a law: in worlds 1 and 2, *king* is
-#    *queen*'s nearest word, and in worlds 3-5 it comes 2nd to 7th (`00.worlds`). Averages over all pairs (as in the predict-then-run
-#    cell) can tell another story than a single word's neighbours.
-#    (`benchmarks/exercise_answers.py 00.1` reproduces these.)
+#    *queen*'s nearest word, and in worlds 3-5 it comes 2nd to 7th (`00.worlds`). Averages over
+#    all pairs (as in the predict-then-run cell) can tell another story than a single word's
+#    neighbours. (`benchmarks/exercise_answers.py 00.1` reproduces these.)
 # 2. Accuracy collapses (to roughly a quarter of the questions on our run;
 #    `benchmarks/exercise_answers.py 00.2` reproduces it). The world's hidden
 #    meanings have 24 dimensions (`latent_dim` in `planted_corpus`), built from 8 roles and 116

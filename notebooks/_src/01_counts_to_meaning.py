@@ -25,9 +25,8 @@ import glovelib as gl
 # ## The corpus: a Wikipedia sample
 #
 # 106 English Wikipedia articles that ship with gensim, lowercased and cleaned: about 453
-# thousand tokens (where they come from: `data/README.md` in the course repository; if you set up
-# with `python -m glovelib notebooks`, which copies the course into `my-notebooks/` inside the
-# repository, that is one folder up from this notebook). That is *tiny* — the GloVe paper trained on 6 *billion* —
+# thousand tokens (where they come from: `data/README.md` in the course repository, the folder
+# you cloned, wherever your copy of the notebooks is). That is *tiny* — the GloVe paper trained on 6 *billion* —
 # and we will see what that costs.
 
 # %%

@@ -104,8 +104,8 @@ print("P_ik / P_jk = exp((w_i - w_j) . w~_k) x exp(b_i - b_j) X_j / X_i: checked
 # The paper's choice: $f(x) = (x / x_{max})^\alpha$ below $x_{max}$, and 1 above, with
 # $x_{max} = 100$, $\alpha = 3/4$ (found to work better than $\alpha = 1$, echoing Word2Vec's 3/4
 # power for negative sampling). One panel per $x_{max}$, each drawn up to $1.5\,x_{max}$; the
-# dotted line marks $x_{max}$ itself, and the grey band $x < 1$, where most entries of a real
-# $X$ sit (measured below):
+# dotted line marks $x_{max}$ itself, and the grey band $x < 1$, less than one occurrence at
+# distance 1 (how many entries of a real $X$ fall there is the next question):
 
 # %%
 fig = gl.plot.weighting_panels(x_maxes=(10, 100), alphas=(0.5, 0.75, 1.0))
@@ -220,10 +220,10 @@ assert np.isclose(J_occ, J_matrix) and np.isclose(J_matrix, J_entropy)
 #   \frac{\partial J}{\partial \tilde b_j} = \sum_i g_{ij}.$$
 # </details>
 #
-# The naive version, a loop over the nonzero entries (the four gradients, once you have derived
-# them, are at the end of the answer above):
+# The naive version, a loop over the nonzero entries (in your copy its code is folded, as it
+# states the four gradients: derive them first, then click the fold to compare):
 
-# %%
+# %% tags=["check"]
 def my_gradients(p, X, x_max, alpha):
     gW, gWc = np.zeros_like(p.W), np.zeros_like(p.W_context)
     gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)

@@ -100,10 +100,10 @@ assert pairs["the", "sat"] == 1
 
 # %% tags=["reveal"]
 window_try = 3
-mine = hand_count(sentence, window_try)
-gl.checks.check_pair_counts(mine, sentence, window_try)
+gl.checks.check_pair_counts(hand_count, sentence, window_try)  # runs your hand_count
 longer = "the dog saw the cat and the cat sat on the mat by the door".split()
-gl.checks.check_pair_counts(hand_count(longer, window_try), longer, window_try)
+gl.checks.check_pair_counts(hand_count, longer, window_try)
+mine = hand_count(sentence, window_try)
 print(f"window {window_try}: X[the, the] = {mine.get(('the', 'the'), 0)}")
 
 # %% [markdown]
@@ -131,7 +131,7 @@ print("hand count == glovelib: all", len(pairs), "pairs")
 # near neighbours count more, and makes most entries fractions.
 # </details>
 
-# %% tags=["reveal"]
+# %% tags=["check"]
 def total(n, w):
     return 2 * sum((n - d) / d for d in range(1, w + 1))
 

@@ -430,7 +430,8 @@ ws, sl = ({m: gl.evaluate.word_similarity(sweep_x[m].to_keyed_vectors(vocab), pa
 # %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 my_guess = None  # WordSim-353: does x_max = 1 do "better" or "worse" than 10?
-gl.course.guess(my_guess, "better" if ws[1.0] > ws[10.0] else "worse", "on WordSim-353 x_max = 1 does")
+gl.course.guess(my_guess, "better" if ws[1.0] > ws[10.0] else "worse",
+                "x_max = 1 against 10 on WordSim-353")
 print(", ".join(f"x_max {m:g}: WordSim-353 {ws[m]:.3f}, SimLex-999 {sl[m]:.3f}" for m in ws))
 
 # %% tags=["check"]
@@ -459,7 +460,7 @@ for word in ["king", "war", "music"]:
 # Two threads sometimes update the same word at once and one update is partly lost; SGD shrugs
 # that off. On real text the frequent words' rows are in most entries, so two threads often
 # write the same rows — and then also the same cache lines, which the cores must pass back and
-# forth (a cost we do not measure here; the hogwild run below shows only that its results vary).
+# forth (a cost we do not measure here: the runs below look at the vectors, not the time).
 #
 # **The blocked schedule** (DSGD, Gemulla et al., 2011; LIBMF): permute the word ids at random,
 # cut them into $B$ blocks, and file each entry $X_{ij}$ under (block of $i$, block of $j$) in a

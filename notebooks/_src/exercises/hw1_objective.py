@@ -109,7 +109,8 @@ print("finite differences agree with your dJ/dW to better than 1e-6")
 # descent need a much smaller step than GloVe's AdaGrad (η = 0.05 per entry)? (b) how does your
 # final J compare with `gl.GloVe(vector_size=10, x_max=10, epochs=30).fit(X).loss(X)`, and how
 # much work (passes over the nonzeros) does each take?
-# Use your `loss` and `gradients` (not glovelib's optimizers).
+# Use your `loss` and `gradients` with $x_{max} = 10$, $\alpha = 0.75$ (what the check expects;
+# `gradient_descent` has no argument for them), not glovelib's optimizers.
 
 # %%
 world = gl.datasets.planted_corpus(n_sentences=20_000, seed=0)
