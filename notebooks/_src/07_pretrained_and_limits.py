@@ -148,14 +148,15 @@ if pre is not None:
 # **Try it: an analogy that works, and one that fails.** `works=False` passes when 3CosAdd does
 # *not* give your answer, and prints what it gave instead. "Fails" means a miss by the
 # benchmark's rule (exactly your word, or nothing): what 3CosAdd gives instead may be defensible
-# — for *hand : glove :: foot : sock* a *shoe* would count as a miss by that rule, though one
-# could argue it is right.
+# — for *hand : glove :: foot : sock* (the third row below) a *shoe* would count as a miss by
+# that rule, though one could argue it is right.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 if pre is not None:
     for a, b, c, d, works in [("he", "his", "she", "her", True),
-                              ("france", "paris", "italy", "rome", False)]:
+                              ("france", "paris", "italy", "rome", False),
+                              ("hand", "glove", "foot", "sock", False)]:
         try:
             checks.check_analogy_answer(pre, a, b, c, d, works=works)
         except checks.CheckFailed as err:
@@ -170,11 +171,13 @@ if pre is not None:
 # * Antonyms occur in the same contexts (*the water is hot / cold*), and a distributional
 #   vector encodes contexts, so *hot* and *cold* are neighbours; a synonym that is rarer or more
 #   formal (*cheerful*) shares fewer contexts.
-# * With the 6B vectors *man : king :: woman : queen* should work: the cell above checks it
-#   (`works=True`) when the file is present — this notebook cannot show it offline. We expect
-#   relations that few sentences state (clothing for body parts) to fail more often, and 3CosAdd
-#   then to return a word near *glove* or *foot* itself; the cell prints what it returned, so
-#   you can see whether it does.
+# * The analogy cell checks three rows, when the 6B file is present (this notebook cannot show
+#   them offline): *he : his :: she : her* with `works=True`, which we expect to work;
+#   *france : paris :: italy : rome* with `works=False`, a guess that it fails, which the check
+#   may refute ("not this one: ... so it works"); and *hand : glove :: foot : sock* with
+#   `works=False`. We expect relations that few sentences state (clothing for body parts) to
+#   fail more often, and 3CosAdd then to return a word near *glove* or *foot* itself; the cell
+#   prints what each row returned, so you can see whether it does.
 # * Occupations lean as text talks about people. Bolukbasi et al. (2016), with word2vec vectors
 #   trained on Google News (not GloVe), found *nurse* and *receptionist* among the most
 #   *she*-leaning occupations and *architect* and *captain* among the most *he*-leaning.
