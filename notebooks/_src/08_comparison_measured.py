@@ -444,12 +444,12 @@ print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends abo
 #   `benchmarks/exercise_answers.py 08.fig4`, which runs 1-5 epochs) and in four of the five
 #   other worlds (0.59-0.64); in the fifth a 2-epoch run already reaches 16% and the two are
 #   level (0.93). GloVe is first or level, never behind, at this bar;
-# * the price of counting: counted work charges it as 15 GloVe epochs; in seconds it cost 3-6
-#   GloVe epochs when we built this notebook, on our machine. Yours prints its own figure above,
+# * the price of counting: counted work charges it as 15 GloVe epochs; in seconds it cost 3-7
+#   GloVe epochs in our builds of this notebook, on our machine. Yours prints its own figure above,
 #   which may differ a lot (one student's printed 0.7 on a loaded machine): counting runs up to
 #   two threads plus a reader while these GloVe epochs run on one, so the ratio depends on the
 #   CPU, its free cores and its load, and one short timing is noisy. In every run we have seen
-#   it stayed well below 15 (0.7 to 6), which moves GloVe further ahead in seconds;
+#   it stayed well below 15 (0.7 to 7), which moves GloVe further ahead in seconds;
 # * counted before subsampling, Word2Vec's work would look about 3.7 times larger and GloVe
 #   clearly first: charge each method with the work it actually does.
 #
