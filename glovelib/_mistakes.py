@@ -300,14 +300,24 @@ def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
     if got == kv.index_to_key[int(np.argmax(raw))]:
         return ("you ranked by dot products of raw vectors: scale every vector to unit length "
                 "first, then take cosines")
+    unit = kv.get_normed_vectors()
+    half = kv.vectors @ (unit[kv.get_index(b)] - unit[kv.get_index(a)] + unit[kv.get_index(c)])
+    half[[kv.get_index(w) for w in (a, b, c)]] = -np.inf
+    if got == kv.index_to_key[int(np.argmax(half))]:
+        return ("your query b^ - a^ + c^ is over unit vectors, but the candidates are not: a "
+                "long candidate vector wins by its length; score unit candidate vectors too "
+                "(cosines)")
     return "(compare your query vector with b^ - a^ + c^ over unit vectors)"
 
 
-def _cosmul_answer(vectors, words, a, b, c, normalize=True, shift=True) -> str:
+def _cosmul_answer(vectors, words, a, b, c, normalize=True, shift=True,
+                   precedence=False) -> str:
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True) if normalize else vectors
     ia, ib, ic = (words.index(w) for w in (a, b, c))
     cos = unit @ unit[[ia, ib, ic]].T  # (V, 3)
-    if shift:
+    if precedence:
+        cos = 1 + cos / 2  # the shift without its parentheses
+    elif shift:
         cos = (1 + cos) / 2
     score = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
     score[[ia, ib, ic]] = -np.inf
@@ -329,6 +339,8 @@ def cosmul_mistake(wrong) -> str | None:
              _cosmul_answer(vectors, words, a, b, c, normalize=False)),
             ("shift the cosines to [0, 1] with (1 + cos) / 2 before multiplying",
              _cosmul_answer(vectors, words, a, b, c, shift=False)),
+            ("1 + cos / 2 is 1 + (cos / 2), in [0.5, 1.5]: / binds tighter than +, so write "
+             "(1 + cos) / 2", _cosmul_answer(vectors, words, a, b, c, precedence=True)),
         ]
 
     table = [variants(kv, a, b, c) for kv, a, b, c, _ in wrong]
@@ -348,13 +360,26 @@ def hard_questions(kv: KeyedVectors, questions_path, out: Path) -> Path:
         for k, q in enumerate(questions):
             lines.append(" ".join(w.capitalize() if k % 2 else w for w in q))
         a, b, c, d = questions[0]
-        lines += [f"{a} {b} {unknown[0]} {d}", f"{a.capitalize()} {unknown[1]} {c} {d}"]
+        lines += [f"{a} {b} {unknown[0]} {d}", f"{a.capitalize()} {unknown[1]} {c} {d}",
+                  f"{a} {b} {c} {unknown[2]}"]  # only the answer d unknown
     lines += [": unknown-words", " ".join(unknown[:4]), " ".join(unknown[1:5])]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
 
 
-def section_mistake(got, want) -> str:
+def seen_abc_only(kv: KeyedVectors, path) -> dict[str, int]:
+    """Per section, the questions whose a, b and c (not d) are in ``kv``, case-insensitive:
+    what a solution that forgets to check d counts as seen."""
+    return {name: sum(all(w.lower() in kv for w in q[:3]) for q in questions)
+            for name, questions in evaluate.read_analogies(path)}
+
+
+def section_mistake(got, want, abc_only: dict[str, int] | None = None) -> str:
+    seen = {s.name: tuple(got.get(s.name, (0, 0)))[1] for s in want}
+    if (abc_only is not None and all(seen[s.name] == abc_only.get(s.name) for s in want)
+            and any(seen[s.name] != s.seen for s in want)):
+        return ("you checked only a, b and c: a question whose answer d is outside the "
+                "vocabulary cannot be answered either; skip it too (all four words known)")
     more = [s.name for s in want if tuple(got.get(s.name, (0, 0)))[1] > s.seen]
     fewer = [s.name for s in want if tuple(got.get(s.name, (0, 0)))[1] < s.seen]
     if more:

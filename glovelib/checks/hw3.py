@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import evaluate
-from .._mistakes import analogy_mistake, hard_questions, section_mistake
+from .._mistakes import analogy_mistake, hard_questions, section_mistake, seen_abc_only
 from ..vectors import KeyedVectors
-from ._core import _call, _fail, _ok
+from ._core import _call, _fail, _num, _ok
 from ._record import glove_defaults, recording, settings_mistake
 
 _VECTOR_ANSWERS = {"KeyedVectors.most_similar": KeyedVectors.most_similar,
@@ -73,7 +73,7 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                 if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
                     _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
-                          f"{section_mistake(got, want)}")
+                          f"{section_mistake(got, want, seen_abc_only(kv, path))}")
     _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")
 
 
@@ -98,6 +98,13 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
         _fail(f"{where}: the task measures 3CosAdd, analogy_accuracy's default method, not "
               f"{sorted(set(rec.methods) - {'add'})[0]!r}")
     want = [r.accuracy for r in rec.analogies]  # (none seen if imported `from ... import`)
+    if want and len(want) == len(dims) and np.allclose(got, 100 * np.asarray(want)) \
+            and not np.allclose(want, 0):
+        _fail(f"{where}: your accuracies are percentages ({_num(got[0])} for d = {dims[0]}): "
+              "return fractions in [0, 1], as analogy_accuracy's `.accuracy` gives them")
+    if not want and any(float(g) > 1 for g in got):
+        _fail(f"{where}: an accuracy above 1 ({_num(max(got))}): return fractions in [0, 1], "
+              "not percentages, as analogy_accuracy's `.accuracy` gives them")
     if want and (len(want) != len(dims) or not np.allclose(got, want)):
         _fail(f"{where}: return each model's accuracy on the planted questions "
               "(gl.evaluate.analogy_accuracy(kv, questions).accuracy), one per d")

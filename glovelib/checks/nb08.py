@@ -22,8 +22,31 @@ def check_window_pairs(pairs: Callable) -> None:
         want = window_pairs(lengths, window)
         got = pairs(list(lengths), window)
         if not np.isclose(float(got), want, rtol=1e-12):
+            hint = _pairs_mistake(float(got), lengths, window)
             raise CheckFailed(f"documents of lengths {[int(n) for n in lengths]}, window {window}:"
                               f" expected {want:g} pairs, got {float(got):g}"
-                              + (" (each pair counts from both ends: twice)"
-                                 if np.isclose(2 * float(got), want) else ""))
+                              + (f" ({hint})" if hint else ""))
     _ok(f"window pairs on {len(cases)} cases (documents shorter than the window, empty ones)")
+
+
+def _pairs_mistake(got: float, lengths, window: int) -> str | None:
+    """Name the usual slip whose count equals ``got`` (and differs from the right one)."""
+    from ..baselines import window_pairs
+
+    L = np.asarray(lengths, dtype=np.float64)
+    d = np.arange(1, window + 1, dtype=np.float64)
+    want = window_pairs(lengths, window)
+    for message, wrong in [
+        ("each pair counts from both ends: twice", want / 2),
+        ("distances run from 1 to the window itself: range(1, window + 1), not range(1, window)",
+         window_pairs(lengths, window - 1) if window > 1 else 0.0),
+        ("2wL counts w neighbours on each side of every token, but a document shorter than the "
+         "window, and the tokens near its ends, have fewer: sum max(L - d, 0) over d",
+         2 * window * L.sum()),
+        ("documents shorter than the window: L - d is negative when d > L; a document has "
+         "max(L - d, 0) pairs at distance d, never fewer than 0",
+         2 * float((L[:, None] - d[None, :]).sum()) if len(L) else 0.0),
+    ]:
+        if not np.isclose(wrong, want, rtol=1e-12) and np.isclose(got, wrong, rtol=1e-12):
+            return message
+    return None

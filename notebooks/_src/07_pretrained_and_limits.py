@@ -148,8 +148,8 @@ if pre is not None:
 # **Try it: an analogy that works, and one that fails.** `works=False` passes when 3CosAdd does
 # *not* give your answer, and prints what it gave instead. "Fails" means a miss by the
 # benchmark's rule (exactly your word, or nothing): what 3CosAdd gives instead may be defensible
-# — for *hand : glove :: foot : sock* a *shoe* would count as a miss by that rule, though one
-# could argue it is right.
+# — a near-synonym of your word counts as a miss by that rule, though one could argue it is
+# right.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -170,11 +170,12 @@ if pre is not None:
 # * Antonyms occur in the same contexts (*the water is hot / cold*), and a distributional
 #   vector encodes contexts, so *hot* and *cold* are neighbours; a synonym that is rarer or more
 #   formal (*cheerful*) shares fewer contexts.
-# * With the 6B vectors *man : king :: woman : queen* should work: the cell above checks it
-#   (`works=True`) when the file is present — this notebook cannot show it offline. We expect
-#   relations that few sentences state (clothing for body parts) to fail more often, and 3CosAdd
-#   then to return a word near *glove* or *foot* itself; the cell prints what it returned, so
-#   you can see whether it does.
+# * The analogy cell checks *he : his :: she : her* with `works=True` (a guess that it works)
+#   and *france : paris :: italy : rome* with `works=False` (a guess that it fails); the check
+#   says "not this one" when a guess is wrong, and prints what 3CosAdd gave on the vectors you
+#   loaded (our own `wiki-glove.txt` by default, 6B with `USE_6B`). We expect relations that
+#   many sentences state (pronouns) to work more often than ones that few state, and a failing
+#   analogy to return a word near *b* or *c* itself: compare the rows' answers on both files.
 # * Occupations lean as text talks about people. Bolukbasi et al. (2016), with word2vec vectors
 #   trained on Google News (not GloVe), found *nurse* and *receptionist* among the most
 #   *she*-leaning occupations and *architect* and *captain* among the most *he*-leaning.
