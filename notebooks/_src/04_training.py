@@ -483,6 +483,8 @@ blocks = gl.schedule.word_blocks(len(vocab), B, random_state=0)
 walk = gl.schedule.strata(B, random_state=0)   # walk[s, r]: column block of row block r
 gl.plot.block_grid(X, blocks, stratum=walk[0])
 plt.show()
+
+# %%
 per_block = np.bincount(blocks[X.tocoo().row] * B + blocks[X.tocoo().col], minlength=B * B)
 print(f"B = {B}: {B * B} blocks, {B} strata of {B} blocks each; nonzeros per block "
       f"{per_block.min():,} to {per_block.max():,} (mean {per_block.mean():,.0f})")
