@@ -118,13 +118,9 @@ def transferred_bytes(client) -> int:
 
 
 def _count_words(docs) -> Counter:
-    counter: Counter = Counter()
-    for doc in docs:
-        if isinstance(doc, str):
-            raise TypeError("each document must be a list of tokens; got a str "
-                            "(split it first, e.g. with glovelib.tokenize)")
-        counter.update(doc)
-    return counter
+    from .corpus import count_words
+
+    return count_words(docs)
 
 
 def _add_counters(counters) -> Counter:

@@ -114,6 +114,17 @@ class LineCorpus:
         return f"LineCorpus({str(self.path)!r})"
 
 
+def count_words(docs) -> Counter:
+    """Token -> count over ``docs`` (token lists); a str document is refused, not split."""
+    counter: Counter = Counter()
+    for doc in docs:
+        if isinstance(doc, str):
+            raise TypeError("each document must be a list of tokens; got a str "
+                            "(split it first, e.g. with glovelib.tokenize)")
+        counter.update(doc)
+    return counter
+
+
 class Vocabulary:
     """Words <-> ids, with counts; id = rank by count (ties broken by the word).
 
@@ -171,12 +182,7 @@ class Vocabulary:
             raise ValueError(f"min_count must be >= 1, got {min_count}")
         if max_size is not None and (not isinstance(max_size, int | np.integer) or max_size < 1):
             raise ValueError(f"max_size must be a positive int or None, got {max_size!r}")
-        counter: Counter = Counter()
-        for doc in docs:
-            if isinstance(doc, str):
-                raise TypeError("each document must be a list of tokens; got a str "
-                                "(split it first, e.g. with glovelib.tokenize)")
-            counter.update(doc)
+        counter = count_words(docs)
         return cls.from_counts(list(counter), list(counter.values()), min_count, max_size)
 
     @classmethod
