@@ -14,8 +14,9 @@ the median of the pairs' ratios.  Bytes per epoch:
 the column blocks that went to another worker (counted from the placement), what Dask's workers
 logged as fetched from each other, and the formula
 
-    B (1 - 1/n) x V (2 d + 2) x itemsize      (each of the B^2 blocks' column state moves when
-                                                its next row block lives on another of n workers)
+    (B + 1)(1 - 1/n) x V (2 d + 2) x itemsize   (B (B + 1)(1 - 1/n) moves of V/B rows: a column
+        block moves when its next row block lives on another of n workers, 1 - 1/n in an epoch's
+        first stratum, B (1 - 1/n) / (B - 1) in the others, whose row block is another one)
 
 Matrices: the Wikipedia sample's (default; ~9k words, ~3.2M nonzeros) or, with ``--zipf
 TOKENS``, the synthetic Zipf corpus of that many tokens (17005207 gives the text8-sized 73.9M
@@ -107,10 +108,10 @@ def main() -> None:
           + ", ".join(f"{r:.2f}" for r in ratios) + ")")
     print(f"cluster set-up (cut and scatter the row blocks, gather the vectors): "
           f"{total - sum(log.seconds):.2f} s")
-    formula = B * (1 - 1 / 2) * V * (2 * d + 2) * 4
+    formula = (B + 1) * (1 - 1 / 2) * V * (2 * d + 2) * 4
     print(f"bytes moved per epoch: {np.mean(log.moved_bytes) / 1e6:.2f} MB by the placement "
           f"({np.mean(log.moved_blocks):.1f} of {B * B} column blocks), {fetched / 1e6:.2f} MB "
-          f"fetched as Dask counts it; formula B (1 - 1/n) V (2d + 2) 4 = {formula / 1e6:.2f} MB")
+          f"fetched as Dask counts it; formula (B+1)(1-1/n) V (2d+2) 4 = {formula / 1e6:.2f} MB")
     print(f"  against {X.nnz:,} updates an epoch: {np.mean(log.moved_bytes) / X.nnz:.2f} bytes "
           f"moved per update")
 

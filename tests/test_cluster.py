@@ -138,9 +138,11 @@ def test_bytes_moved_are_the_column_blocks_the_placement_predicts(client):
     assert predicted <= measured <= predicted + 400 * sum(log.moved_blocks)
     # each moved block weighs its rows x (2 d + 2) float32
     assert predicted % ((2 * d + 2) * 4) == 0
-    # the mean over the schedule is the formula B (1 - 1/n) V (2d + 2) 4 per epoch, within the
+    # the mean over the schedule is the formula (B + 1)(1 - 1/n) V (2d + 2) 4 per epoch (B (B + 1)
+    # (1 - 1/n) moves of V/B rows: 1 - 1/n in an epoch's first stratum, B (1 - 1/n) / (B - 1)
+    # in the others, whose next row block is another one), within the
     # spread of the random strata (two epochs: 2 x 6 x 6 blocks placed)
-    formula = B * (1 - 1 / 2) * 300 * (2 * d + 2) * 4
+    formula = (B + 1) * (1 - 1 / 2) * 300 * (2 * d + 2) * 4
     assert 0.5 * formula < np.mean(log.moved_bytes) < 1.5 * formula
 
 

@@ -346,14 +346,17 @@ print(f"the matrix: {on_disk.nbytes / 2**20:.0f} MiB; the parameters, their sums
       f"epoch's copy: {gl.ondisk.fit_memory(V, 10) / 2**20:.1f} MiB")
 
 # %% tags=["reveal"]
-assert np.array_equal(vectors["memory"], vectors["disk"])
-print("the same vectors, bit for bit")
+same = np.array_equal(vectors["memory"], vectors["disk"])
+print("the same vectors, bit for bit:", same)
+assert same
 
 # %% [markdown]
-# The fit in memory adds more than the matrix's size (its entries carry $\log X_{ij}$ and
-# $f(X_{ij})$, beside the matrix it was given); the fit from disk adds the parameters and the
-# 8 MiB of entries it was allowed (`batch_bytes`), however large the matrix. From the command line, `python -m glovelib train corpus.txt -o out/x
-# --max-memory 1GB` does all of this, and refuses a budget too small for the parameters.
+# Here the fit in memory added more than the matrix's size (printed above, on this machine):
+# its entries carry $\log X_{ij}$ and $f(X_{ij})$, beside the matrix it was given. The fit from
+# disk adds at most the parameters and the 8 MiB of entries it was allowed (`batch_bytes`),
+# however large the matrix; the tests assert both peaks, in fresh processes, against each other. From
+# the command line, `python -m glovelib train corpus.txt -o out/x --max-memory 1GB` does all of
+# this, and refuses a budget too small for the parameters.
 #
 # ## Summary
 #
