@@ -383,6 +383,12 @@ def window_study(planted, mistake=None, windows=(2, 4)):
             if mistake == "first docs":  # homework 2's `docs`: the first 20 of 106 articles
                 docs = planted["docs"][:len(planted["docs"]) // 5]
                 X = gl.count_cooccurrences(docs, len(planted["vocab"]), window_size=w)
+            elif mistake == "rebuilt vocabulary":  # a vocabulary of another size
+                X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]) + 5,
+                                           window_size=w)
+            elif mistake == "left-only":
+                X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=w,
+                                           symmetric=False)
             elif mistake != "counts not redone":
                 X = gl.count_cooccurrences(planted["docs"], len(planted["vocab"]), window_size=w)
             kwargs = {"vector_size": 50, "x_max": x_max, "epochs": 10, "random_state": 0}
@@ -402,14 +408,18 @@ def window_study(planted, mistake=None, windows=(2, 4)):
     ("x_max not passed", r"x_max is not passed: your models use x_max=100.0"),
     ("counts not redone", r"the counts are not redone per window"),
     ("first docs", r"a small part of the whole .*not Task 3's `docs`"),
+    ("rebuilt vocabulary", r"your count has .* words, the task's vocabulary .*not one you rebuilt"),
+    ("left-only", r"your count is left-only \(symmetric=False\)"),
 ])
 def test_window_study_mistakes_are_named(planted, mistake, named):
+    V = len(planted["vocab"])
     assert re.search(named, message(checks.check_window_study, window_study(planted, mistake),
-                                    [1.0], [2, 4], planted["docs"]))
+                                    [1.0], [2, 4], planted["docs"], V))
 
 
 def test_window_study_right_answer_passes(planted, capsys):
-    study = checks.check_window_study(window_study(planted), [1.0], [2, 4], planted["docs"])
+    study = checks.check_window_study(window_study(planted), [1.0], [2, 4], planted["docs"],
+                                      len(planted["vocab"]))
     assert capsys.readouterr().out.startswith("passed: window study") and set(study) == {1.0}
 
 
@@ -431,7 +441,7 @@ def test_a_study_with_names_imported_directly_is_judged_on_what_is_seen(planted,
             out["syntactic"].append(an.syntactic)
         return out
 
-    checks.check_window_study(run, [1.0], [2, 4], planted["docs"])
+    checks.check_window_study(run, [1.0], [2, 4], planted["docs"], len(planted["vocab"]))
     assert capsys.readouterr().out.startswith("passed: window study")
 
 

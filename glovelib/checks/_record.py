@@ -23,6 +23,8 @@ class Record:
     windows: list[int] = field(default_factory=list)  # window_size of each count
     counted: list[tuple[int, int]] = field(default_factory=list)  # (id(), nnz) of each matrix
     tokens: list[int] = field(default_factory=list)  # token ids fed to each count
+    sizes: list[int] = field(default_factory=list)  # vocab_size of each count
+    symmetric: list[bool] = field(default_factory=list)  # symmetric= of each count
     fits: list[dict] = field(default_factory=list)  # get_params() + "X": id() of the matrix
     methods: list[str] = field(default_factory=list)  # method of each analogy_accuracy call
     analogies: list = field(default_factory=list)  # their results (AnalogyResult)
@@ -63,6 +65,8 @@ def recording(on_count=None):
         rec.windows.append(int(window_size))
         rec.counted.append((id(X), int(X.nnz)))
         rec.tokens.append(n)
+        rec.sizes.append(int(vocab_size))
+        rec.symmetric.append(bool(kwargs.get("symmetric", args[0] if args else True)))
         if on_count is not None:
             on_count(rec)
         return X

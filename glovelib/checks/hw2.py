@@ -63,7 +63,8 @@ def check_left_counter(count: Callable) -> None:
     _check_count(count, symmetric=False)
 
 
-def check_window_study(window_study: Callable, x_maxes, windows, corpus=None) -> dict:
+def check_window_study(window_study: Callable, x_maxes, windows, corpus=None,
+                       vocab_size: int = 3000) -> dict:
     """Run ``window_study(x_max)`` for each x_max and check how it got its results (homework 2,
     task 4): one count per window (``window_size=w``), one model per window trained with that
     x_max, d = 50, 10 epochs and ``random_state=0``, 3CosAdd, and the values it returns are the
@@ -83,6 +84,13 @@ def check_window_study(window_study: Callable, x_maxes, windows, corpus=None) ->
                 _fail(f"{where}: your count saw {rec.tokens[-1]:,} tokens, a small part of the "
                       f"whole Wikipedia sample ({sample:,} tokens): count the whole sample, "
                       "(vocab.encode(d) for d in corpus), not Task 3's `docs` (20 articles)")
+            if rec.sizes[-1] != vocab_size:
+                _fail(f"{where}: your count has {rec.sizes[-1]:,} words, the task's vocabulary "
+                      f"{vocab_size:,}: use the notebook's `vocab` (max_size=3000), not one "
+                      "you rebuilt")
+            if not rec.symmetric[-1]:
+                _fail(f"{where}: your count is left-only (symmetric=False): the task compares "
+                      "windows of the symmetric counts GloVe trains on")
 
         with recording(whole_sample) as rec:
             out = _call(window_study, (x_max,), task="task 4")
