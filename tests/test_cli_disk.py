@@ -123,3 +123,19 @@ def test_a_vectors_file_with_a_byte_order_mark_loads_its_first_word(tmp_path, he
     kv = gl.KeyedVectors.load_word2vec_format(path, no_header=not header)
     assert list(kv.index_to_key) == ["a", "b"]
     np.testing.assert_array_equal(kv["a"], [1.0, 2.0])
+
+
+def test_files_written_atomically_get_the_permissions_open_would_give(tmp_path):
+    """mkstemp makes its file 0600: a vectors file a student writes must not end up private."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        _io.atomic_write(tmp_path / "v.txt", b"a 1 2\n")
+        with open(tmp_path / "plain.txt", "wb") as f:  # the independent truth: open()'s mode
+            f.write(b"a 1 2\n")
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "v.txt").stat().st_mode)
+    assert mode == stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode) == 0o644
