@@ -53,7 +53,7 @@ rows, cols, x = objective._entries(small)
 print(f"small problem: {small.nnz:,} entries")
 
 # %%
-final_sums = {}  # AdaGrad's sums G after each run (untouched, all 1, for SGD)
+final_sums = {}  # AdaGrad's sums G after each run (for SGD, which keeps none: all 1)
 
 
 def one_epoch(method, p, sq, order, lr):
@@ -65,7 +65,7 @@ def one_epoch(method, p, sq, order, lr):
 
 # %%
 def run(method, lr, epochs=5, dim=20):
-    """Mean loss per epoch; stops when SGD has diverged (loss above 100)."""
+    """Mean loss per epoch; stops early if a run diverges (loss above 100)."""
     p = objective.init_weights(100, dim, 0)
     sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
     rs, losses = np.random.RandomState(0), []

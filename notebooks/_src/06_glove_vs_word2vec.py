@@ -383,9 +383,9 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #   GloVe's gap on WordSim-353, the benchmark it was tuned on (by how much depends on the seed),
 #   and widens it on SimLex and analogies.
 # * Settings can move a method's score as much as switching methods (window for Word2Vec,
-#   $x_{\max}$ for GloVe), though not every method as much (PPMI-SVD gains 0.045 from window 5 to
-#   15, Word2Vec about 0.2): compare
-#   at matched settings, and remember that two implementations are compared too.
+#   $x_{\max}$ for GloVe; exercise 1 measures the window), though not every method as much
+#   (PPMI-SVD gains 0.045 from window 5 to 15): compare at matched settings, and remember that
+#   two implementations are compared too.
 # * Levy et al. (2015): hyperparameters matter more than the algorithm, tuned GloVe did not beat
 #   skip-gram. Sahlgren & Lenci (2016): on small data the neural models fall behind.
 # * On the planted (log-linear) world GloVe and Word2Vec recover the relations almost perfectly,
