@@ -333,9 +333,10 @@ def planted_accuracies(planted, mistake=None):
 
 
 @pytest.mark.parametrize("mistake, named", [
-    ("d ignored", r"d \(vector_size\) is not passed: your models use vector_size=50 "
-                  r"\(GloVe's default\), the task asks vector_size=\[2, 4\]"),
-    ("epochs left at 25", r"epochs is not passed: your models use epochs=25 \(GloVe's default\)"),
+    ("d ignored", r"d \(vector_size\) is not passed \(or passed as the default\): your models "
+                  r"use vector_size=50, GloVe's default; the task asks vector_size=\[2, 4\]"),
+    ("epochs left at 25", r"epochs is not passed \(or passed as the default\): your models use "
+                          r"epochs=25, GloVe's default"),
     ("no seed", r"no seed"),
     ("3CosMul", r"measures 3CosAdd.*not 'mul'"),
 ])
@@ -365,7 +366,8 @@ def x_max_study(planted, mistake=None):
 
 @pytest.mark.parametrize("mistake, named", [
     ("swapped", r"the pair is swapped: return \(WordSim-353, SimLex-999\)"),
-    ("x_max not passed", r"x_max is not passed: your models use x_max=100.0 \(GloVe's default\)"),
+    ("x_max not passed", r"x_max is not passed \(or passed as the default\): your models "
+                         r"use x_max=100.0, GloVe's default"),
 ])
 def test_x_max_study_mistakes_are_named(planted, mistake, named, capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("GLOVELIB_DATA", str(tmp_path))  # a model cache of the test's own
@@ -405,7 +407,8 @@ def window_study(planted, mistake=None, windows=(2, 4)):
 
 
 @pytest.mark.parametrize("mistake, named", [
-    ("x_max not passed", r"x_max is not passed: your models use x_max=100.0"),
+    ("x_max not passed", r"x_max is not passed \(or passed as the default\): your models "
+                         r"use x_max=100.0"),
     ("counts not redone", r"the counts are not redone per window"),
     ("first docs", r"a small part of the whole .*not Task 3's `docs`"),
     ("rebuilt vocabulary", r"your count has .* words, the task's vocabulary .*not one you rebuilt"),

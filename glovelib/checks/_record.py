@@ -138,8 +138,8 @@ def settings_mistake(fits: list[dict], want: dict, defaults: dict) -> str | None
             return ("no seed: a model without random_state starts from other random vectors at "
                     f"each run; pass random_state={wanted[0]}")
         if all(u == defaults.get(name) for u in used):
-            return (f"{what} is not passed: your models use {name}={used[0]!r} (GloVe's "
-                    f"default), the task asks {name}={_list(wanted)}")
+            return (f"{what} is not passed (or passed as the default): your models use "
+                    f"{name}={used[0]!r}, GloVe's default; the task asks {name}={_list(wanted)}")
         if len(set(used)) == 1 and len(set(wanted)) > 1:
             return (f"{what} is ignored: every model has {name}={used[0]!r}, the task asks "
                     f"{_list(wanted)}, one per model")
