@@ -99,6 +99,13 @@ def test_gender_direction_and_separation():
     checks.check_direction_separates(kv, d, [("king", "queen")])
     with pytest.raises(checks.CheckFailed, match="queen projects"):
         checks.check_direction_separates(kv, d, [("queen", "king")])
+    flipped = "every pair projects the wrong way round: the direction or the pairs are flipped"
+    with pytest.raises(checks.CheckFailed, match=flipped):  # a negated direction, named
+        checks.check_direction_separates(kv, -d, [("king", "queen"), ("man", "woman")])
+    with pytest.raises(checks.CheckFailed, match=flipped):  # every pair written (female, male)
+        checks.check_direction_separates(kv, d, [("queen", "king"), ("woman", "man")])
+    with pytest.raises(checks.CheckFailed, match="queen projects"):  # one pair only: not all
+        checks.check_direction_separates(kv, d, [("man", "woman"), ("queen", "king")])
     with pytest.raises(checks.CheckFailed, match="not in the vectors"):
         checks.gender_direction(kv, [("his", "her")])
 

@@ -134,8 +134,11 @@ def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) ->
     """Pass if every pair (m, f) projects with m above f on ``direction`` (cosines)."""
     _need(kv, *(w for pair in pairs for w in pair))
     n = kv.get_normed_vectors()
-    for m, f in pairs:
-        pm, pf = n[kv.get_index(m)] @ direction, n[kv.get_index(f)] @ direction
+    proj = [(n[kv.get_index(m)] @ direction, n[kv.get_index(f)] @ direction) for m, f in pairs]
+    if len(pairs) > 1 and all(pm < pf for pm, pf in proj):
+        raise CheckFailed("every pair projects the wrong way round: the direction or the pairs "
+                          "are flipped (pairs are (male, female), the direction male - female)")
+    for (m, f), (pm, pf) in zip(pairs, proj, strict=True):
         if pm <= pf:
             raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
                               " not separate this pair")
