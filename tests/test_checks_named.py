@@ -680,6 +680,8 @@ def test_reported_probability_mistakes_are_named(body, named, capsys):
     (lambda lr, g, n: lr * g / (1 + n * (lr * g) ** 2), r"the square root is missing"),
     (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr * g) ** 2, r"squares the root away"),
     (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr**2 * g), r"g is not squared in the sum"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + n * lr**2), r"g is missing from the sum"),
+    (lambda lr, g, n: lr * g / np.sqrt(1 + lr * g**2), r"n is missing"),
 ])
 def test_reported_adagrad_step_mistakes_are_named(step, named, capsys):
     assert re.search(named, message(checks.check_adagrad_step, step))

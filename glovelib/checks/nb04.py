@@ -54,7 +54,13 @@ def check_adagrad_step(step: Callable) -> None:
                     (lr * g / (1 + n * lr * g), "np.sqrt(1 + n * lr * g) ** 2 squares the root "
                      "away: the power belongs inside, np.sqrt(1 + n * (lr * g) ** 2)"),
                     (lr * g / np.sqrt(1 + n * lr * lr * g), "g is not squared in the sum: it "
-                     "adds (eta g)^2 = eta^2 g^2 per visit")]
+                     "adds (eta g)^2 = eta^2 g^2 per visit"),
+                    (lr * g / np.sqrt(1 + n * lr * lr), "g is missing from the sum: each visit "
+                     "adds (eta g)^2, not eta^2"),
+                    (lr * g / np.sqrt(1 + (lr * g) ** 2), "n is missing: the sum holds one "
+                     "(eta g)^2 per earlier visit, n of them"),
+                    (lr * g / np.sqrt(1 + lr * g * g), "n is missing, and the sum adds "
+                     "(eta g)^2 = eta^2 g^2, not eta g^2: G = 1 + n (eta g)^2")]
         for wrong, message in mistakes:
             if _same(got, wrong) and not _same(wrong, want):
                 raise CheckFailed(f"{shown}: {message}")
