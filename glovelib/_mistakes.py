@@ -267,7 +267,18 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
                 X[right, ids[q]] += weight(p - q)
         return X
 
+    wrapped = np.zeros((V, V))  # range(p - window, p) without max(0, ...): ids[-1] is the end
+    for p, right in enumerate(ids):
+        for q in range(p - window, p):
+            w = 1.0 / (p - q) if distance_weighting else 1.0
+            wrapped[ids[q], right] += w
+            wrapped[right, ids[q]] += w
+
     return first_match(got, want, [
+        ("range(p - window, p) goes below 0 near the start, and ids[-1] is the sentence's *last* "
+         "word: start at max(0, p - window)", wrapped),
+        ("each pair adds 1/d^2: the weight is 1/d", loop(weight=lambda d: 1.0 / d**2)
+         if distance_weighting else None),
         ("each pair adds 1/(d + 1): the distance of positions q < p is d = p - q, and the pair "
          "adds 1/d", loop(weight=lambda d: 1.0 / (d + 1)) if distance_weighting else None),
         ("the first word is never a left neighbour: range(max(1, p - window), p) skips position "

@@ -169,11 +169,12 @@ def test_probability_mistakes_are_named(capsys):
 
 
 def hand_count(sentence, window, start=0, symmetric=True, weight=lambda d: 1 / d, first=0,
-               stop=0):
+               stop=0, clip=True):
     """Notebook 03's hand count, with its try-it's planted mistakes as options."""
     pairs = {}
     for p, right in enumerate(sentence):
-        for q in range(max(first, p - window + start), p + stop):
+        lo = max(first, p - window + start) if clip else p - window + start
+        for q in range(lo, p + stop):
             left, d = sentence[q], p - q
             pairs[left, right] = pairs.get((left, right), 0) + weight(d)
             if symmetric:
@@ -190,6 +191,8 @@ LONGER = "the dog saw the cat and the cat sat on the mat by the door".split()
     ({"weight": lambda d: 1.0}, r"each pair adds 1, not 1/d"),
     ({"weight": lambda d: 1 / (d + 1)}, r"each pair adds 1/\(d \+ 1\)"),
     ({"first": 1}, r"range\(max\(1, p - window\), p\) skips position 0"),
+    ({"weight": lambda d: 1 / d**2}, r"each pair adds 1/d\^2: the weight is 1/d"),
+    ({"clip": False}, r"range\(p - window, p\) goes below 0 .*ids\[-1\] is the sentence's"),
 ])
 def test_pair_count_mistakes_are_named(kwargs, named, capsys):
     text = message(checks.check_pair_counts, hand_count(LONGER, 3, **kwargs), LONGER, 3)
