@@ -49,14 +49,18 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
 
 
 def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
-                   f_power=1, context_bias=True, swap_vectors=False) -> float:
+                   f_power=1, context_bias=True, swap_vectors=False, power=2,
+                   context_from_W=False, swap_biases=False) -> float:
     C = sp.coo_matrix(X)
     W, Wc = (p.W_context, p.W) if swap_vectors else (p.W, p.W_context)
+    Wc = W if context_from_W else Wc
     diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) - log(C.data)
-    if biases:
+    if biases and swap_biases:  # b[j] + b~[i]: each bias indexed by the other's word
+        diff = diff + p.b[C.col] + p.b_context[C.row]
+    elif biases:
         diff = diff + p.b[C.row] + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power if weighted else 1.0
-    return 0.5 * float(np.sum(f * diff**2))
+    return 0.5 * float(np.sum(f * diff**power))
 
 
 def loss_mistake(got, p, X, x_max, alpha) -> str | None:
@@ -81,6 +85,12 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          reference_loss(p, X, x_max, alpha, context_bias=False)),
         ("W and W~ are swapped: row i of X is the word, w_i = W[i]; column j the context, "
          "w~_j = Wc[j]", reference_loss(p, X, x_max, alpha, swap_vectors=True)),
+        ("the error is not squared: J sums f(X_ij) δ_ij**2",
+         reference_loss(p, X, x_max, alpha, power=1)),
+        ("the context vector comes from W: w~_j is Wc[j], not W[j]",
+         reference_loss(p, X, x_max, alpha, context_from_W=True)),
+        ("the biases are swapped: δ_ij adds b[i] (the word's) and bc[j] (the context's)",
+         reference_loss(p, X, x_max, alpha, swap_biases=True)),
     ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
 
 

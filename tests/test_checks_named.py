@@ -539,12 +539,15 @@ def _loss_variant(kind):
         C = sp.coo_matrix(X)
         if kind == "swap":
             W, Wc = Wc, W
-        delta = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] - np.log(C.data)
+        context = W if kind == "W for W~" else Wc
+        delta = np.einsum("nd,nd->n", W[C.row], context[C.col]) - np.log(C.data)
+        delta += b[C.col] + bc[C.row] if kind == "biases swapped" else b[C.row]
         if kind == "no log":
             delta += np.log(C.data) - C.data
-        if kind != "no context bias":
+        if kind not in ("no context bias", "biases swapped"):
             delta += bc[C.col]
-        return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * delta**2))
+        power = 1 if kind == "not squared" else 2
+        return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * delta**power))
     return wrong
 
 
@@ -584,6 +587,9 @@ REPORTED_HW1 = [
     (checks.check_loss, _loss_variant("no log"), r"δ_ij uses X_ij where log X_ij belongs"),
     (checks.check_loss, _loss_variant("no context bias"), r"context bias b~_j is missing"),
     (checks.check_loss, _loss_variant("swap"), r"W and W~ are swapped"),
+    (checks.check_loss, _loss_variant("not squared"), r"the error is not squared"),
+    (checks.check_loss, _loss_variant("W for W~"), r"the context vector comes from W"),
+    (checks.check_loss, _loss_variant("biases swapped"), r"the biases are swapped"),
     (checks.check_gradients, _gradient_variant("G.T @ Wc"), r"dJ/dW is G\.T @ W~"),
     (checks.check_gradients, _gradient_variant("mean"), r"dJ/db is a mean over the row"),
     (checks.check_gradient_descent, _descent_variant("ascent"), r"gradient ascent"),
