@@ -116,7 +116,14 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
         return reference_gradients(p, X, x_max, alpha, **kw)
 
     want = wrong()
+    shapes = [np.shape(g) for g in got]
+    if len(got) == 4 and shapes != [w.shape for w in want] \
+            and sorted(shapes) == sorted(w.shape for w in want):
+        return ("your gradients come in another order: return (dJ/dW, dJ/dW~, dJ/db, dJ/db~), "
+                f"shapes {[w.shape for w in want]}; yours have shapes {shapes}")
     return first_match([np.asarray(g) for g in got], want, [
+        ("δ_ij adds log X_ij where it subtracts it: δ_ij = w_i.w~_j + b_i + b~_j - log X_ij",
+         wrong(log=lambda x: -np.log(x))),
         ("your gradients are twice the expected ones: J carries a factor 1/2, so "
          "dJ/dw_i = sum_j f(X_ij) δ_ij w~_j, without a 2", [2 * w for w in want]),
         ("the weighting f(X_ij) is missing from your gradients (f = 1 everywhere): g_ij = "
@@ -156,12 +163,29 @@ def _one_gradient_mistake(got, want, p, X, x_max, alpha) -> str | None:
          "(G.sum(axis=1))", np.asarray(G.sum(axis=0)).ravel()),
         (3, "dJ/db~ sums over the rows: b~_j belongs to column j, dJ/db~_j = sum_i g_ij "
          "(G.sum(axis=0))", np.asarray(G.sum(axis=1)).ravel()),
-    ]
+        (2, "dJ/db keeps only one g_ij per row: `gb[i] = g` overwrites, `gb[i] += g` sums",
+         _last_per_line(G.tocsr())),
+        (3, "dJ/db~ keeps only one g_ij per column: `gbc[j] = g` overwrites, `gbc[j] += g` sums",
+         _last_per_line(G.tocsc())),
+    ] + [(k, f"{name} is zero: its gradient is never filled in (sum g_ij over the "
+          f"{'row' if k == 2 else 'column'})" if k >= 2 else f"{name} is zero: it is never "
+          "filled in", np.zeros_like(want[k]))
+         for k, name in enumerate(("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~"))]
     for k, message, wrong in candidates:
         if len(got) == 4 and not near(wrong, want[k], 1e-7, 1e-9) \
                 and near(np.asarray(got[k]), wrong, 1e-7, 1e-9):
             return message
     return None
+
+
+def _last_per_line(M) -> np.ndarray:
+    """The last stored value of each row of a CSR (column of a CSC) matrix, 0 where empty: what
+    ``gb[i] = g`` leaves after a loop over the entries in order."""
+    out = np.zeros(M.shape[0] if M.format == "csr" else M.shape[1])
+    ends = M.indptr[1:]
+    full = ends > M.indptr[:-1]
+    out[full] = M.data[ends[full] - 1]
+    return out
 
 
 def lib_count(docs, V, window, symmetric, **kw) -> np.ndarray:

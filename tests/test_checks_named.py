@@ -561,6 +561,15 @@ def _gradient_variant(kind):
             dW = G.T @ Wc
         if kind == "mean":
             db, dbc = db / X.shape[0], dbc / X.shape[0]  # np.mean over a dense row
+        if kind == "+ log":  # δ with + log X_ij
+            C = sp.coo_matrix(X)
+            delta = _diff(W, Wc, b, bc, C) + 2 * np.log(C.data)
+            G = sp.csr_matrix((weighting(C.data, x_max, alpha) * delta, (C.row, C.col)),
+                              shape=X.shape)
+            dW, dWc = G @ Wc, G.T @ W
+            db, dbc = np.asarray(G.sum(axis=1)).ravel(), np.asarray(G.sum(axis=0)).ravel()
+        if kind == "order":
+            return dW, db, dWc, dbc
         return dW, dWc, db, dbc
     return wrong
 
@@ -592,6 +601,8 @@ REPORTED_HW1 = [
     (checks.check_loss, _loss_variant("biases swapped"), r"the biases are swapped"),
     (checks.check_gradients, _gradient_variant("G.T @ Wc"), r"dJ/dW is G\.T @ W~"),
     (checks.check_gradients, _gradient_variant("mean"), r"dJ/db is a mean over the row"),
+    (checks.check_gradients, _gradient_variant("+ log"), r"δ_ij adds log X_ij where it subtracts"),
+    (checks.check_gradients, _gradient_variant("order"), r"your gradients come in another order"),
     (checks.check_gradient_descent, _descent_variant("ascent"), r"gradient ascent"),
     (checks.check_gradient_descent, _descent_variant("vectors only"), r"only W and W~ move"),
     (checks.check_gradient_descent, _descent_variant("paper's x_max"),
@@ -640,12 +651,17 @@ def _my_gradients(kind):
         gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)
         Xc = sp.coo_matrix(X)
         for i, j, x in zip(Xc.row, Xc.col, Xc.data, strict=True):
-            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - np.log(x)
+            log = -np.log(x) if kind == "+ log" else np.log(x)
+            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - log
             g = objective.weighting(x, x_max, 0.75 if kind == "alpha ignored" else alpha) * delta
             gW[i] += g * (p.W[j] if kind == "wrong vector" else p.W_context[j])
             gWc[j] += g * p.W[i]
-            gb[i] += g
-            gbc[i if kind == "gbc[i]" else j] += g
+            if kind == "gb[i] = g":
+                gb[i] = g
+            else:
+                gb[i] += g
+            if kind != "no gbc":
+                gbc[i if kind == "gbc[i]" else j] += g
         return objective.Weights(gW, gWc, gb, gbc)
     return grads
 
@@ -654,6 +670,9 @@ def _my_gradients(kind):
     ("wrong vector", r"^W disagrees .*dJ/dW uses W where W~ belongs"),
     ("gbc[i]", r"^b_context disagrees .*dJ/db~ sums over the rows"),
     ("alpha ignored", r"alpha is ignored"),
+    ("+ log", r"δ_ij adds log X_ij where it subtracts it"),
+    ("gb[i] = g", r"^b disagrees .*`gb\[i\] = g` overwrites"),
+    ("no gbc", r"^b_context disagrees .*dJ/db~ is zero: its gradient is never filled in"),
 ])
 def test_reported_gradient_loop_mistakes_are_named(kind, named, capsys):
     assert re.search(named, message(checks.check_glove_gradients, _my_gradients(kind)))
