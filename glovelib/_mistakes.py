@@ -42,6 +42,10 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
          "(x / x_max) ** alpha, 1.0)", np.where(x < x_max, (x / x_max) ** alpha, 0.0)),
             ("alpha is ignored; below x_max, f(x) = (x / x_max)^alpha",
              np.minimum(1, x / x_max)),
+            ("alpha is written in as 0.75: use the alpha your function is given",
+             objective.weighting(x, x_max, 0.75) if alpha != 0.75 else None),
+            ("x_max is written in as 100: use the x_max your function is given",
+             objective.weighting(x, 100.0, alpha) if x_max != 100 else None),
             ("f is not capped at 1: f(x) = 1 for x >= x_max", (x / x_max) ** alpha),
             ("the comparison is the wrong way round: f(x) = (x / x_max)^alpha *below* x_max, 1 "
              "above", np.where(x > x_max, (x / x_max) ** alpha, 1.0)),

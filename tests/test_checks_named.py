@@ -593,6 +593,8 @@ REPORTED_HW1 = [
      r"\*\* binds tighter than /"),
     (checks.check_weighting, lambda x, m, a: np.where(x < m, (x / m) ** a, 0),
      r"f\(x\) is 0 at and above x_max"),
+    (checks.check_weighting, lambda x, m, a: np.minimum(1, (np.asarray(x) / m) ** 0.75),
+     r"alpha is written in as 0\.75"),
     (checks.check_loss, _loss_variant("no log"), r"δ_ij uses X_ij where log X_ij belongs"),
     (checks.check_loss, _loss_variant("no context bias"), r"context bias b~_j is missing"),
     (checks.check_loss, _loss_variant("swap"), r"W and W~ are swapped"),
