@@ -360,15 +360,20 @@ def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
 
 
 def _cosmul_answer(vectors, words, a, b, c, normalize=True, shift=True,
-                   precedence=False) -> str:
+                   precedence=False, combine=None, shift_denominator_only=False) -> str:
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True) if normalize else vectors
     ia, ib, ic = (words.index(w) for w in (a, b, c))
     cos = unit @ unit[[ia, ib, ic]].T  # (V, 3)
     if precedence:
         cos = 1 + cos / 2  # the shift without its parentheses
+    elif shift_denominator_only:
+        cos = np.column_stack([(1 + cos[:, 0]) / 2, cos[:, 1], cos[:, 2]])
     elif shift:
         cos = (1 + cos) / 2
-    score = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
+    if combine is not None:  # a wrong way to put cos'(d, a), cos'(d, b), cos'(d, c) together
+        score = combine(cos[:, 0], cos[:, 1], cos[:, 2])
+    else:
+        score = cos[:, 1] * cos[:, 2] / (cos[:, 0] + 0.001)
     score[[ia, ib, ic]] = -np.inf
     return words[int(np.argmax(score))]
 
@@ -390,6 +395,18 @@ def cosmul_mistake(wrong) -> str | None:
              _cosmul_answer(vectors, words, a, b, c, shift=False)),
             ("1 + cos / 2 is 1 + (cos / 2), in [0.5, 1.5]: / binds tighter than +, so write "
              "(1 + cos) / 2", _cosmul_answer(vectors, words, a, b, c, precedence=True)),
+            ("you add cos'(d, a) where 3CosMul divides by it: cos'(d, b) cos'(d, c) / "
+             "(cos'(d, a) + 0.001)", _cosmul_answer(vectors, words, a, b, c,
+                                                    combine=lambda ca, cb, cc: cb * cc + ca)),
+            ("you multiply by cos'(d, a) where 3CosMul divides by it: a is what d should be "
+             "*unlike*", _cosmul_answer(vectors, words, a, b, c,
+                                        combine=lambda ca, cb, cc: cb * cc * ca)),
+            ("c is in the denominator: a goes below, b and c above, cos'(d, b) cos'(d, c) / "
+             "(cos'(d, a) + 0.001)",
+             _cosmul_answer(vectors, words, a, b, c,
+                            combine=lambda ca, cb, cc: cb * ca / (cc + 1e-3))),
+            ("only the denominator's cosine is shifted: shift all three, (1 + cos) / 2",
+             _cosmul_answer(vectors, words, a, b, c, shift=False, shift_denominator_only=True)),
         ]
 
     table = [variants(kv, a, b, c) for kv, a, b, c, _ in wrong]

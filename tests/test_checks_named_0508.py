@@ -21,12 +21,12 @@ def message(check, *args) -> str:
 
 # --------------------------------------------------------------------------- notebook 05
 
-def cosmul(shift):
+def cosmul(shift, combine=lambda ca, cb, cc: cb * cc / (ca + 1e-3)):
     def solve(vectors, words, a, b, c):
         unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
         ia, ib, ic = (words.index(w) for w in (a, b, c))
         s = shift(unit @ unit[[ia, ib, ic]].T)
-        score = s[:, 1] * s[:, 2] / (s[:, 0] + 1e-3)
+        score = combine(s[:, 0], s[:, 1], s[:, 2])
         score[[ia, ib, ic]] = -np.inf
         return words[int(np.argmax(score))]
     return solve
@@ -37,6 +37,21 @@ def test_cosmul_shift_without_parentheses_is_named(capsys):
     assert "1 + cos / 2 is 1 + (cos / 2)" in text and "write (1 + cos) / 2" in text
     checks.check_cosmul(cosmul(lambda cos: (1 + cos) / 2))
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def _shift_a_only(cos):
+    return np.column_stack([(1 + cos[:, 0]) / 2, cos[:, 1], cos[:, 2]])
+
+
+@pytest.mark.parametrize("shift, combine, named", [
+    (lambda cos: (1 + cos) / 2, lambda ca, cb, cc: cb * cc + ca, "you add cos'(d, a)"),
+    (lambda cos: (1 + cos) / 2, lambda ca, cb, cc: cb * cc * ca, "you multiply by cos'(d, a)"),
+    (lambda cos: (1 + cos) / 2, lambda ca, cb, cc: cb * ca / (cc + 1e-3),
+     "c is in the denominator"),
+    (_shift_a_only, lambda ca, cb, cc: cb * cc / (ca + 1e-3), "only the denominator's cosine"),
+])
+def test_cosmul_combinations_the_second_reader_tried_are_named(shift, combine, named):
+    assert named in message(checks.check_cosmul, cosmul(shift, combine))
 
 
 # --------------------------------------------------------------------------- notebook 08
