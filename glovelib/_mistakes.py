@@ -350,12 +350,27 @@ def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
         return ("you ranked by dot products of raw vectors: scale every vector to unit length "
                 "first, then take cosines")
     unit = kv.get_normed_vectors()
-    half = kv.vectors @ (unit[kv.get_index(b)] - unit[kv.get_index(a)] + unit[kv.get_index(c)])
-    half[[kv.get_index(w) for w in (a, b, c)]] = -np.inf
-    if got == kv.index_to_key[int(np.argmax(half))]:
+    ids = [kv.get_index(w) for w in (a, b, c)]
+
+    def best(scores, pick=np.argmax):
+        scores = scores.copy()
+        scores[ids] = -np.inf if pick is np.argmax else np.inf
+        return kv.index_to_key[int(pick(scores))]
+
+    ia, ib, ic = ids
+    if got == best(kv.vectors @ (unit[ib] - unit[ia] + unit[ic])):
         return ("your query b^ - a^ + c^ is over unit vectors, but the candidates are not: a "
                 "long candidate vector wins by its length; score unit candidate vectors too "
                 "(cosines)")
+    query = unit[ib] - unit[ia] + unit[ic]
+    if got == best(unit @ query, np.argmin):
+        return "you took the *least* similar word (argmin): the answer maximizes the cosine"
+    if got == best(unit @ (unit[ib] - unit[ia] - unit[ic])):
+        return "your query is b - a - c: c is added, b^ - a^ + c^"
+    cols = kv.vectors / np.linalg.norm(kv.vectors, axis=0, keepdims=True)
+    if got == best(cols @ (cols[ib] - cols[ia] + cols[ic])):
+        return ("you normalized along axis 0 (each dimension over the words): normalize each "
+                "word's vector, np.linalg.norm(V, axis=1, keepdims=True)")
     return "(compare your query vector with b^ - a^ + c^ over unit vectors)"
 
 

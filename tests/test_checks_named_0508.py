@@ -167,3 +167,28 @@ def test_percentages_are_named(world, capsys):
     assert "your accuracies are percentages" in text and "return fractions in [0, 1]" in text
     checks.check_planted_accuracies(planted_accuracies(world), [2, 4])
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def add_variant(kind):
+    """3CosAdd as a student writes it, with one of the second reader's slips."""
+    def solve(vectors, words, a, b, c):
+        axis = 0 if kind == "axis 0" else 1
+        unit = vectors / np.linalg.norm(vectors, axis=axis, keepdims=True)
+        ia, ib, ic = (words.index(w) for w in (a, b, c))
+        query = unit[ib] - unit[ia] + (-unit[ic] if kind == "b - a - c" else unit[ic])
+        score = unit @ query
+        if kind == "argmin":
+            score[[ia, ib, ic]] = np.inf
+            return words[int(np.argmin(score))]
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmax(score))]
+    return solve
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("argmin", "you took the *least* similar word (argmin)"),
+    ("b - a - c", "your query is b - a - c"),
+    ("axis 0", "you normalized along axis 0"),
+])
+def test_analogy_slips_the_second_reader_tried_are_named(kind, named):
+    assert named in message(checks.check_analogy, add_variant(kind))
