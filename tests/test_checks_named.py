@@ -315,6 +315,13 @@ def test_section_name_not_stripped_is_named(planted):
     text = message(checks.check_section_accuracy, accuracy, kv, planted["questions"])
     assert "keeps the white space around it" in text and "line[1:].strip()" in text
 
+    def prefixed(kv, path):  # the header line kept whole: ': capital-common-countries'
+        return {line.strip(): (0, 0) for line in open(path, encoding="utf-8")
+                if line.startswith(":")}
+
+    text = message(checks.check_section_accuracy, prefixed, kv, planted["questions"])
+    assert "keeps the ': ' of the file's header line" in text
+
 
 def planted_accuracies(planted, mistake=None):
     def run(dims, seed=0):

@@ -69,7 +69,13 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                       "it (the space after ':' or the newline): strip it, line[1:].strip()")
             for s in want:
                 if s.name not in got:
-                    _fail(f"on {label}: section {s.name!r} is missing from your result")
+                    prefixed = [k for k in got if isinstance(k, str)
+                                and k.lstrip(": ").strip() == s.name]
+                    if prefixed:
+                        _fail(f"on {label}: your section name {prefixed[0]!r} keeps the ': ' of "
+                              f"the file's header line: the name is {s.name!r}, line[1:].strip()")
+                    _fail(f"on {label}: section {s.name!r} is missing from your result (your "
+                          f"keys: {sorted(map(str, got))[:3]}...)")
                 if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
                     _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
