@@ -64,6 +64,8 @@ def pairs(kind):
             return 2 * window * L.sum()
         if kind == "no max":
             return 2 * sum(n - d for n in L for d in range(1, window + 1))
+        if kind == "dynamic":  # Word2Vec's average over its shrunk windows
+            return (window + 1) * L.sum()
         top = window if kind == "range(1, window)" else window + 1
         return 2 * sum(max(n - d, 0) for n in L for d in range(1, top))
     return count
@@ -73,6 +75,7 @@ def pairs(kind):
     ("range(1, window)", r"range\(1, window \+ 1\), not range\(1, window\)"),
     ("2wL", r"2wL counts w neighbours.*a document shorter than the window.*max\(L - d, 0\)"),
     ("no max", r"documents shorter than the window: L - d is negative.*max\(L - d, 0\)"),
+    ("dynamic", r"\(w \+ 1\) L is Word2Vec's \*dynamic\* window"),
 ])
 def test_window_pair_mistakes_are_named(kind, named, capsys):
     import re

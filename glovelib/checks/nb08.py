@@ -46,6 +46,8 @@ def _pairs_mistake(got: float, lengths, window: int) -> str | None:
         ("documents shorter than the window: L - d is negative when d > L; a document has "
          "max(L - d, 0) pairs at distance d, never fewer than 0",
          2 * float((L[:, None] - d[None, :]).sum()) if len(L) else 0.0),
+        ("(w + 1) L is Word2Vec's *dynamic* window (an average, sampled); this count is the "
+         "full window: sum over d of 2 max(L - d, 0)", (window + 1) * L.sum()),
     ]:
         if not np.isclose(wrong, want, rtol=1e-12) and np.isclose(got, wrong, rtol=1e-12):
             return message
