@@ -259,9 +259,8 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
          lib_count([flat], V, window, symmetric)),
         (f"your window reaches {window + 1} words, not {window}: look at the `window` words "
          "to the left", lib_count(docs, V, window + 1, symmetric)),
-        (f"your window reaches {window - 1} words, not {window}", lib_count(docs, V, window - 1,
-                                                                              symmetric)
-         if window > 1 else None),
+        (f"your window reaches {window - 1} word{'s' if window != 2 else ''}, not {window}",
+         lib_count(docs, V, window - 1, symmetric) if window > 1 else None),
         ("a word paired with itself must add 1/d twice to X[i, i] (once as each side)",
          want - np.diag(np.diag(want)) / 2 if symmetric else None),
         ("your counts are symmetric; left-only counts grow only X[earlier, later]"
@@ -269,8 +268,27 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
          lib_count(docs, V, window, not symmetric)),
         ("you filled X[later, earlier]; left-only counts grow X[earlier, later]",
          want.T if not symmetric else None),
+        ("each pair adds 1/(2d): a left-only count adds the whole 1/d to X[earlier, later]",
+         want / 2 if not symmetric else None),
+        ("`X[doc[q], doc[p]] += 1 / d` with an array of positions q adds a word that occurs "
+         "twice among them only once (NumPy's fancy-index += does not accumulate repeats): "
+         "use np.add.at, or a loop over q", fancy_row_count(docs, V, window, symmetric)),
     ]
     return first_match(got, want, candidates)
+
+
+def fancy_row_count(docs, V, window, symmetric) -> np.ndarray:
+    """A loop over p with the window's positions q as an array: ``X[doc[qs], doc[p]] += 1 /
+    (p - qs)`` adds a repeated left word once per p."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        doc = np.asarray(doc, dtype=np.int64)
+        for p in range(len(doc)):
+            qs = np.arange(max(0, p - window), p)
+            X[doc[qs], doc[p]] += 1.0 / (p - qs)
+            if symmetric:
+                X[doc[p], doc[qs]] += 1.0 / (p - qs)
+    return X
 
 
 def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> str | None:

@@ -124,6 +124,14 @@ def count(docs, V, window, symmetric=True, mistake=None):
                 if symmetric:
                     X[doc[d:], doc[:-d]] += 1 / d
             continue
+        if mistake == "fancy per p":  # the second reader's: a loop over p, q as an array
+            doc = np.asarray(doc, dtype=int)
+            for p in range(len(doc)):
+                qs = np.arange(max(0, p - window), p)
+                X[doc[qs], doc[p]] += 1 / (p - qs)
+                if symmetric:
+                    X[doc[p], doc[qs]] += 1 / (p - qs)
+            continue
         for p, later in enumerate(doc):
             for q in range(max(0, p - window), p):
                 pairs = [(doc[q], later)] + ([(later, doc[q])] if symmetric else [])
@@ -140,6 +148,10 @@ def count(docs, V, window, symmetric=True, mistake=None):
      r"added only once.*np\.add\.at"),
     (checks.check_left_counter, lambda d, V, w: count(d, V, w) / 2,
      r"symmetric ones halved"),
+    (checks.check_counter, lambda d, V, w: count(d, V, w, mistake="fancy per p"),
+     r"with an array of positions q adds a word that occurs twice among them only once"),
+    (checks.check_left_counter, lambda d, V, w: count(d, V, w, symmetric=False) / 2,
+     r"each pair adds 1/\(2d\)"),
 ])
 def test_homework2_mistakes_are_named(check, wrong, named):
     assert re.search(named, message(check, wrong))
