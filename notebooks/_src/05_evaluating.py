@@ -391,7 +391,7 @@ assert wiki_ws[-1] > wiki_ws[0] + 0.05 and wiki_ws[-1] == max(wiki_ws)
 print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 
 # %% [markdown]
-# The planted world saturates; on real text the WordSim-353 curve's last point is its highest,
+# The planted world climbs steeply, to nearly 1 at the full size; on real text the WordSim-353 curve's last point is its highest,
 # at least 0.05 above the first (for training seed 0 it dips once on the way; seeds 1 and 2
 # rise at every step and end 0.06-0.07 above their first point: `exercise_answers.py
 # 05.prefix`): nothing suggests our corpus is enough.

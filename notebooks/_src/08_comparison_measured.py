@@ -619,7 +619,10 @@ print("continuing beats no update by more than 0.08 (GloVe) and 0.05 (Word2Vec) 
 # epochs although at 10,000 sentences it peaked at 30–40 (section 2): its 10,000 point is its
 # 50th epoch, a little below its best (0.22 and 0.27 against 0.25 and 0.29 in our run). In the
 # picture the 10,000 point, from the other setup, has an open diamond joined by a dotted line;
-# each bar spans the two draws (their mean ± half their range: with two draws, no more).
+# each bar spans the two draws (their mean ± half their range: with two draws, no more). Two
+# draws of one world are fewer than the course's three-seed rule: a reviewer's third draw
+# (world 1, training seed 2) kept the order, with PPMI-SVD and Word2Vec 0.054 apart at 3,000
+# sentences, at the edge of the band asserted below — read that band as this world's.
 
 # %%
 def three_scores(docs, seed):
@@ -664,7 +667,7 @@ glove_acc, w2v_acc, ppmi_acc = little[..., 0], little[..., 1], little[..., 2]
 assert np.all(ppmi_acc[0] > np.maximum(glove_acc[0], w2v_acc[0]) + 0.01)  # 1,000: PPMI-SVD
 assert np.all(w2v_acc[2] > ppmi_acc[2] + 0.05)  # 10,000: Word2Vec far ahead
 assert np.all(glove_acc[1:] < np.minimum(w2v_acc[1:], ppmi_acc[1:]) - 0.05)  # GloVe last
-assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: Word2Vec close to PPMI-SVD
+assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: close (world 0; 0.054 in world 1)
 print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe needs the most")
 
 # %% [markdown]

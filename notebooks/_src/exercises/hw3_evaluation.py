@@ -120,7 +120,7 @@ print("accuracy:", ", ".join(f"d={d} {a:.2f}" for d, a in zip(dims, planted_acc)
 # SOLUTION-ONLY
 at = dict(zip(dims, planted_acc))
 plateau = [at[d] for d in (20, 24, 32)]
-assert at[2] < 0.1 and at[8] < at[16] - 0.2 and at[16] < at[32] - 0.01  # steep, then slow
+assert at[2] < 0.1 and at[8] < at[16] - 0.2 and at[16] < at[32] - 0.01  # steep, then slow (world 0)
 assert max(plateau) - min(plateau) < 0.06  # from d = 20 on: flat
 
 # %% [markdown]
@@ -192,7 +192,8 @@ plt.show()
 # *Model answer.*
 #
 # 1. Accuracy climbs steeply up to d = 16 (d = 8 is more than 0.2 below it) and then levels off:
-#    d = 20, 24 and 32 agree within 0.06, while d = 16 is still a little lower (asserted above).
+#    d = 20, 24 and 32 agree within 0.06, while d = 16 is still a little lower (asserted above, in this world: in world 1, d = 16
+#    already reaches 1.0, a reviewer's re-run).
 #    With `random_state=2` the same holds (d = 16 lowest, d = 20 to 32 within 0.06), but the order
 #    among d = 20, 24 and 32 changes (d = 20 beats d = 24): those differences are the seed's, not
 #    the dimension's. So the plateau starts around d = 16-24, near the 24 hidden dimensions the
