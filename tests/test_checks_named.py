@@ -651,18 +651,25 @@ def _prefix(docs, n, mistake=None):
         if n <= 0 and mistake != "empty documents":
             break
         out.append(doc if mistake == "no cut" else doc[:max(n, 0)])
-        n -= len(doc)
+        if mistake != "n never decremented":
+            n -= len(doc)
     return out
 
 
 @pytest.mark.parametrize("mistake, named", [
     ("no cut", r"first 1 tokens in order, got \d+ tokens: the last document is not cut"),
     ("empty documents", r"empty document\(s\): stop once n tokens are taken"),
+    ("n never decremented", r"cut \*every\* document to 1 tokens: n counts tokens over all"),
 ])
 def test_reported_prefix_mistakes_are_named(mistake, named, capsys):
     assert re.search(named, message(checks.check_prefix, lambda d, n: _prefix(d, n, mistake)))
     checks.check_prefix(_prefix)
     assert capsys.readouterr().out.startswith("passed:")
+
+
+def test_prefix_cutting_every_document_is_named():
+    assert "cut *every* document" in message(checks.check_prefix,
+                                             lambda docs, n: [d[:n] for d in docs])
 
 
 def _my_gradients(kind):

@@ -27,6 +27,12 @@ def check_prefix(prefix: Callable) -> None:
         joined = np.concatenate(got) if got else np.zeros(0, np.int32)
         ends = np.cumsum([len(d) for d in docs])
         if len(joined) != n or not np.array_equal(joined, flat[:n]):
+            cut_each = np.concatenate([d[:n] for d in docs])
+            if len(joined) == len(cut_each) and np.array_equal(joined, cut_each):
+                raise CheckFailed(f"prefix(docs, {n}) cut *every* document to {n} tokens: n "
+                                  "counts tokens over all documents; take whole documents, "
+                                  "subtract each one's length from what is left, and cut only "
+                                  "the last")
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
             whole = len(joined) > n and len(joined) in ends and np.array_equal(
                 joined, flat[:len(joined)])
