@@ -472,8 +472,7 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
     last.extend(rows)  # each row's latest task: the next one runs after it
     def submit_epoch(epoch: int) -> dict:
         """Submit one epoch: its B^2 trainings and the B tasks that collect its losses."""
-        order = S.strata(B, model._rng)  # the same draws, in the same order, as one machine
-        seeds = model._rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
+        order, seeds = S.epoch_draws(B, model._rng)  # the same draws as one machine
         if epoch == 0:
             for c in range(B):
                 r0 = int(np.flatnonzero(order[0] == c)[0])

@@ -426,11 +426,10 @@ class DiskEntries:
     def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,
               grad_clip: float, n_threads: int) -> tuple[float, int]:
         """One epoch in place, as :meth:`glovelib.schedule.BlockedEntries.epoch`."""
-        from .schedule import strata
+        from .schedule import epoch_draws
 
         B = self.n_blocks
-        order = strata(B, rng)
-        seeds = rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
+        order, seeds = epoch_draws(B, rng)
         losses = np.zeros(B * B)
         skipped = np.zeros(B * B, dtype=np.int64)
         arrays = (*weights, *sums)

@@ -82,6 +82,16 @@ def strata(n_blocks: int, random_state=None) -> np.ndarray:
     return cols[(rows[None, :] + order[:, None]) % n_blocks]
 
 
+def epoch_draws(n_blocks: int, rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray]:
+    """What one epoch of the blocked schedule draws from ``rng``, in this order: the strata
+    (:func:`strata`) and one in-block shuffle seed per block, int64, shape (B * B,).  Every driver
+    (threads, the matrix on disk, a Dask cluster) draws through here, so the same seed gives
+    the same epochs bit for bit whoever runs them."""
+    order = strata(n_blocks, rng)
+    seeds = rng.randint(1, 2**31 - 1, size=n_blocks * n_blocks).astype(np.int64)
+    return order, seeds
+
+
 def auto_blocks(n_words: int, vector_size: int, itemsize: int = 4) -> int:
     """B such that one block's rows of W, W~, b, b~ and their AdaGrad sums fit in 1 MiB of L2,
     clipped to [8, 256] and to the number of words."""
@@ -152,8 +162,7 @@ class BlockedEntries:
         """One epoch in place: new strata and in-block seeds from ``rng``; returns (sum of
         1/2 f diff^2, skipped entries), independent of ``n_threads``."""
         B = self.n_blocks
-        order = strata(B, rng)
-        seeds = rng.randint(1, 2**31 - 1, size=B * B).astype(np.int64)
+        order, seeds = epoch_draws(B, rng)
         losses = np.zeros(B * B)
         skipped = np.zeros(B * B, dtype=np.int64)
         arrays = (*weights, *sums)
