@@ -715,10 +715,13 @@ def a08_2():
             for e, a in enumerate(acc, 1)))
 
 
-def a08_3():
-    """08, exercise 3: section 4's GloVe continued for 5 (and 20) epochs instead of 20."""
+def _section4_split(questions_path: str):
+    """Notebook 08, section 4's setup: draw 0 of the planted world split into A (the first 8,000
+    sentences without five capitals and their countries) and B (the rest), each with its
+    vocabulary and counts at window 10; the world's questions written to ``questions_path``.
+    Returns (draw0, A, B, vocab of A, vocab of draw0, X_A, X_B, X of draw0)."""
     world = datasets.planted_corpus(n_sentences=20_000, seed=0)
-    path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
+    world.write_questions(questions_path)
     draw0 = world.documents[:10_000]
     new = {w for p in world.pairs["capital-common-countries"][:5] for w in p}
     in_a = [i < 8000 and not new & set(d) for i, d in enumerate(draw0)]
@@ -727,6 +730,13 @@ def a08_3():
     vA, vAll = gl.Vocabulary.build(A), gl.Vocabulary.build(draw0)
     XA, XB = (gl.count_cooccurrences(vA.encode_documents(t), len(vA), 10) for t in (A, B))
     Xall = gl.count_cooccurrences(vAll.encode_documents(draw0), len(vAll), 10)
+    return draw0, A, B, vA, vAll, XA, XB, Xall
+
+
+def a08_3():
+    """08, exercise 3: section 4's GloVe continued for 5 (and 20) epochs instead of 20."""
+    path = os.path.join(tempfile.gettempdir(), "answers-planted.txt")
+    draw0, A, B, vA, vAll, XA, XB, Xall = _section4_split(path)
     retrained = gl.GloVe(50, x_max=10.0, epochs=50, random_state=0).fit(Xall)
     ref = evaluate.analogy_accuracy(retrained.to_keyed_vectors(vAll), path).total.correct
     print(f"B is {len(B) / len(draw0):.0%} of the sentences; retrained: {ref} correct")
@@ -832,16 +842,8 @@ def a08_fig4():
 def a08_inc():
     """08, section 4 over model seeds 0-2: continued training against no update (A's model as
     it is) and retraining on A + B, as shares of retraining's score."""
-    world = datasets.planted_corpus(n_sentences=20_000, seed=0)
-    path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))  # own copy
-    draw0 = world.documents[:10_000]
-    new = {w for p in world.pairs["capital-common-countries"][:5] for w in p}
-    in_a = [i < 8000 and not new & set(d) for i, d in enumerate(draw0)]
-    A = [d for d, a in zip(draw0, in_a, strict=True) if a]
-    B = [d for d, a in zip(draw0, in_a, strict=True) if not a]
-    vA, vAll = gl.Vocabulary.build(A), gl.Vocabulary.build(draw0)
-    XA, XB = (gl.count_cooccurrences(vA.encode_documents(t), len(vA), 10) for t in (A, B))
-    Xall = gl.count_cooccurrences(vAll.encode_documents(draw0), len(vAll), 10)
+    path = os.path.join(tempfile.mkdtemp(), "questions.txt")  # own copy
+    draw0, A, B, vA, vAll, XA, XB, Xall = _section4_split(path)
 
     def correct(kv):
         return evaluate.analogy_accuracy(kv, path).total.correct
