@@ -25,7 +25,7 @@ __version__ = "0.1.0"
 _NAMES = {
     "cached_fit": "cache", "count_cooccurrences": "cooccur", "LineCorpus": "corpus",
     "Vocabulary": "corpus", "open_text": "corpus", "read_documents": "corpus",
-    "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors",
+    "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors", "scratch_path": "_io",
 }
 _MODULES = ("baselines", "cache", "checks", "cooccur", "corpus", "course", "datasets", "evaluate",
             "objective", "ondisk", "planted", "plot", "reader", "schedule", "train", "vectors")

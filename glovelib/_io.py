@@ -45,6 +45,22 @@ def _umask() -> int:
     return mask
 
 
+_SCRATCH: list[Path] = []
+
+
+def scratch_path(name: str) -> Path:
+    """``name`` in a temporary folder of this process's own, removed when the process exits:
+    two notebooks open at once in one folder never write, read or delete each other's files."""
+    if not _SCRATCH:
+        import atexit
+        import shutil
+
+        folder = Path(tempfile.mkdtemp(prefix="glovelib-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _SCRATCH.append(folder)
+    return _SCRATCH[0] / name
+
+
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
     with atomic_open(path) as f:

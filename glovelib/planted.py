@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._io import atomic_open
+from ._io import atomic_open, scratch_path
 
 __all__ = ["PlantedWorld", "planted_corpus"]
 
@@ -129,22 +129,6 @@ class PlantedWorld:
         with atomic_open(path) as f:
             f.write("".join(" ".join(d) + "\n" for d in self.documents).encode("utf-8"))
         return Path(path)
-
-
-_SCRATCH: list[Path] = []
-
-
-def scratch_path(name: str) -> Path:
-    """``name`` in a temporary folder of this process's own, removed when the process exits."""
-    if not _SCRATCH:
-        import atexit
-        import shutil
-        import tempfile
-
-        folder = Path(tempfile.mkdtemp(prefix="glovelib-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        _SCRATCH.append(folder)
-    return _SCRATCH[0] / name
 
 
 def planted_corpus(n_sentences: int = 100_000, seed: int = 0, latent_dim: int = 24,

@@ -309,7 +309,7 @@ print("max_memory='20MB' gives the same matrix")
 # drawn from the model's seed, so the layout is made *for* a model:
 
 # %%
-folder = gl.planted.scratch_path("blocks")  # a temporary folder of this notebook's own
+folder = gl.scratch_path("blocks")  # a temporary folder of this notebook's own
 model = gl.GloVe(vector_size=10, epochs=1, random_state=0)
 on_disk = gl.count_cooccurrences((wv.encode(d) for d in corpus), V, window_size=15,
                                  max_memory="20MB", out=folder,
