@@ -47,7 +47,18 @@ print(json.dumps([corpus, path, len(vocab), _parse_memory(sys.argv[2]),
                   fit_memory(len(vocab), int(sys.argv[3])) / 2**20]))
 """
 
-CHILD = r"""
+FINGERPRINT = r"""
+def fingerprint(X):  # a digest of a CSR matrix's indptr, indices and data, without copies
+    import hashlib
+    import numpy as np
+    h = hashlib.sha256()
+    for part in (X.indptr.astype(np.int64, copy=False), X.indices.astype(np.int32, copy=False),
+                 X.data.astype(np.float64, copy=False)):
+        h.update(np.ascontiguousarray(part))
+    return h.hexdigest()[:16]
+"""
+
+CHILD = FINGERPRINT + r"""
 import json, sys, time
 import numpy as np
 import glovelib as gl
@@ -76,7 +87,9 @@ t = time.perf_counter()
 model.fit(X)
 fit = time.perf_counter() - t
 np.save(a["out"], model.W_)
-print(json.dumps({"count": count, "fit": fit, "nnz": int(X.nnz)}))
+print(json.dumps({"count": count, "fit": fit, "nnz": int(X.nnz),
+                  "losses": [float(v) for v in model.loss_history_],
+                  "matrix": fingerprint(X) if a["mode"] == "memory" else None}))
 """
 
 
@@ -162,10 +175,11 @@ def main() -> None:
             rows.append((f"glovelib, {mode}", res["count"], res["fit"], secs, peak))
         disk_mb = os.path.getsize(os.path.join(tmp, "x.blocks", "entries.bin")) / 2**20
         same = None if a.skip_memory else subprocess.run(
-            [sys.executable, "-c", "import sys, numpy as np; print(np.array_equal("
-             "np.load(sys.argv[1]), np.load(sys.argv[2])))", os.path.join(tmp, "memory.npy"),
-             os.path.join(tmp, "disk.npy")], check=True, capture_output=True,
-            text=True).stdout.strip()
+            [sys.executable, "-c", FINGERPRINT + "import sys, numpy as np; from glovelib import "
+             "ondisk; print(np.array_equal(np.load(sys.argv[1]), np.load(sys.argv[2])), "
+             "fingerprint(ondisk.BlockedMatrix(sys.argv[3]).to_csr()))",
+             os.path.join(tmp, "memory.npy"), os.path.join(tmp, "disk.npy"), spec["folder"]],
+            check=True, capture_output=True, text=True).stdout.split()
         c_rows = []
         if os.path.exists(os.path.join(a.cglove, "glove")):
             c_rows = _c_tools(a.cglove, corpus, tmp, budget / 2**30, a)
@@ -180,7 +194,12 @@ def main() -> None:
         print(f"{'C ' + stage:<22}{'':>9}{'':>9}{secs:>9.1f}{peak:>9.0f}")
     disk_total = rows[-1][3]
     if not a.skip_memory:
-        print(f"\ndisk / memory time: {disk_total / rows[0][3]:.2f}; vectors identical: {same}")
+        mem, disk = results["memory"], results["disk"]
+        equal = "".join("=" if m == d else "x"
+                        for m, d in zip(mem["losses"], disk["losses"], strict=True))
+        print(f"\ndisk / memory time: {disk_total / rows[0][3]:.2f}; vectors identical: "
+              f"{same[0]}; matrices identical: {mem['matrix'] == same[1]}; loss of each epoch "
+              f"equal (=) or not (x): {equal}")
     if c_rows:
         c_total = sum(r[1] for r in c_rows)
         print(f"disk / C time (cooccur + shuffle + glove, -memory {budget / 2**30:.2f}): "
