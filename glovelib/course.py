@@ -162,25 +162,32 @@ def _matches(my_guess, answer) -> bool:
         return False
 
 
-def guess(my_guess, answer, what: str = "the answer") -> None:
+def guess(my_guess, answer, what: str = "the answer") -> bool:
     """Compare the student's prediction with the result and say so in one line.
 
     ``my_guess`` is what the student typed before running the cell; ``None`` (nothing typed)
-    prints only "type your prediction into my_guess first", never the answer.  Accepted forms:
+    prints only "type your prediction into my_guess first", never the answer, and returns
+    False, so that a cell shows its figures only once there is a prediction to compare them
+    with::
+
+        if gl.course.guess(my_guess, answer, "the count"):
+            print(...)  # the figures behind the answer
+
+    Accepted forms:
     a number matches within 5% or 0.05, also inside text ("about 50"); a text answer matches
     when the guess's words are among the answer's, ignoring case, quotes and punctuation
     ("country" for "own country"); a True/False answer also takes "yes"/"no".  Never raises
-    on a wrong guess: a prediction is for thinking, not for grading.  Returns None, so a call
-    on a cell's last line displays nothing but its line.
+    on a wrong guess: a prediction is for thinking, not for grading.  Returns whether a
+    prediction was typed (right or wrong).
     """
     if my_guess is None or my_guess is ...:
         print("type your prediction into my_guess first, then run this cell again")
-        return None
+        return False
     right = _matches(my_guess, answer)
     shown = answer.item() if isinstance(answer, np.generic) else answer  # 3, not np.int64(3)
     verdict = "right" if right else f"not quite: {what} is {shown!r}"
     print(f"you predicted {my_guess!r}: {verdict}")
-    return None
+    return True
 
 
 def _write_json(nb: dict, target: Path) -> None:

@@ -105,11 +105,13 @@ def test_the_copy_still_runs_every_assert():
 
 
 def test_guess_says_right_or_wrong_and_never_raises(capsys):
-    said = []
+    said, typed = [], []
     for my_guess, answer in [(4, 4), (0.62, 0.6), (0.4, 0.6), (" Own country", "own country"),
                              ("four", 4), (None, 4), (..., "own country")]:
-        assert course.guess(my_guess, answer, "the window") is None  # a last line shows nothing
+        typed.append(course.guess(my_guess, answer, "the window"))
         said.append(capsys.readouterr().out)
+    # True once something is typed, right or wrong: the cell then shows its figures
+    assert typed == [True] * 5 + [False] * 2
     assert said[0] == "you predicted 4: right\n"
     assert said[1].endswith(": right\n") and said[3].endswith(": right\n")
     assert said[2] == "you predicted 0.4: not quite: the window is 0.6\n"
@@ -209,3 +211,20 @@ def test_the_student_copy_stores_no_output(student_folder, name):
     nb = json.loads((student_folder / name).read_text(encoding="utf-8"))
     stored = [k for k, c in enumerate(nb["cells"]) if c.get("outputs") or c.get("execution_count")]
     assert not stored, f"{name}: cells {stored} store outputs in the student copy"
+
+
+def test_a_prediction_cell_shows_nothing_but_the_prompt_until_a_guess_is_typed():
+    """Every course cell with ``my_guess = None`` stores (so prints, as a student first runs it)
+    the one line that asks for a prediction: its figures wait for the guess."""
+    typed_nothing = "type your prediction into my_guess first, then run this cell again\n"
+    seen = 0
+    for rel in course.course_notebooks():
+        nb = json.loads((ROOT / "notebooks" / rel).read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            if cell["cell_type"] != "code" or not re.search(r"^my_guess = None", source, re.M):
+                continue
+            seen += 1
+            shown = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+            assert shown == typed_nothing and len(cell["outputs"]) == 1, (rel, source[:80], shown)
+    assert seen >= 7

@@ -313,10 +313,10 @@ my_guess = None  # your prediction: 1, 6 or 20
 w, negatives = 15, 5
 tokens = int(vocab.counts.sum())  # |C|, in-vocabulary tokens
 skipgram = tokens * 2 * w * (negatives + 1)
-print(f"|C| = {tokens:,}; GloVe epoch {Xw.nnz:,} updates; window events 2w|C| = "
-      f"{2 * w * tokens:,}; skip-gram epoch up to {skipgram:,} ({skipgram / Xw.nnz:.0f}x)")
-gl.course.guess(my_guess, min((1, 6, 20), key=lambda r: abs(np.log(skipgram / Xw.nnz / r))),
-                "the nearest of 1, 6, 20")
+if gl.course.guess(my_guess, min((1, 6, 20), key=lambda r: abs(np.log(skipgram / Xw.nnz / r))),
+                   "the nearest of 1, 6, 20"):
+    print(f"|C| = {tokens:,}; GloVe epoch {Xw.nnz:,} updates; window events 2w|C| = "
+          f"{2 * w * tokens:,}; skip-gram epoch up to {skipgram:,} ({skipgram / Xw.nnz:.0f}x)")
 assert Xw.nnz <= 2 * w * tokens and 15 < skipgram / Xw.nnz < 30
 
 # %% [markdown]

@@ -115,7 +115,8 @@ keep, rng = keep_prob(vocab.counts), np.random.default_rng(0)  # vocab's counts,
 kept = [kept_lengths(p, keep, rng) for p in parts]
 kept_share = np.array([sum(k) for k in kept]) / tokens
 w2v_work = np.array([baselines.window_pairs(n, WINDOW, dynamic=True) for n in kept]) * (NEG + 1)
-gl.course.guess(my_guess, bool(nnz[-1] >= 1.95 * nnz[-2]), "the nonzeros double")
+if gl.course.guess(my_guess, bool(nnz[-1] >= 1.95 * nnz[-2]), "the nonzeros double"):
+    print(f"nonzeros of X at 1/16 ... all of the corpus: {', '.join(f'{n:,}' for n in nnz)}")
 
 # %% tags=["reveal"]
 def exponent(x, y):
