@@ -114,19 +114,27 @@ def scatter_words(kv, words: Sequence[str], method: str = "pca", ax=None, title:
     return fig
 
 
-def analogy_arrows(kv, pairs: Sequence[tuple[str, str]], ax=None, title: str | None = None):
-    """Arrows from each first word to its partner in a 2-D PCA of all the words involved."""
+def analogy_arrows(kv, pairs: Sequence[tuple[str, str]], ax=None, title: str | None = None,
+                   labels: tuple[str, str] = ("first word", "its partner")):
+    """Arrows from each first word to its partner in a 2-D PCA of all the words involved.
+
+    ``labels`` name the two kinds of word in the legend, e.g. ``("country", "capital")``.
+    """
     fig, ax = _axes(ax, (7, 6))
     pairs = [(a, b) for a, b in pairs if a in kv and b in kv]
     words = [w for pair in pairs for w in pair]
     xy = dict(zip(words, project(kv[words]), strict=True))
     for a, b in pairs:
         ax.annotate("", xy=xy[b], xytext=xy[a],
-                    arrowprops=dict(arrowstyle="->", color="tab:gray", lw=1))
-        ax.scatter(*xy[a], color="tab:blue", s=15)
-        ax.scatter(*xy[b], color="tab:red", s=15)
+                    arrowprops=dict(arrowstyle="-|>", color="tab:gray", lw=1,
+                                    mutation_scale=12, shrinkA=3, shrinkB=4))
         ax.annotate(a, xy[a], fontsize=8, color="tab:blue")
         ax.annotate(b, xy[b], fontsize=8, color="tab:red")
+    first, second = np.array([xy[a] for a, _ in pairs]), np.array([xy[b] for _, b in pairs])
+    if pairs:
+        ax.scatter(first[:, 0], first[:, 1], color="tab:blue", s=15, label=labels[0])
+        ax.scatter(second[:, 0], second[:, 1], color="tab:red", s=15, label=labels[1])
+        ax.legend(fontsize=8, title=f"arrow: {labels[0]} → {labels[1]}", title_fontsize=8)
     ax.set(xlabel="PC1", ylabel="PC2", title=title or "Relations as parallel offsets")
     return fig
 

@@ -119,6 +119,24 @@ def test_plots_return_labelled_figures(planted, kv):
     _check(gl.plot.similarity_heatmap(kv, words))
 
 
+@pytest.mark.slow
+def test_analogy_arrows_point_from_first_to_partner_with_a_legend(kv):
+    pairs = [("france", "paris"), ("italy", "rome")]
+    fig = gl.plot.analogy_arrows(kv, pairs, labels=("country", "capital"))
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["country", "capital"]
+    assert "country → capital" in legend.get_title().get_text()
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    assert len(arrows) == len(pairs)
+    for arrow, (a, b) in zip(arrows, pairs, strict=True):
+        assert "-|>" in str(arrow.arrowprops["arrowstyle"])  # a filled head: the direction shows
+        start, end = np.asarray(arrow.xyann), np.asarray(arrow.xy)
+        words = [t for t in ax.texts if t.get_text() in (a, b)]
+        where = {t.get_text(): np.asarray(t.xy) for t in words}
+        assert np.allclose(start, where[a]) and np.allclose(end, where[b])
+
+
 def test_weighting_plot_draws_f():
     fig = gl.plot.weighting_function((10,), (0.75,), x_range=20)
     line = fig.axes[0].lines[0]

@@ -141,7 +141,8 @@ import matplotlib.pyplot as plt
 from glovelib import checks
 
 ten = [(k, c) for c, k in caps[:10]]  # (country, capital)
-fig = gl.plot.analogy_arrows(kv, ten, title="Country → capital, PCA of 20 of the 50-d vectors")
+fig = gl.plot.analogy_arrows(kv, ten, title="Country → capital, PCA of 20 of the 50-d vectors",
+                             labels=("country", "capital"))
 plt.show()
 parallel = checks.mean_offset_cosine(kv, ten)  # cosine between arrows, in all 50 dimensions
 wrong = [(ten[i][0], ten[(i + 1) % 10][1]) for i in range(10)]  # country, next one's capital

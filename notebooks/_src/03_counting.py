@@ -266,7 +266,12 @@ plt.show()
 # ## Symmetric or left-only windows
 #
 # With `symmetric=False` only $X_{earlier,\,later}$ grows (the reference's left-only
-# context). The symmetric matrix is exactly the left-only one plus its transpose:
+# context). The symmetric matrix is the left-only one plus its transpose — exactly, in exact
+# arithmetic. In float64 the printed difference is not 0 but about $10^{-12}$ on counts in the
+# thousands: one rounding in the last bit. Each matrix is an exact sum rounded once to float64,
+# and adding the two rounded halves $X_{left}$ and $X_{left}^T$ rounds again. (The next section
+# compares two matrices that are each rounded once from the same exact sums: those agree bit for
+# bit.)
 
 # %%
 left = gl.count_cooccurrences((wv.encode(d) for d in corpus), V, window_size=15, symmetric=False)

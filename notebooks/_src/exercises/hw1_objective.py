@@ -110,7 +110,8 @@ print("finite differences agree with your dJ/dW to better than 1e-6")
 # final J compare with `gl.GloVe(vector_size=10, x_max=10, epochs=30).fit(X).loss(X)`, and how
 # much work (passes over the nonzeros) does each take?
 # Use your `loss` and `gradients` with $x_{max} = 10$, $\alpha = 0.75$ (what the check expects;
-# `gradient_descent` has no argument for them), not glovelib's optimizers.
+# `gradient_descent` has no argument for them), not glovelib's optimizers. `history` lists J
+# *before* each step: `history[0]` is J of the initial weights, and 300 steps give 300 values.
 
 # %%
 world = gl.datasets.planted_corpus(n_sentences=20_000, seed=0)
@@ -141,19 +142,24 @@ checks.check_gradient_descent(gradient_descent)
 # %%
 # NBVAL_IGNORE_OUTPUT
 # USES-STUDENT-CODE
+glove_J = gl.GloVe(vector_size=10, x_max=10.0, epochs=30, random_state=0).fit(X).loss(X)
+runs = {}  # eta -> your history of J; stays empty until gradient_descent is written
 with np.errstate(over="ignore", invalid="ignore"):  # no NumPy warnings if J overflows
-    runs = {1e-2: gradient_descent(X, eta=1e-2, steps=20)[1]}  # 20 steps only, to save time
-runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (3e-3, 1e-3, 1e-4)})
+    runs[1e-2] = gradient_descent(X, eta=1e-2, steps=20)[1]  # 20 steps only, to save time
+    runs.update({eta: gradient_descent(X, eta=eta)[1] for eta in (3e-3, 1e-3, 1e-4)})
 fig = gl.plot.loss_curves({f"GD, eta={eta:g}": [v for v in h if v < 1e12]  # plotted up to 10^12
                            for eta, h in runs.items()},
                           ylabel="J (whole matrix)", log=True)
+fig.axes[0].axhline(glove_J, color="black", ls="--", lw=1, label="GloVe's AdaGrad, 30 epochs")
 fig.axes[0].set(xlabel="full-batch step (one gradient of the whole J)")
+fig.axes[0].legend(fontsize=8)
 plt.show()
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 # USES-STUDENT-CODE
-glove_J = gl.GloVe(vector_size=10, x_max=10.0, epochs=30, random_state=0).fit(X).loss(X)
+if not runs:
+    print("write task 4's gradient_descent first: the cell above stopped before any run")
 for eta, h in runs.items():
     at30 = f"{h[29]:.0f} after 30, " if len(h) > 30 else ""
     print(f"eta={eta:g}: J = {h[0]:.0f} at first, {h[9]:.0f} after 10 steps, {at30}"

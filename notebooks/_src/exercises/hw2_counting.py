@@ -207,10 +207,12 @@ plt.show()
 #    counts correct (2, 5, 10 at x_max = 1; 6, 5, 5 at x_max = 10) differ by a handful of questions
 #    (8 at most, of 127; asserted above: at most 12), rising with the window at one x_max and
 #    falling at the other. The syntactic counts (751 questions seen) rise with the window at both
-#    x_max (3 to 19 correct at x_max = 1, 14 to 41 at x_max = 10; asserted): the *opposite* of the
-#    paper's preference for small windows for syntax. A likely reason: on 453k tokens a window of 2
-#    gives most words few counts (see the nonzeros), so more context helps every task; the paper's
-#    trade-off may only show once even a window of 2 has plenty of counts. With two x_max we
+#    x_max (3 to 19 correct at x_max = 1, 14 to 41 at x_max = 10; asserted). That does not
+#    contradict the paper, whose syntax does best with small *and asymmetric* windows (section
+#    4.5, Figure 2: it counts only the words to the left); ours are symmetric. A likely reason for
+#    the rise: on 453k tokens a window of 2 gives most words few counts (see the nonzeros), so
+#    more context helps every task; a trade-off may only show once even a window of 2 has plenty
+#    of counts. With two x_max we
 #    separate the two effects: the window's gain in WordSim appears at both x_max = 1 and 10, so
 #    it is not an artefact of one of these two weightings, while its size depends on x_max (this
 #    corpus's counts are small, and x_max = 1 weighs them fully). It does not hold at every
