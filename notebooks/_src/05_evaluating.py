@@ -386,6 +386,8 @@ with open(datasets.wordsim353_path(), encoding="utf-8") as f, \
         open(common, "w", encoding="utf-8") as out:
     out.writelines(line for line in f if line.startswith("#")
                    or all(w.lower() in smallest for w in line.split("\t")[:2]))
+
+# %%
 wiki_tokens, wiki_ws, n_pairs, n_own = [], [], [], []
 for part, v in zip(parts, vocabs, strict=True):
     Xp = gl.count_cooccurrences(v.encode_documents(part), len(v), 15)
