@@ -19,7 +19,9 @@ shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 0
 models) and 07.bias (1.5 minutes cold).  The sweeps over planted worlds and seeds behind
 notebooks 05-07 and homework 3, cold, on a heavily shared machine: 06.1seeds 11 minutes (two
 10-epoch Word2Vec runs), 07.polysemy 8 minutes (15 planted models), 05.queen 3.5, hw3.xmax 3,
-05.prefix 2, 05.worlds and 06.worlds about 1 each.
+05.prefix 2 (3.5 with seeds 0-3, cold), 05.worlds and 06.worlds about 1 each (06.worlds 1.5
+with worlds 0-11); 08.worlds 2, 06.ppmi 1, 05.window 1 (two models cold), 08.little 0.5,
+08.worlds7 and 08.mincount under half a minute each.
 """
 
 from __future__ import annotations
@@ -928,7 +930,7 @@ def common_ws353(words, path: str) -> int:
 
 
 def a05_prefix(seeds=range(4)):
-    """05, cells 34-36 (not an exercise): WordSim-353 on growing prefixes of the Wikipedia
+    """05, cells 33-37 (not an exercise): WordSim-353 on growing prefixes of the Wikipedia
     sample (vocabulary rebuilt per prefix), GloVe seeds 0-3, on the pairs each prefix's
     vocabulary holds (as the notebook once scored) and on the fixed common set (the pairs in the
     smallest prefix's vocabulary, in every larger one too: the notebook's curve)."""
