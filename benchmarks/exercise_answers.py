@@ -19,7 +19,9 @@ shared) were 04.xmax (about 2-3 minutes: it trains 15 models on a cold cache), 0
 models) and 07.bias (1.5 minutes cold).  The sweeps over planted worlds and seeds behind
 notebooks 05-07 and homework 3, cold, on a heavily shared machine: 06.1seeds 11 minutes (two
 10-epoch Word2Vec runs), 07.polysemy 8 minutes (15 planted models), 05.queen 3.5, hw3.xmax 3,
-05.prefix 2, 05.worlds and 06.worlds about 1 each.
+05.prefix 2 (3.5 with seeds 0-3, cold), 05.worlds and 06.worlds about 1 each (06.worlds 1.5
+with worlds 0-11); 08.worlds 2, 06.ppmi 1, 05.window 1 (two models cold), 08.little 0.5,
+08.worlds7 and 08.mincount under half a minute each.
 """
 
 from __future__ import annotations
@@ -649,6 +651,14 @@ def a07_bias(seeds=range(3)):
     for name, t in table.items():  # t: (occupation, seed, raw / matched)
         print(f"{name}: s.d. over seeds (mean over occupations) raw {t[:, :, 0].std(1).mean():.3f}"
               f", matched {t[:, :, 1].std(1).mean():.3f}")
+        sd = t[:, :, 1].std(1)
+        print(f"{name}: matched s.d. over seeds per occupation: " + ", ".join(
+            f"{w} {x:.3f}" for w, x in sorted(zip(occupations, sd, strict=True),
+                                              key=lambda wx: -wx[1])))
+        print(f"{name}: occupations leaning he (> 0) per seed, raw "
+              + " ".join(str(int((t[:, s, 0] > 0).sum())) for s in range(len(seeds)))
+              + ", matched " + " ".join(str(int((t[:, s, 1] > 0).sum())) for s in range(len(seeds)))
+              + f" of {len(occupations)}")
     rho = [stats.spearmanr(table["he-she"][:, s, 1], table["pca-10"][:, s, 1])[0]
            for s in range(len(seeds))]
     print("Spearman between the two directions' matched projections, per seed: "
@@ -910,29 +920,68 @@ def a05_queen(seeds=range(3)):
             print(f"{seed:4d}{x_max:6g}{r[0]:>14s}{r.index('queen') + 1:14d}")
 
 
-def a05_prefix(seeds=range(3)):
-    """05, cells 35-36 (not an exercise): WordSim-353 on growing prefixes of the Wikipedia
-    sample (vocabulary rebuilt per prefix), GloVe seeds 0-2."""
+def common_ws353(words, path: str) -> int:
+    """Write the WordSim-353 pairs whose two words are in ``words`` to ``path`` (the file's own
+    format); -> how many.  Scoring every model on one such file compares them on the same pairs."""
+    keep, header = [], []
+    with open(datasets.wordsim353_path(), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                header.append(line)
+                continue
+            w1, w2 = line.split("\t")[:2]
+            if w1.lower() in words and w2.lower() in words:
+                keep.append(line)
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(header + keep)
+    return len(keep)
+
+
+def a05_prefix(seeds=range(4)):
+    """05, cells 33-37 (not an exercise): WordSim-353 on growing prefixes of the Wikipedia
+    sample (vocabulary rebuilt per prefix), GloVe seeds 0-3, on the pairs each prefix's
+    vocabulary holds (as the notebook once scored) and on the fixed common set (the pairs in the
+    smallest prefix's vocabulary, in every larger one too: the notebook's curve)."""
     docs = list(datasets.wikipedia_sample())
-    print(f"{'seed':>4s}{'1/8':>7s}{'1/4':>7s}{'1/2':>7s}{'all':>7s}{'dips':>6s}{'last-first':>11s}")
+    fracs = (1 / 8, 1 / 4, 1 / 2, 1)
+    parts = [docs[: max(1, int(f * len(docs)))] for f in fracs]
+    vocabs = [gl.Vocabulary.build(p, min_count=5) for p in parts]
+    Xs = [gl.count_cooccurrences(v.encode_documents(p), len(v), 15)
+          for v, p in zip(vocabs, parts, strict=True)]
+    path = os.path.join(tempfile.mkdtemp(), "ws353-common.tsv")
+    n_common = common_ws353(set(vocabs[0].words), path)
+    n_own = [evaluate.word_similarity(gl.KeyedVectors(v.words, np.ones((len(v), 2))),
+                                      datasets.wordsim353_path()).n_used for v in vocabs]
+    print(f"pairs in each prefix's vocabulary: {n_own}; common set (1/8's): {n_common}")
+    print(f"{'seed':>4s}{'pairs':>8s}{'1/8':>7s}{'1/4':>7s}{'1/2':>7s}{'all':>7s}{'dips':>6s}"
+          f"{'last-first':>11s}")
     for seed in seeds:
-        out = []
-        for frac in (1 / 8, 1 / 4, 1 / 2, 1):
-            part = docs[: max(1, int(frac * len(docs)))]
-            v = gl.Vocabulary.build(part, min_count=5)
-            Xp = gl.count_cooccurrences(v.encode_documents(part), len(v), 15)
-            out.append(ws353(wiki_glove(Xp, seed).to_keyed_vectors(v)))
-        print(f"{seed:4d}" + "".join(f"{x:7.3f}" for x in out)
-              + f"{int(np.sum(np.diff(out) < 0)):6d}{out[-1] - out[0]:+11.3f}")
+        kvs = [wiki_glove(X, seed).to_keyed_vectors(v) for X, v in zip(Xs, vocabs, strict=True)]
+        for name, pth in (("own", datasets.wordsim353_path()), ("common", path)):
+            out = [evaluate.word_similarity(kv, pth).spearman for kv in kvs]
+            print(f"{seed:4d}{name:>8s}" + "".join(f"{x:7.3f}" for x in out)
+                  + f"{int(np.sum(np.diff(out) < 0)):6d}{out[-1] - out[0]:+11.3f}", flush=True)
 
 
-def a06_worlds(worlds=range(6)):
-    """06, cells 30-31 (not an exercise): PPMI-SVD (deterministic given the counts) on planted
-    worlds 0-5: family and capital accuracy, offset parallelism and crowding."""
+def a05_window(windows=(10, 15), seeds=range(3)):
+    """05, cells 28-30 (not an exercise): WordSim-353 and SimLex-999 of notebook 04's GloVe
+    (x_max 10, 15 epochs, min_count 5) at windows 10 and 15, seeds 0-2."""
+    print(f"{'window':>6s}{'seed':>5s}{'WordSim-353':>12s}{'SimLex-999':>11s}")
+    for window in windows:
+        _, vocab, X = wiki(window=window)
+        for seed in seeds:
+            kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
+            sl = evaluate.word_similarity(kv, datasets.simlex999_path()).spearman
+            print(f"{window:6d}{seed:5d}{ws353(kv):12.3f}{sl:11.3f}", flush=True)
+
+
+def a06_worlds(worlds=range(12)):
+    """06, cells 31-33 (not an exercise): PPMI-SVD (deterministic given the counts) on planted
+    worlds 0-11: family and capital accuracy, offset parallelism, crowding and its gap."""
     rels = ("family", "capital-common-countries")
     print(f"{'world':>5s}{'acc family':>11s}{'acc capital':>12s}{'offset family':>14s}"
           f"{'offset capital':>15s}{'crowd family':>13s}{'crowd capital':>14s}"
-          f"{'more crowded is solved less':>29s}")
+          f"{'gap':>6s}{'more crowded is solved less':>29s}")
     for seed in worlds:
         world, v, X = planted(seed=seed)
         kv = baselines.ppmi_svd(X, v, dim=50)
@@ -947,7 +996,8 @@ def a06_worlds(worlds=range(6)):
             crowd[r] = float(sims[idx].max(axis=1).mean())
         rule = (crowd[rels[0]] > crowd[rels[1]]) == (acc[rels[0]] < acc[rels[1]])
         print(f"{seed:5d}{acc[rels[0]]:11.2f}{acc[rels[1]]:12.2f}{oc[rels[0]]:14.3f}"
-              f"{oc[rels[1]]:15.3f}{crowd[rels[0]]:13.2f}{crowd[rels[1]]:14.2f}{str(rule):>29s}")
+              f"{oc[rels[1]]:15.3f}{crowd[rels[0]]:13.2f}{crowd[rels[1]]:14.2f}"
+              f"{abs(crowd[rels[0]] - crowd[rels[1]]):6.2f}{str(rule):>29s}", flush=True)
 
 
 def a07_polysemy(setups=((0, 0), (0, 1), (0, 2), (1, 0), (1, 1))):
@@ -1020,6 +1070,143 @@ def ahw3_xmax(seeds=range(3)):
         sl = [evaluate.word_similarity(kv, datasets.simlex999_path()).spearman for kv in kvs]
         print(f"{seed:4d}" + "".join(f"{ws353(kv):13.3f}" for kv in kvs)
               + "".join(f"{x:13.3f}" for x in sl))
+
+
+def a06_ppmi(windows=(5, 10, 15, 30)):
+    """06, cells 13-15 and 21 (not an exercise): PPMI-SVD's WordSim-353 against the window on the
+    Wikipedia sample (deterministic); and on planted world 0 (window 15), PPMI-SVD against an
+    SVD of the unclipped PMI of the nonzero cells (the clipping conjecture of cell 21)."""
+    for window in windows:
+        _, vocab, X = wiki(window=window)
+        kv = baselines.ppmi_svd(X, vocab, dim=50)
+        print(f"PPMI-SVD window {window:2d}: WordSim-353 {ws353(kv):.3f}", flush=True)
+    from sklearn.utils.extmath import randomized_svd
+
+    world, v, X = planted(seed=0)
+    path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+    Xc = X.tocsr().astype(np.float64)
+    total, rows = Xc.sum(), np.asarray(Xc.sum(axis=1)).ravel()
+    cols = np.asarray(Xc.sum(axis=0)).ravel() ** 0.75
+    cols = total * cols / cols.sum()
+    coo = Xc.tocoo()
+    pmi = np.log(coo.data * total / (rows[coo.row] * cols[coo.col]))
+    import scipy.sparse as sp
+
+    for name, keep in (("PPMI (negatives clipped to 0)", pmi > 0),
+                       ("PMI, negatives kept (nonzero cells)", np.ones_like(pmi, dtype=bool))):
+        M = sp.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=Xc.shape)
+        U, S, _ = randomized_svd(M, 50, n_iter=7, random_state=0)
+        kv = gl.KeyedVectors(v.words, (U * S**0.5).astype(np.float32))
+        r = evaluate.analogy_accuracy(kv, path)
+        acc = {sec.name: sec.accuracy for sec in r.sections}
+        print(f"planted world 0, {name}: {r.accuracy:.3f} of the analogies (family "
+              f"{acc['family']:.2f}, capitals {acc['capital-common-countries']:.2f}; negative "
+              f"share of the nonzero cells {np.mean(pmi < 0):.2f})", flush=True)
+
+
+def a08_mincount(min_counts=(2, 5, 10)):
+    """08, cells 8-10 and 14 (not an exercise): the vocabulary rebuilt per prefix at min_count
+    2, 5 (the notebook's) and 10: the nnz exponent and GloVe's share of the counted work (15
+    GloVe epochs against 5 of Word2Vec, window 10, one draw of the kept tokens)."""
+    corpus = list(datasets.wikipedia_sample())
+    fractions = (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)
+    for mc in min_counts:
+        rng, rows = np.random.default_rng(1), []
+        for f in fractions:
+            docs = corpus[: int(f * len(corpus))]
+            v = gl.Vocabulary.build(docs, min_count=mc)
+            p = v.encode_documents(docs)
+            keep = _keep_prob(v.counts)
+            kept = [int((rng.random(len(d)) < keep[d]).sum()) for d in p]
+            rows.append((len(v), sum(len(d) for d in p),
+                         gl.count_cooccurrences(p, len(v), 10).nnz,
+                         baselines.window_pairs([len(d) for d in p], 10),
+                         baselines.window_pairs(kept, 10, dynamic=True) * 6))
+        V, tokens, nnz, count, w2v = np.array(rows, dtype=np.float64).T
+        b = np.polyfit(np.log(tokens), np.log(nnz), 1)[0]
+        r = (count + 15 * nnz) / (5 * w2v)
+        print(f"min_count {mc:2d}: V {' '.join(f'{x:,.0f}' for x in V)}; nnz exponent {b:.2f};"
+              f" GloVe/Word2Vec work at 15 epochs {' '.join(f'{x:.2f}' for x in r)}"
+              f" (last/first {r[-1] / r[0]:.2f})", flush=True)
+
+
+def a08_worlds(worlds=(5, 6, 7), notebook_split=False):
+    """08, sections 2 and 4 on other planted worlds (planted_corpus(n_sentences=10_000, seed=
+    world), model seed = world, as benchmarks/bench_compare.py figure4 / incremental): GloVe's
+    curve (x_max 10) and its peak, Word2Vec after 10 epochs; continued training's gain over no
+    update, as shares of retraining's score.  With ``notebook_split`` each world is drawn as the
+    notebook draws world 0 (20,000 sentences, draw 0 the first half; model seed 0)."""
+    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    for ws in worlds:
+        world = datasets.planted_corpus(n_sentences=20_000 if notebook_split else 10_000, seed=ws)
+        path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+        docs = world.documents[:10_000]
+        if notebook_split:
+            print(f"(notebook's split: draw 0 of world {ws}, model seed 0)")
+            ws_model = 0
+        else:
+            ws_model = ws
+        v = gl.Vocabulary.build(docs)
+        X = gl.count_cooccurrences(v.encode_documents(docs), len(v), 10)
+        model, g = gl.GloVe(50, x_max=10.0, epochs=1, random_state=ws_model), []
+        for e in range(1, 51):
+            model.partial_fit(X)
+            if e in snap:
+                g.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
+        w = evaluate.analogy_accuracy(gl.KeyedVectors.from_gensim(baselines.word2vec_model(
+            docs, v, 50, 10, 5, epochs=10, seed=ws_model).wv), path).accuracy
+        print(f"world {ws}: GloVe at {snap}: " + " ".join(f"{a:.2f}" for a in g)
+              + f" (peak {max(g):.2f} at {snap[int(np.argmax(g))]}); Word2Vec 10 epochs {w:.2f}",
+              flush=True)
+        new = {x for pr in world.pairs["capital-common-countries"][:5] for x in pr}
+        in_a = [i < 8000 and not new & set(d) for i, d in enumerate(docs)]
+        A = [d for d, a in zip(docs, in_a, strict=True) if a]
+        B = [d for d, a in zip(docs, in_a, strict=True) if not a]
+        vA = gl.Vocabulary.build(A)
+        XA, XB = (gl.count_cooccurrences(vA.encode_documents(t), len(vA), 10) for t in (A, B))
+
+        def correct(kv, path=path):
+            return evaluate.analogy_accuracy(kv, path).total.correct
+
+        g_ref = correct(gl.GloVe(50, x_max=10.0, epochs=50, random_state=ws_model).fit(X)
+                        .to_keyed_vectors(v))
+        m = gl.GloVe(50, x_max=10.0, epochs=50, random_state=ws_model).fit(XA)
+        g0 = correct(m.to_keyed_vectors(vA))
+        g1 = correct(m.partial_fit(XA + XB, epochs=20).to_keyed_vectors(vA))
+        w_ref = correct(gl.KeyedVectors.from_gensim(baselines.word2vec_model(
+            docs, v, 50, 10, 5, epochs=10, seed=ws_model).wv))
+        wm = baselines.word2vec_model(A, vA, 50, 10, 5, epochs=10, seed=ws_model)
+        w0 = correct(gl.KeyedVectors.from_gensim(wm.wv))
+        w1 = correct(gl.KeyedVectors.from_gensim(baselines.update_word2vec(wm, B, epochs=10).wv))
+        print(f"         incremental, of retrained: GloVe {g0 / g_ref:.2f} -> {g1 / g_ref:.2f}"
+              f" (gain {(g1 - g0) / g_ref:+.2f}); Word2Vec {w0 / w_ref:.2f} -> {w1 / w_ref:.2f}"
+              f" (gain {(w1 - w0) / w_ref:+.2f})", flush=True)
+
+
+def a08_worlds7():
+    """08, sections 2 and 4 on world 7 drawn the notebook's way (20,000 sentences, draw 0)."""
+    a08_worlds(worlds=(7,), notebook_split=True)
+
+
+def a08_little(worlds=range(5), sizes=(1_000, 3_000)):
+    """08, section 5 over worlds: analogy accuracy of GloVe (50 epochs), Word2Vec (10) and
+    PPMI-SVD at 1,000 and 3,000 planted sentences (planted_corpus(n_sentences=n, seed=world),
+    model seed = world, window 10), and which leads."""
+    for n in sizes:
+        for ws in worlds:
+            world = datasets.planted_corpus(n_sentences=n, seed=ws)
+            path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+            v = gl.Vocabulary.build(world.documents)
+            X = gl.count_cooccurrences(v.encode_documents(world.documents), len(v), 10)
+            kvs = [gl.GloVe(50, x_max=10.0, epochs=50, random_state=ws).fit(X).to_keyed_vectors(v),
+                   baselines.train_word2vec(world.documents, v, vector_size=50, window=10,
+                                            negative=5, epochs=10, seed=ws),
+                   baselines.ppmi_svd(X, v, dim=50)]
+            acc = [evaluate.analogy_accuracy(k, path).accuracy for k in kvs]
+            names = ["GloVe", "Word2Vec", "PPMI-SVD"]
+            print(f"{n:6,d} sentences, world {ws}: " + "  ".join(
+                f"{a} {x:.3f}" for a, x in zip(names, acc, strict=True))
+                + f"  | leads: {names[int(np.argmax(acc))]}", flush=True)
 
 
 ANSWERS = {name[1:].replace("_", "."): fn for name, fn in list(globals().items())

@@ -104,7 +104,8 @@ for word in ["france", "music", "war", "king"]:
 #
 # * **3CosAdd** (Mikolov et al., 2013): $\cos(d, b) - \cos(d, a) + \cos(d, c)$ — equivalently,
 #   closest to $b - a + c$ after normalizing;
-# * **3CosMul** (Levy & Goldberg, 2014): $\dfrac{\cos'(d, b)\,\cos'(d, c)}{\cos'(d, a) + \varepsilon}$
+# * **3CosMul** (Levy & Goldberg, CoNLL 2014, *Linguistic Regularities in Sparse and Explicit
+#   Word Representations*): $\dfrac{\cos'(d, b)\,\cos'(d, c)}{\cos'(d, a) + \varepsilon}$
 #   with cosines shifted to [0, 1] — one large term cannot dominate the others.
 
 # %% [markdown]
@@ -152,12 +153,12 @@ assert 0 < add_score["queen"] - add_score["bride"] < 0.05  # nearly tied under 3
 # (`exercise_answers.py 05.worlds`). Whether the role or the concept dominates a relation is a property of the draw,
 # not of the method. 3CosMul divides by
 # $\cos'(d, a)$, the cosine to *man* shifted to $[0, 1]$: a candidate pointing away from *man* gets
-# a small denominator, and that ratio outweighs *queen*'s lead on *king*. Levy & Goldberg (2014)
+# a small denominator, and that ratio outweighs *queen*'s lead on *king*. Levy & Goldberg (CoNLL 2014)
 # designed 3CosMul so that one large similarity cannot dominate a sum; the price is that a small
 # similarity to $a$ weighs heavily in the product. Neither method is "right": on exactly parallel
 # offsets (the planted world) 3CosAdd fits the structure and scores higher below; on large real
-# corpora Levy & Goldberg found 3CosMul the better of the two. On our small Wikipedia sample
-# 3CosAdd comes out ahead, as in the planted world and unlike Levy & Goldberg's result (below:
+# corpora Levy & Goldberg (CoNLL 2014) found 3CosMul the better of the two. On our small Wikipedia sample
+# 3CosAdd comes out ahead, as in the planted world and unlike that CoNLL 2014 result (below:
 # 3CosMul about 0.8% against 3CosAdd's 2.1%), on few questions — one small corpus cannot settle
 # the question.
 #
@@ -206,8 +207,8 @@ print("planted world: 3CosAdd above 95%, 3CosMul above 90% and below 3CosAdd")
 
 # %% [markdown]
 # Near perfect, as it must be — and here 3CosAdd beats 3CosMul: the planted relations are exact
-# parallel offsets, which is 3CosAdd's own assumption. (On large real corpora Levy & Goldberg
-# found the opposite; on our Wikipedia sample, below, 3CosAdd is ahead as well.) Now the Google questions on the Wikipedia vectors. The table
+# parallel offsets, which is 3CosAdd's own assumption. (On large real corpora Levy & Goldberg, CoNLL
+# 2014, found the opposite; on our Wikipedia sample, below, 3CosAdd is ahead as well.) Now the Google questions on the Wikipedia vectors. The table
 # shows, per section, the questions answered correctly, the questions **seen** (all four words in
 # the vocabulary) and the total in the file:
 
@@ -320,23 +321,29 @@ assert (ws.n_used, sl.n_used) == (242, 505)
 print(f"WordSim-353 Spearman {ws.spearman:.3f}, SimLex-999 Spearman {sl.spearman:.3f}")
 
 # %%
+# window 15 (seeds 0-2: 0.21-0.24); at window 10 WordSim-353 is 0.18-0.20 (ea 05.window)
 assert 0.2 < ws.spearman < 0.35 and 0.05 < sl.spearman < 0.25
-print("GloVe on 453k tokens: WordSim-353 in 0.2-0.35, SimLex-999 in 0.05-0.25")
+print("GloVe on 453k tokens, window 15: WordSim-353 in 0.2-0.35, SimLex-999 in 0.05-0.25")
 
 # %% [markdown]
+# These are window 15's figures (with $x_{\max} = 10$, 15 epochs): the window moves them. At
+# window 10 the same training gives WordSim-353 0.18-0.20 over seeds 0-2, against 0.21-0.24 at
+# 15; SimLex-999 stays at 0.12-0.14 (`benchmarks/exercise_answers.py 05.window`).
+#
 # ## For scale: the paper's numbers
 #
 # Pennington et al. (2014) trained 300-dimensional vectors on 6 and 42 *billion* tokens, with a
 # vocabulary of the 400,000 most frequent words (section 4.2; the vectors released on the GloVe
 # project page keep 400,000 words for 6B tokens but 1.9 million for the uncased 42B tokens):
 #
-# | | our GloVe (453k tokens, d = 50) | paper, 6B tokens (Table 2, 3) | paper, 42B tokens |
+# | | our GloVe (453k tokens, d = 50, window 15) | paper, 6B tokens (Table 2, 3) | paper, 42B tokens |
 # |---|---|---|---|
 # | analogies, total | about 2% of the 19.6% of questions it can ask | 71.7% (semantic 77.4, syntactic 67.0) | 75.0% |
 # | WordSim-353 Spearman | 0.236 | 0.658 | 0.759 |
 #
 # The gap is mostly data: four orders of magnitude fewer tokens. The setups differ in other ways
-# too — $d = 50$ against 300, 9,002 words against 400,000, $x_{max} = 10$ against 100 — so the
+# too — $d = 50$ against 300, 9,002 words against 400,000, $x_{max} = 10$ against 100,
+# window 15 against the paper's 10 — so the
 # table does not isolate the corpus size. The planted world shows the
 # code finds relations that are present in the counts; the next section shows how quality grows
 # with text.
@@ -362,20 +369,36 @@ planted_tokens.append(sum(len(d) for d in world.documents))
 acc.append(add.accuracy)
 
 # %% [markdown]
-# And growing prefixes of the Wikipedia sample, scored on WordSim-353 (the vocabulary is rebuilt
-# for each prefix, so coverage grows too):
+# And growing prefixes of the Wikipedia sample, scored on WordSim-353. The vocabulary is rebuilt
+# for each prefix (min_count 5), so a larger prefix can ask more of the pairs: scored on all the
+# pairs its vocabulary holds, each prefix would be scored on a different test. So every prefix
+# is scored on one fixed set: the pairs whose two words are in the *smallest* prefix's
+# vocabulary (a word seen 5 times in a prefix is seen at least 5 times in every longer one).
 
 # %%
 docs = list(corpus)
 fractions = [1 / 8, 1 / 4, 1 / 2, 1]
-wiki_tokens, wiki_ws = [], []
-for frac in fractions:
-    part = docs[: max(1, int(frac * len(docs)))]
-    v = gl.Vocabulary.build(part, min_count=5)
+parts = [docs[: max(1, int(frac * len(docs)))] for frac in fractions]
+vocabs = [gl.Vocabulary.build(part, min_count=5) for part in parts]
+smallest = set(vocabs[0].words)
+common = gl.scratch_path("wordsim353-common.tsv")  # the pairs the smallest prefix can ask
+with open(datasets.wordsim353_path(), encoding="utf-8") as f, \
+        open(common, "w", encoding="utf-8") as out:
+    out.writelines(line for line in f if line.startswith("#")
+                   or all(w.lower() in smallest for w in line.split("\t")[:2]))
+
+# %%
+wiki_tokens, wiki_ws, n_pairs, n_own = [], [], [], []
+for part, v in zip(parts, vocabs, strict=True):
     Xp = gl.count_cooccurrences(v.encode_documents(part), len(v), 15)
     kv = gl.cached_fit(glove, Xp).to_keyed_vectors(v)   # the whole sample: notebook 04's
     wiki_tokens.append(int(v.counts.sum()))
-    wiki_ws.append(evaluate.word_similarity(kv, datasets.wordsim353_path()).spearman)
+    on_common = evaluate.word_similarity(kv, common)
+    wiki_ws.append(on_common.spearman)
+    n_pairs.append(on_common.n_used)
+    n_own.append(evaluate.word_similarity(kv, datasets.wordsim353_path()).n_used)
+print("pairs each prefix's vocabulary holds:", n_own, "; scored on the common", n_pairs[0])
+assert n_own == [63, 113, 186, 242] and n_pairs == [63] * 4  # one test for every prefix
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
@@ -383,19 +406,27 @@ axes[0].semilogx(planted_tokens, acc, "o-")
 axes[0].set(xlabel="tokens (planted world)", ylabel="analogy accuracy",
             title="Planted world: relations appear with data")
 axes[1].semilogx(wiki_tokens, wiki_ws, "o-", color="tab:red")
-axes[1].set(xlabel="in-vocabulary tokens (Wikipedia prefixes)", ylabel="WordSim-353 Spearman",
+axes[1].set(xlabel="in-vocabulary tokens (Wikipedia prefixes)",
+            ylabel="Spearman, the 63 common WordSim-353 pairs",
             title="Real text (seed 0): highest on the whole sample")
 fig.tight_layout()
 plt.show()
 assert acc[-1] > 0.95 and acc[0] < 0.5 and acc[-1] > acc[0]
-assert wiki_ws[-1] > wiki_ws[0] + 0.05 and wiki_ws[-1] == max(wiki_ws)
-print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
+# seeds 0-3 (ea 05.prefix): the last point highest, 0.20-0.29 above the first
+assert wiki_ws[-1] > wiki_ws[0] + 0.15 and wiki_ws[-1] == max(wiki_ws)
+print("WordSim-353 by prefix, on the 63 common pairs:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 
 # %% [markdown]
-# The planted world climbs steeply, to nearly 1 at the full size; on real text the WordSim-353 curve's last point is its highest,
-# at least 0.05 above the first (for training seed 0 it dips once on the way; seeds 1 and 2
-# rise at every step and end 0.06-0.07 above their first point: `exercise_answers.py
-# 05.prefix`): nothing suggests our corpus is enough.
+# The planted world climbs steeply, to nearly 1 at the full size. On real text, scored on the
+# same 63 pairs throughout, the WordSim-353 curve climbs from 0.12 to 0.41 for training seed 0;
+# over seeds 0-3 it goes from 0.12-0.18 to 0.34-0.41, its last point the highest and 0.20-0.29
+# above the first (asserted: more than 0.15), though seeds 1 and 3 dip once on the way
+# (`benchmarks/exercise_answers.py 05.prefix`): nothing suggests our corpus is enough. Scored
+# instead on all the pairs each vocabulary holds (63, 113, 186, 242), the curve rises far less
+# (to 0.21-0.24, only 0.04-0.12 above the first point): the larger prefixes are then also
+# tested on pairs of rarer words, on which the same model scores lower (seed 0's full-sample
+# model: 0.41 on the 63 common pairs, 0.236 on all 242, the figure of the section above). A
+# learning curve must keep its test fixed.
 # Homework 3 repeats this on text8 (17 million tokens) if you have the bandwidth.
 #
 # ## Summary
@@ -408,7 +439,8 @@ print("WordSim-353 by prefix:", ", ".join(f"{x:.2f}" for x in wiki_ws))
 #   fourth, and first or eighth with other seeds. It occurs 19 times in 453k tokens: at this
 #   size the classic analogy is a lottery of the seed.
 # * Always report coverage: here only 20% of the analogy questions can be asked.
-# * On half a million tokens GloVe scores about 2% on analogies and 0.24 on WordSim-353,
+# * On half a million tokens GloVe (window 15) scores about 2% on analogies and 0.24 on
+#   WordSim-353 (0.18-0.20 at window 10),
 #   against 72–75% and 0.66–0.76 on billions of tokens: the difference is mostly data (the setups
 #   also differ in $d$, vocabulary size and $x_{max}$).
 #

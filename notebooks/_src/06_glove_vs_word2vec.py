@@ -132,7 +132,7 @@ for name, r in rows.items():
 
 # %%
 ws = {name: r["ws"] for name, r in rows.items()}
-assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # the window moves PPMI-SVD a little
+assert ws["PPMI-SVD w=15"] > ws["PPMI-SVD w=5"]  # 5 -> 15 (not monotone: 10 is 0.557, ea 06.ppmi)
 assert ws["PPMI-SVD w=15"] > ws["Word2Vec w=15"] + 0.03 > ws["GloVe x_max=1"] + 0.06
 assert ws["GloVe x_max=1"] > ws["GloVe x_max=10"] + 0.03  # seed 0 only: 0.00-0.11 over 0-4
 assert 0.08 < ws["GloVe x_max=1"] - ws["GloVe x_max=10"] < 0.14   # seed 0's +0.11
@@ -158,8 +158,10 @@ print("window 15: PPMI-SVD > Word2Vec > tuned GloVe > default GloVe on WordSim-3
 # for seed 1 the SimLex gap is 0.007, `exercise_answers.py hw3.xmax`); and the
 # gain is seed 0's at 15 epochs: over seeds 0 to 4 it ranges from 0.00 to 0.11, seed 0's being
 # the largest (`benchmarks/exercise_answers.py 04.xmax`), and trained to 60 epochs it is +0.08,
-# −0.06 and +0.07 for seeds 0-2 (`04.epochs`; notebook 04 calls $x_{max}$ a trade-off). PPMI-SVD gains from the wider window (+0.045);
-# how much Word2Vec gains is exercise 1. (413k: the 453k tokens of the sample less the
+# −0.06 and +0.07 for seeds 0-2 (`04.epochs`; notebook 04 calls $x_{max}$ a trade-off).
+# PPMI-SVD gains +0.045 from window 5 to 15, but not steadily: its WordSim-353 is 0.502, 0.557,
+# 0.547 and 0.547 at windows 5, 10, 15 and 30, so 10 is slightly ahead of 15
+# (`benchmarks/exercise_answers.py 06.ppmi`); how much Word2Vec gains is exercise 1. (413k: the 453k tokens of the sample less the
 # out-of-vocabulary ones; section 3's cell prints the exact count.)
 #
 # What the literature says, checked against the papers:
@@ -254,10 +256,14 @@ planted = {
 #
 # <details><summary>Answer</summary>
 #
-# GloVe and Word2Vec, nearly all; PPMI-SVD far fewer (about half in our run: 56%). The planted world is *log-linear*, exactly
-# the assumption of GloVe and of skip-gram (whose optimum is a shifted PMI, Levy & Goldberg
-# 2014). PPMI clips negative PMI to zero and the SVD weights all cells alike, so its factors bend
-# the parallel offsets. The method whose assumptions match the data wins.
+# GloVe and Word2Vec, nearly all; PPMI-SVD far fewer (about half in our run: 56%). The planted
+# world is *log-linear*, exactly the assumption of GloVe and of skip-gram (whose optimum is a
+# shifted PMI: Levy & Goldberg, NeurIPS 2014, *Neural Word Embedding as Implicit Matrix
+# Factorization*). Why PPMI-SVD falls short, this notebook does not show. A natural guess is that
+# clipping negative PMI to zero bends the offsets — but the guess fails a test: keeping the
+# negative values (on the observed cells; 73% of them are negative) solves fewer questions still,
+# 41% against 56% (`benchmarks/exercise_answers.py 06.ppmi`). That the SVD weights every cell
+# alike, where GloVe weights cells by their counts, remains a conjecture, not tested here.
 # </details>
 
 # %% tags=["reveal"]
@@ -335,9 +341,10 @@ for r in offset_cos:
 for r, c in offset_cos.items():
     print(f"PPMI-SVD {r:25s} mean offset cosine {c:.4f}, solved {100 * by_section[r]:.0f}%,"
           f" nearest other word at cosine {crowd[r]:.2f}")
-# the verdict (every world 0-5, ea 06.worlds); control: the other relation, in the same assert
+# the verdict holds where one relation is crowded by 0.05 or more (worlds 0, 1, 2, 5, 11 of
+# 0-11; below that gap it is a coin toss: ea 06.worlds); control: the other relation
 crowded, other = sorted(crowd, key=crowd.get, reverse=True)  # world 0: family, capitals
-assert by_section[crowded] < by_section[other]
+assert crowd[crowded] - crowd[other] >= 0.05 and by_section[crowded] < by_section[other]
 # the figures are world 0's (planted_corpus seed 0) only:
 assert offset_cos["family"] > offset_cos["capital-common-countries"]
 assert crowd["family"] > crowd["capital-common-countries"] + 0.1  # 0.84 vs 0.65
@@ -354,11 +361,15 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 #
 # Which relation is crowded, and which is more parallel, is a property of the world's random
 # draw. PPMI-SVD is deterministic given the counts, so only the world can change it: in worlds
-# 1-3 the *capitals* are the more crowded (0.72-0.75 against 0.67-0.70) and the family is solved
-# more often (87%, 75%, 67% against 70%, 27%, 66%); family offsets are more parallel in worlds 1
-# and 2, not in 3. **What holds in every world we drew (0-5): the more crowded relation is solved
-# less often** (`benchmarks/exercise_answers.py 06.worlds`; in world 4 the two are nearly
-# equally crowded, 0.69 both). That rule is what the cell asserts; the figures above are world 0's.
+# 1 and 2 the *capitals* are the more crowded (0.74-0.75 against 0.67-0.68) and the family is
+# solved more often (87% and 75% against 70% and 27%); family offsets are more parallel in
+# worlds 1 and 2, not in 3. **Where one relation is clearly the more crowded — its words'
+# nearest other word at least 0.05 closer on average — it is solved less often: so in all five
+# such worlds of the twelve we drew (worlds 0, 1, 2, 5 and 11 of 0-11; gaps 0.06-0.19).** In the
+# other seven the two relations are about equally crowded (gaps of 0.00-0.02) and either one can
+# be solved more often (the crowded one less often in four, more often in three): there crowding
+# decides nothing (`benchmarks/exercise_answers.py 06.worlds`). That rule, with its gap, is what
+# the cell asserts; the figures above are world 0's.
 
 # %% [markdown]
 # ## 6. The comparison table, revisited
@@ -378,15 +389,14 @@ assert by_section["family"] < 0.3 < 0.8 < by_section["capital-common-countries"]
 # ## Summary
 #
 # * Compared at matched settings — same tokens, vocabulary, dimension **and window** — and each
-#   tool's usual epochs, on 413k real tokens PPMI-SVD scores best, then Word2Vec, then GloVe;
-#   with more epochs Word2Vec closes most of the gap to PPMI-SVD (exercise 1). $x_{\max} = 1$
-#   narrows
-#   GloVe's gap on WordSim-353, the benchmark it was tuned on (by how much depends on the seed),
-#   and widens it on SimLex and analogies.
-# * Settings can move a method's score as much as switching methods (window for Word2Vec,
-#   $x_{\max}$ for GloVe; exercise 1 measures the window), though not every method as much
-#   (PPMI-SVD gains 0.045 from window 5 to 15): compare at matched settings, and remember that
-#   two implementations are compared too.
+#   tool's usual epochs, on 413k real tokens PPMI-SVD scores best, then Word2Vec, then GloVe.
+#   That ranking is at those epochs, not at convergence (exercise 1 checks Word2Vec with more).
+#   $x_{\max} = 1$ narrows GloVe's gap on WordSim-353, the benchmark it was tuned on (by how
+#   much depends on the seed), and widens it on SimLex and analogies.
+# * Settings move scores: $x_{\max}$ moves GloVe's WordSim-353 by 0.00-0.11 (seeds 0-4), the
+#   window moves PPMI-SVD's by 0.045 from 5 to 15 (not steadily: 10 is slightly ahead of 15;
+#   how much the window moves Word2Vec's is exercise 1's question): compare at matched
+#   settings, and remember that two implementations are compared too.
 # * Levy et al. (2015): hyperparameters matter more than the algorithm, tuned GloVe did not beat
 #   skip-gram. Sahlgren & Lenci (2016): on small data the neural models fall behind.
 # * On the planted (log-linear) world GloVe and Word2Vec recover the relations almost perfectly,

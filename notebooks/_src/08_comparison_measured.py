@@ -160,6 +160,7 @@ print("vocabulary per prefix:", " ".join(f"{x:,.0f}" for x in V_r), "words;  nnz
 print(f"exponents, vocabulary rebuilt: nnz {b_nnz_r:.2f} (fixed: {b_nnz:.2f}),"
       f" Word2Vec {exponent(tokens_r, w2v_r):.2f}")
 assert b_nnz_r > 0.95 > 0.9 > b_nnz  # new words' rows cancel the saturation: about linear
+# at min_count 5 only: 0.93 at min_count 2, 1.13 at 10 (ea 08.mincount)
 
 # %% [markdown]
 # Counted work is the same on every machine. Seconds are not: below, one epoch of each and the
@@ -230,10 +231,14 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # **Verdict (speed).** At 15 GloVe epochs (the C demo's) against Word2Vec's 5, GloVe does less
 # counted work on every prefix here, in both vocabulary setups (Word2Vec's work counted after
 # subsampling): 0.60 down to 0.43 of Word2Vec's with the vocabulary fixed, 0.46 to 0.43 with it
-# rebuilt per prefix. Whether its share *falls* as the corpus grows depends on the vocabulary:
+# rebuilt per prefix at min_count 5. Whether its share *falls* as the corpus grows depends on the vocabulary:
 # held fixed, X's nonzeros grow like $|C|^{0.84}$ and the share falls; rebuilt per prefix, as
 # for real text, they grow about linearly ($b \approx 1.02$) and the share stays flat (asserted:
-# within 10%). The number of epochs decides the rest: GloVe breaks even with Word2Vec at 26-39
+# within 10%) — **at min_count 5**, this notebook's threshold. The threshold decides it too: at
+# min_count 2 the exponent is 0.93 and GloVe's share falls by 18% over the prefixes; at
+# min_count 10 it is 1.13, the share rises a little (7%) and lies at 0.36-0.39, below the band
+# asserted here (`benchmarks/exercise_answers.py 08.mincount`). The number of epochs decides the
+# rest: GloVe breaks even with Word2Vec at 26-39
 # epochs here, so at the paper's 50 it does 1.25-1.8 times Word2Vec's counted work. (The draw of
 # kept tokens moves these ratios by under 0.002 over seeds 0-2:
 # `benchmarks/exercise_answers.py 08.work`.) Whether any of this makes GloVe faster in *seconds*
@@ -263,8 +268,9 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 # to zero over the epochs it plans, so a short run is not an early snapshot of a long one), and
 # GloVe gets there first, with about two thirds of the work. Subsampling matters too: these
 # short sentences are full of frequent words, Word2Vec keeps under half of the tokens, and an
-# epoch then costs about as much as 18 of GloVe's. Either way GloVe then levels off near 25%,
-# while Word2Vec climbs to 80%.
+# epoch then costs about as much as 18 of GloVe's. Either way GloVe then levels off, near 25%
+# in this world's two draws (its peak is 0.31-0.39 in worlds 5-7), while Word2Vec climbs to
+# 80% (0.87-0.91 there; `benchmarks/exercise_answers.py 08.worlds`).
 #
 # What the notebook shows about why: with about 43 sentences per related word of the world
 # (10,000 sentences, each holding one of its 232 related words), most of a related word's counts
@@ -291,9 +297,9 @@ def accuracy(kv):
 GLOVE_EPOCHS, W2V_EPOCHS, SNAP = 50, 10, [1, 2, 5, 10, 20, 30, 40, 50]
 
 
-def glove_curve(X, v, seed):
+def glove_curve(X, v, seed, x_max=10.0):
     """Accuracy after each epoch count in SNAP, from one run continued epoch by epoch."""
-    model, acc = gl.GloVe(DIM, x_max=10.0, epochs=1, random_state=seed), []
+    model, acc = gl.GloVe(DIM, x_max=x_max, epochs=1, random_state=seed), []
     for e in range(1, GLOVE_EPOCHS + 1):
         model.partial_fit(X)
         if e in SNAP:
@@ -399,9 +405,11 @@ print("in both draws, to 15%: about the same work (Word2Vec read off one run), G
       "(separate runs); Word2Vec's 10 epochs beat every GloVe epoch count")
 
 # %% [markdown]
-# At $x_{\max} = 10$ GloVe passes 15% at epoch 20, peaks at 30–40 epochs near 25% and then
+# At $x_{\max} = 10$ GloVe passes 15% at epoch 20, peaks at 30–40 epochs near 25% (in this
+# world's draws: the figures below are world 0's; world 7, drawn the same way, peaks at 0.36) and then
 # *loses* a little accuracy (in our run 0.25 → 0.22 and 0.29 → 0.27 by epoch 50): more epochs fit
-# the noisy small counts more closely. Word2Vec ends near 80%.
+# the noisy small counts more closely. Word2Vec ends near 80% (0.87-0.91 in worlds 5-7:
+# `benchmarks/exercise_answers.py 08.worlds` and `08.worlds7`).
 
 # %%
 related = {w for pairs in world.pairs.values() for pair in pairs for w in pair}
@@ -411,32 +419,51 @@ for c in curves:
     assert SNAP[np.argmax(g >= 0.15)] == 20 and SNAP[np.argmax(g)] in (30, 40), (
         f"past 15% at epoch {SNAP[np.argmax(g >= 0.15)]}, peak at {SNAP[np.argmax(g)]}: this "
         "describes x_max = 10; with x_max = 2 (the try-it) the curve rises and peaks sooner")
+    # world 0's draws only: GloVe peaks at 0.31-0.39 in worlds 5-7 (0.36 in world 7 drawn as
+    # here), Word2Vec ends at 0.87-0.91 (ea 08.worlds, 08.worlds7)
     assert 0.2 < g.max() < 0.35 and 0.7 < c["w2v"][-1] < 0.9
 print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends above 70%")
 
 # %% [markdown]
-# **Try it.** In `glove_curve` above, change `x_max=10.0` to `x_max=2.0` (more weight for the
-# small counts of a small corpus) and re-run from there to the asserts. Does GloVe's curve rise?
-# Does the verdict still hold?
-#
+# **Try it.** Set `try_x_max = 2.0` in the cell below (more weight for the small counts of a
+# small corpus) and run it. It trains GloVe's curve again at that $x_{\max}$ on both draws and
+# prints what section 2's verdict checks; nothing else in the notebook changes, so the cells
+# after it still see the $x_{\max} = 10$ runs. Does GloVe's curve rise? Does the verdict still
+# hold?
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+try_x_max = 10.0  # the try-it: set 2.0 and run this cell (the x_max = 10 curves are reused)
+for s, c in enumerate(curves):
+    g = c["glove"] if try_x_max == 10.0 else glove_curve(c["X"], c["v"], s, x_max=try_x_max)
+    g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
+    w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
+    to15 = work_to_reach(g_work, g)
+    print(f"draw {s}, x_max = {try_x_max:g}: GloVe at epochs {SNAP}:",
+          " ".join(f"{a:.2f}" for a in g))
+    print(f"   peak {max(g):.2f} at epoch {SNAP[int(np.argmax(g))]} (verdict: 30-40);"
+          f" work to 15%: {to15 / work_to_reach(w_work, c['w2v']):.2f} of Word2Vec's read off"
+          f" one run (verdict: 0.8-1.2), {to15 / (3 * c['w2v_pairs'] * (NEG + 1)):.2f} of a"
+          f" 3-epoch run's (verdict: 0.5-0.8); Word2Vec ends {c['w2v'][-1] - max(g):.2f} higher")
+
+# %% [markdown]
 # <details><summary>Answer</summary>
 #
 # It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
 # then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
 # GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec (read
-# off one run) needs to get there, so the first assert after `work_to_reach` ("about the same
-# work") fails: at this $x_{\max}$ GloVe is first to the low bar. Word2Vec still ends far
-# higher (that assert passes), and the cell after, which checks the $x_{\max} = 10$ curve's
-# peak, fails: the peak has moved. Against Word2Vec's separate runs GloVe now needs about 0.46
-# of a 3-epoch run's work, below the bound of 0.5 that the same cell asserts: that assert would
-# fail too.
+# off one run) needs to get there, below the verdict's "about the same work" (0.8-1.2): at this
+# $x_{\max}$ GloVe is first to the low bar. Against Word2Vec's separate runs it needs about
+# 0.46 of a 3-epoch run's work, below the verdict's 0.5-0.8, and the peak has moved out of
+# epochs 30-40. Word2Vec still ends far higher. So the verdict's figures are those of
+# $x_{\max} = 10$, the setting they name.
 # (`benchmarks/exercise_answers.py 08.tryit` reproduces the accuracies; the work is section 2's:
 # GloVe's counting plus 10 epochs, against two subsampled Word2Vec epochs.)
 # </details>
 #
 # **Verdict (accuracy vs time).** What holds however it is measured, in both draws: at 10,000
 # planted sentences Word2Vec ends far higher (near 80% after 10 epochs, against GloVe's best,
-# near 25%). Who reaches a low bar (15%) first depends on how it is measured:
+# near 25%, in this world; 0.87-0.91 against 0.31-0.39 in worlds 5-7). Who reaches a low bar (15%) first depends on how it is measured:
 #
 # * Word2Vec read off one 10-epoch run: about the same counted work as GloVe (GloVe's share
 #   0.88-0.96 on five other worlds, `benchmarks/bench_compare.py figure4`);
@@ -602,8 +629,10 @@ print("continuing beats no update by more than 0.08 (GloVe) and 0.05 (Word2Vec) 
 # against doing nothing: trained on A alone, GloVe already scores 0.59 of retraining, and the
 # update lifts it to 0.76; Word2Vec goes from 0.79 to 0.89 (asserted: gains of more than 0.08
 # and 0.05 of retraining's score; over model seeds 0-2 the gains are 0.12-0.17 and 0.10-0.15,
-# `benchmarks/exercise_answers.py 08.inc`, and on three other worlds 0.11-0.16 and 0.09-0.12,
-# `benchmarks/bench_compare.py incremental`). So continuing does help, though most of the score
+# `benchmarks/exercise_answers.py 08.inc`, on three other worlds 0.11-0.16 and 0.09-0.12,
+# `benchmarks/bench_compare.py incremental`, on worlds 5-7 0.12-0.16 and 0.07-0.16,
+# `08.worlds`, and 0.09 for both in world 7 split as here, `08.worlds7`: in all, 0.09-0.17 for
+# GloVe and 0.07-0.16 for Word2Vec). So continuing does help, though most of the score
 # was there before it: A is three quarters of the text. What it
 # cannot do is learn **new words** — they need rows in $W$, $\tilde W$ and X, i.e. a new
 # vocabulary (and in glovelib, a new model). Word2Vec's vocabulary update adds them, but
@@ -665,7 +694,8 @@ for n, row in zip(sizes, little, strict=True):
 
 # %%
 glove_acc, w2v_acc, ppmi_acc = little[..., 0], little[..., 1], little[..., 2]
-assert np.all(ppmi_acc[0] > np.maximum(glove_acc[0], w2v_acc[0]) + 0.01)  # 1,000: PPMI-SVD
+# 1,000: PPMI-SVD ahead, but every score is 7% or less (ahead in worlds 0-4 too: ea 08.little)
+assert np.all(ppmi_acc[0] > np.maximum(glove_acc[0], w2v_acc[0]) + 0.01)
 assert np.all(w2v_acc[2] > ppmi_acc[2] + 0.05)  # 10,000: Word2Vec far ahead
 assert np.all(glove_acc[1:] < np.minimum(w2v_acc[1:], ppmi_acc[1:]) - 0.05)  # GloVe last
 assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: close (world 0; 0.054 in world 1)
@@ -673,7 +703,10 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 
 # %% [markdown]
 # **Verdict (little data).** On the smallest corpus the count-based PPMI-SVD is ahead in both
-# draws; at 3,000 sentences Word2Vec is close behind it (in our run 0.14 against 0.16–0.18; the
+# draws, but on small numbers: at 1,000 sentences every method solves 7% of the questions or
+# fewer, and PPMI-SVD's lead is 2-6 points (the order held in five more worlds, 0-4, drawn with
+# model seed = world: PPMI-SVD 0.047-0.070, Word2Vec 0.013-0.019, GloVe 0.005-0.014;
+# `benchmarks/exercise_answers.py 08.little`). At 3,000 sentences Word2Vec is close behind it (in our run 0.14 against 0.16–0.18; the
 # benchmark finds either ahead, depending on the world drawn), and by 10,000 it is far ahead.
 # (Notebook 06 trains on the default planted world, 100,000 sentences, at window 15 rather than
 # 10 and Word2Vec for 5 epochs: there GloVe and Word2Vec solve over 95%, PPMI-SVD well under
@@ -691,13 +724,13 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #
 # | claim | measured here | when it holds |
 # |---|---|---|
-# | GloVe trains faster | work per epoch: nnz vs kept tokens; GloVe at 15 epochs does 0.43-0.60 of Word2Vec's (5 epochs) on every prefix | in counted work at 15 GloVe epochs (the C demo's), with the vocabulary fixed or rebuilt per prefix; its share falls as the corpus grows only with the vocabulary fixed (nnz exponent 0.84 against 1.02); break-even at 26-39 GloVe epochs, so at the paper's 50 GloVe does more work; in seconds it depends on the CPU and on the epochs needed |
+# | GloVe trains faster | work per epoch: nnz vs kept tokens; GloVe at 15 epochs does 0.43-0.60 of Word2Vec's (5 epochs) on every prefix | in counted work at 15 GloVe epochs (the C demo's), with the vocabulary fixed or rebuilt per prefix (min_count 5); at min_count 5 its share falls as the corpus grows only with the vocabulary fixed (nnz exponent 0.84 against 1.02; rebuilt at min_count 2 it falls too, at 10 it rises); break-even at 26-39 GloVe epochs, so at the paper's 50 GloVe does more work; in seconds it depends on the CPU and on the epochs needed |
 # | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences (two draws): Word2Vec ends far higher; to 15%, about the same work with Word2Vec read off one run, GloVe first (about 2/3 of the work) with separate runs | the low bar only, measured the paper's way; the paper's "ahead at every time" is on 6B tokens, and that reliable counts are why is our inference, not measured |
 # | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows; about 21 times while glovelib trains | a trainer holding its records in memory (glovelib here); the reference `glove.c` streams them from disk, about 2 times Word2Vec's; X in memory stops fitting only when the vocabulary grows; bounded counting caps counting only |
 # | no incremental training | counts add exactly; `partial_fit` lifts GloVe from 0.59 (no update) to 0.76 of retraining, Word2Vec's update from 0.79 to 0.89 | false for known words, true for new words (rows); model seeds 0-2 in the benchmark |
 # | Word2Vec suits changing corpora | its vocabulary update learns new words from the new text only | yes, with that caveat |
 # | Word2Vec suits large corpora | not measured here (our largest corpus: 0.4 million tokens) | unknown from this notebook; the paper's Figure 4, on 6B tokens, has GloVe ahead at equal time |
-# | which learns from little data | PPMI-SVD on the least text, Word2Vec soon after; GloVe last | the smallest corpora here (two draws per size) favour plain counts |
+# | which learns from little data | PPMI-SVD on the least text (every method at 7% or less there; the lead is 2-6 points, in both draws and five more worlds), Word2Vec soon after; GloVe last | the smallest corpora here (two draws per size, worlds 0-4 in the benchmark) favour plain counts |
 #
 # ## Exercises
 #

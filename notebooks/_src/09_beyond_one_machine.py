@@ -185,6 +185,8 @@ alone = cluster.fit_on_cluster(client, X, gl.GloVe(**small), workers=workers[:1]
 both = cluster.fit_on_cluster(client, X, gl.GloVe(**small))
 print(f"one worker: {alone.cluster_log_.moved_bytes} bytes moved; "
       f"two: {both.cluster_log_.moved_bytes}")
+print(f"same vectors: {np.array_equal(alone.W_, both.W_)} "
+      f"(largest difference {np.abs(alone.W_ - both.W_).max():.1e})")
 
 # %% tags=["check"]
 assert np.array_equal(alone.W_, both.W_)  # the vectors do not change with the workers
