@@ -99,14 +99,17 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
 
 
 def reference_gradients(p, X, x_max, alpha, f_power=1, transpose=True, log=np.log,
-                        bias=True, context_bias=True, x_for_delta=False) -> list:
+                        bias=True, context_bias=True, x_for_delta=False, delta_power=1,
+                        scale=1.0) -> list:
     """(dW, dW~, db, db~), or a usual wrong version of them (f squared or forgotten, G.T
-    forgotten, log dropped, a bias forgotten, X_ij in place of delta_ij)."""
+    forgotten, log dropped, a bias forgotten, X_ij in place of delta_ij, delta squared, every
+    g_ij times ``scale``)."""
     C = sp.coo_matrix(X)
     diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
     diff = diff + (p.b[C.row] if bias else 0) + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power
-    G = sp.csr_matrix((f * (C.data if x_for_delta else diff), (C.row, C.col)), shape=X.shape)
+    g = f * (C.data if x_for_delta else diff**delta_power) * scale
+    G = sp.csr_matrix((g, (C.row, C.col)), shape=X.shape)
     return [G @ p.W_context, (G.T if transpose else G) @ p.W, np.asarray(G.sum(axis=1)).ravel(),
             np.asarray(G.sum(axis=0)).ravel()]
 
@@ -138,6 +141,14 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
          "transpose is missing)", wrong(transpose=False)),
         ("δ_ij uses X_ij where log X_ij belongs: the model fits log counts",
          wrong(log=lambda x: x)),
+        ("your g_ij is f(X_ij) * δ_ij**2, the term of the loss itself: the derivative of "
+         "1/2 f(X_ij) δ_ij**2 is g_ij = f(X_ij) * δ_ij (δ to the first power)",
+         wrong(delta_power=2)),
+        ("your g_ij is f(X_ij) * δ_ij**2 / 2, the term of the loss itself: its derivative is "
+         "g_ij = f(X_ij) * δ_ij (δ to the first power)", wrong(delta_power=2, scale=0.5)),
+        ("you divided the gradients by the number of nonzeros: J is a *sum* over the entries, "
+         "not a mean, so its gradients are sums too (no / X.nnz)",
+         [w / sp.coo_matrix(X).nnz for w in want]),
         ("your g_ij uses X_ij in place of δ_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
          "log X_ij)", wrong(x_for_delta=True)),
         ("the context bias b~_j is missing from δ_ij", wrong(context_bias=False)),
@@ -159,6 +170,12 @@ def _one_gradient_mistake(got, want, p, X, x_max, alpha) -> str | None:
          "(no transpose)", G.T @ p.W_context),
         (0, "dJ/dW uses W where W~ belongs: dJ/dw_i = sum_j g_ij w~_j", G @ p.W),
         (1, "dJ/dW~ uses W~ where W belongs: dJ/dw~_j = sum_i g_ij w_i", G.T @ p.W_context),
+        (1, "dJ/dW~ multiplies g_ij by w~_j, the vector being differentiated, where w_i belongs: "
+         "dJ/dw~_j = sum_i g_ij w_i (in a loop, gWc[j] += g * W[i])",
+         np.asarray(G.sum(axis=0)).ravel()[:, None] * p.W_context),
+        (0, "dJ/dW multiplies g_ij by w_i, the vector being differentiated, where w~_j belongs: "
+         "dJ/dw_i = sum_j g_ij w~_j (in a loop, gW[i] += g * Wc[j])",
+         np.asarray(G.sum(axis=1)).ravel()[:, None] * p.W),
         (2, "dJ/db is a mean over the row: it is the *sum* of g_ij over j (G.sum(axis=1))",
          np.asarray(G.sum(axis=1)).ravel() / V),
         (3, "dJ/db~ is a mean over the column: it is the *sum* of g_ij over i (G.sum(axis=0))",

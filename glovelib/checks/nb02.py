@@ -33,6 +33,16 @@ def check_prefix(prefix: Callable) -> None:
                                   "counts tokens over all documents; take whole documents, "
                                   "subtract each one's length from what is left, and cut only "
                                   "the last")
+            k = int(np.searchsorted(ends, n))  # the document the prefix cuts
+            left = n - (int(ends[k - 1]) if k else 0)  # its tokens in the prefix
+            tail_cut = np.concatenate(docs[:k] + [docs[k][len(docs[k]) - left:]])
+            if len(joined) == n and (np.array_equal(joined, flat[len(flat) - n:])
+                                     or np.array_equal(joined, tail_cut)):
+                raise CheckFailed(f"prefix(docs, {n}) holds *last* tokens (doc[-n:], or the end "
+                                  f"of the corpus): a prefix is the *first* {n} token"
+                                  f"{'s' if n != 1 else ''}, from "
+                                  "the first document on; cut the last document kept as "
+                                  "doc[:n]")
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
             whole = len(joined) > n and len(joined) in ends and np.array_equal(
                 joined, flat[:len(joined)])
@@ -74,6 +84,9 @@ def check_glove_gradients(gradients: Callable) -> None:
         got = gradients(p, X, 5.0, 0.4).arrays()
         for setting, message in [((5.0, 0.75), "alpha is ignored (your f uses alpha = 0.75 "
                                   "whatever it is given): pass alpha on to the weighting"),
+                                 ((5.0, 1.0), "alpha is written in as 1 (your f is min(1, "
+                                  "x / x_max) whatever alpha it is given): pass alpha on, "
+                                  "(x / x_max) ** alpha"),
                                  ((10.0, 0.4), "x_max is ignored (your f uses x_max = 10 "
                                   "whatever it is given): pass x_max on to the weighting")]:
             want = objective.gradients(p, X, *setting).arrays()

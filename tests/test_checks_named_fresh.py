@@ -1,0 +1,105 @@
+"""The wrong answers fresh students tried (third reading), each written as a student would write
+it and fed to its check: the message names the mistake (what was done, what to do instead), a
+wrong-shaped answer gives a CheckFailed that says what was expected (never a raw TypeError), and
+the right answer still passes."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+import glovelib as gl
+from glovelib import checks, objective
+
+
+def message(check, *args, **kwargs) -> str:
+    with pytest.raises(checks.CheckFailed) as info:
+        check(*args, **kwargs)
+    text = str(info.value)
+    assert "\n" not in text  # one line
+    return text
+
+
+def passes(capsys, check, *args, **kwargs):
+    result = check(*args, **kwargs)
+    assert capsys.readouterr().out.startswith("passed:")
+    return result
+
+
+@pytest.fixture(scope="module")
+def world():
+    return gl.datasets.planted_corpus(n_sentences=800, seed=0)
+
+
+# --------------------------------------------------------------------------- notebook 00
+
+def test_a_misspelt_word_is_named(world, capsys):
+    mine = [("london", "england", "tokio", "japan"), ("uncle", "aunt", "nephew", "niece")]
+    text = message(checks.check_planted_questions, mine, world)
+    assert re.search(r"'tokio' is not a word of this world.*'tokyo'", text)
+    passes(capsys, checks.check_planted_questions,
+           [("london", "england", "tokyo", "japan"), ("uncle", "aunt", "nephew", "niece")], world)
+
+
+# --------------------------------------------------------------------------- notebook 02
+
+def loop_gradients(mistake=None):
+    """Notebook 02's loop, with one slip."""
+    def gradients(p, X, x_max, alpha):
+        gW, gWc = np.zeros_like(p.W), np.zeros_like(p.W_context)
+        gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)
+        Xc = sp.coo_matrix(X)
+        for i, j, x in zip(Xc.row, Xc.col, Xc.data, strict=True):
+            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - np.log(x)
+            a = 1.0 if mistake == "alpha 1" else alpha
+            f = min(1.0, (x / x_max) ** a)
+            g = f * delta**2 if mistake == "delta squared" else f * delta
+            g = 2 * g if mistake == "2 f delta" else g
+            gW[i] += g * p.W_context[j]
+            gWc[j] += g * (p.W_context[j] if mistake == "wrong vector" else p.W[i])
+            gb[i] += g
+            gbc[j] += g
+        return objective.Weights(gW, gWc, gb, gbc)
+    return gradients
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("alpha 1", r"alpha is written in as 1\b.*whatever alpha it is given.*pass alpha on"),
+    ("2 f delta", r"twice the expected.*factor 1/2"),
+    ("delta squared", r"f\(X_ij\) \* δ_ij\*\*2.*term of the loss.*g_ij = f\(X_ij\) \* δ_ij"),
+    ("wrong vector", r"dJ/dW~ .*w~_j.*where w_i belongs.*gWc\[j\] \+= g \* W\[i\]"),
+])
+def test_notebook02_gradient_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_glove_gradients, loop_gradients(mistake)))
+    passes(capsys, checks.check_glove_gradients, loop_gradients())
+
+
+def prefix(last=False):
+    def run(docs, n):
+        out = []
+        for doc in docs:
+            if n <= 0:
+                break
+            out.append(doc[-n:] if last else doc[:n])  # the slip: the *last* n tokens
+            n -= len(doc)
+        return out
+    return run
+
+
+def prefix_from_the_end(docs, n):
+    out = []
+    for doc in reversed(docs):
+        if n <= 0:
+            break
+        out.insert(0, doc[-n:])
+        n -= len(doc)
+    return out
+
+
+@pytest.mark.parametrize("wrong", [prefix(last=True), prefix_from_the_end])
+def test_prefix_of_the_last_tokens_is_named(wrong, capsys):
+    assert re.search(r"\*last\*.*tokens.*first.*doc\[:n\]", message(checks.check_prefix, wrong))
+    passes(capsys, checks.check_prefix, prefix())
