@@ -103,3 +103,15 @@ def prefix_from_the_end(docs, n):
 def test_prefix_of_the_last_tokens_is_named(wrong, capsys):
     assert re.search(r"\*last\*.*tokens.*first.*doc\[:n\]", message(checks.check_prefix, wrong))
     passes(capsys, checks.check_prefix, prefix())
+
+
+# --------------------------------------------------------------------------- notebook 04
+
+def test_adagrad_with_an_epsilon_is_named(capsys):
+    def effective_step(learning_rate, g, n):
+        return learning_rate * g / (np.sqrt(n * (learning_rate * g) ** 2) + 1e-12)
+
+    text = message(checks.check_adagrad_step, effective_step)
+    assert re.search(r"epsilon.*GloVe's AdaGrad.*sums? start at 1", text)
+    passes(capsys, checks.check_adagrad_step,
+           lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))

@@ -35,6 +35,12 @@ def check_adagrad_step(step: Callable) -> None:
         except ZeroDivisionError:
             got = np.inf
         shown = f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}"
+        if n == 0 and np.isfinite(got) and abs(got) > 100 * abs(want):
+            raise CheckFailed(f"{shown}: your sum of squares starts at 0, guarded by an epsilon "
+                              "(np.sqrt(G) + 1e-12, as textbook AdaGrad writes it), so the first "
+                              "step divides by about 1e-12: GloVe's AdaGrad, like the C code, "
+                              "has no epsilon, its sums start at 1 (G = 1 + n (eta g)^2), and "
+                              "the first step is eta g")
         if not np.isfinite(got) or n > 0 and _same(got, lr * g / np.sqrt(n * (lr * g) ** 2)):
             raise CheckFailed(f"{shown}: the sum of squares starts at 1, not 0 (GloVe's "
                               "AdaGrad: G = 1 + n (eta g)^2), so the first step is eta g")
