@@ -115,3 +115,41 @@ def test_adagrad_with_an_epsilon_is_named(capsys):
     assert re.search(r"epsilon.*GloVe's AdaGrad.*sums? start at 1", text)
     passes(capsys, checks.check_adagrad_step,
            lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))
+
+
+# --------------------------------------------------------------------------- notebook 05
+
+def test_notebook05_cosadd_of_three_words_is_named(capsys):
+    rng = np.random.default_rng(0)
+    kv = gl.KeyedVectors([f"w{i}" for i in range(10)], rng.normal(size=(10, 4)))
+    unit = kv.vectors / np.linalg.norm(kv.vectors, axis=1, keepdims=True)
+    words = kv.index_to_key
+
+    def cosadd(a, b, c):  # notebook 05's model answer to exercise 3
+        ia, ib, ic = (kv.key_to_index[w] for w in (a, b, c))
+        score = unit @ (unit[ib] - unit[ia] + unit[ic])
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmax(score))]
+
+    text = message(checks.check_analogy, cosadd)
+    assert re.search(r"`cosadd\(a, b, c\)`.*calls it as solve\(vectors, words, a, b, c\)", text)
+
+    def solve(vectors, words, a, b, c):
+        unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        ia, ib, ic = (words.index(w) for w in (a, b, c))
+        score = unit @ (unit[ib] - unit[ia] + unit[ic])
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmax(score))]
+
+    passes(capsys, checks.check_analogy, solve)
+
+
+@pytest.mark.parametrize("check, wrong, named", [
+    (checks.check_cosmul, lambda a, b, c: a, r"`<lambda>\(a, b, c\)` takes 3 arguments.*"
+     r"calls it as solve\(vectors, words, a, b, c\)"),
+    (checks.check_weighting, lambda x: x, r"takes 1 argument, .*weighting\(x, x_max, alpha\)"),
+    (checks.check_adagrad_step, lambda lr, g: lr, r"step\(learning_rate, g, n\)"),
+    (checks.check_counter, np.zeros((3, 3)), r"pass your function itself.*not ndarray"),
+])
+def test_a_function_with_other_parameters_is_named(check, wrong, named):
+    assert re.search(named, message(check, wrong))

@@ -5,6 +5,7 @@ The wrong answers themselves are named in :mod:`glovelib._mistakes`."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -71,11 +72,40 @@ def _num(x) -> str:
     return f"{float(x):.6g}"
 
 
+def signature_mistake(fn: Callable, args: tuple, call: str | None = None,
+                      hint: str = "") -> str | None:
+    """The line saying that ``fn`` cannot be called with ``args`` (its parameters are not the
+    ones the check passes, shown as ``call``, e.g. "solve(vectors, words, a, b, c)"), or None."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):  # a builtin, or a callable without a signature
+        return None
+    try:
+        sig.bind(*args)
+    except TypeError:
+        name = getattr(fn, "__name__", "function")
+        takes = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                    for p in sig.parameters.values())
+        shown = f"as {call}" if call else f"with {len(args)} argument{'s' * (len(args) != 1)}"
+        return (f"your `{name}{sig}` takes {takes} argument{'s' * (takes != 1)}, but the check "
+                f"calls it {shown}: give your function these parameters, in this order"
+                + (f"; {hint}" if hint else ""))
+    return None
+
+
 def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable] | None = None,
-          task: str | None = None):
+          task: str | None = None, call: str | None = None, hint: str = ""):
     """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function), or
-    with one line if it is not written yet (``task``, e.g. "task 1", names it)."""
+    with one line if it is not written yet (``task``, e.g. "task 1", names it), or if it does
+    not take these arguments (``call`` shows them: "solve(vectors, words, a, b, c)")."""
     __tracebackhide__ = True
+    if not callable(fn):
+        shown = " ".join(repr(fn).split())
+        _fail(f"pass your function itself{f' ({call})' if call else ''}, not "
+              f"{type(fn).__name__} {shown if len(shown) < 60 else shown[:57] + '...'}")
+    wrong = signature_mistake(fn, args, call, hint)
+    if wrong:
+        _fail(wrong)
     try:
         return _call_watched(fn, args, forbidden or {})
     except NotImplementedError as e:

@@ -36,7 +36,8 @@ def check_weighting(f: Callable) -> None:
         x = np.array([0.0, 0.5, 1.0, x_max / 2, 0.7 * x_max, 0.95 * x_max, x_max, 2 * x_max, 1e6])
         try:
             got = _call(f, (x.copy(), x_max, alpha),
-                        {"gl.objective.weighting": objective.weighting}, task="task 1")
+                        {"gl.objective.weighting": objective.weighting}, task="task 1",
+                        call="weighting(x, x_max, alpha)")
         except ValueError as e:
             if "truth value" not in str(e):
                 raise
@@ -66,7 +67,8 @@ def check_loss(loss: Callable) -> None:
     for seed, (x_max, alpha) in enumerate(_SETTINGS):
         X, p = _problem(seed, x_max=x_max)
         got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
-                    {"gl.objective.loss": objective.loss}, task="task 2")
+                    {"gl.objective.loss": objective.loss}, task="task 2",
+                    call="loss(W, Wc, b, bc, X, x_max, alpha)")
         if not np.all(np.isfinite(got)):
             _fail("J is not finite: you summed over the zeros of X too (log 0 = -inf); sum over "
                   "the nonzero entries only (X.tocoo() gives row, col, data)")
@@ -93,7 +95,8 @@ def check_gradients(gradients: Callable) -> None:
         X, p = _problem(seed, x_max=x_max)
         want = objective.gradients(p, X, x_max, alpha).arrays()
         got = _call(gradients, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
-                    {"gl.objective.gradients": objective.gradients}, task="task 3")
+                    {"gl.objective.gradients": objective.gradients}, task="task 3",
+                    call="gradients(W, Wc, b, bc, X, x_max, alpha)")
         if len(got) != 4:
             _fail(f"return 4 gradients {names}, got {len(got)}")
         mistake = gradient_mistake(got, p, X, x_max, alpha)
@@ -134,7 +137,8 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
     X, _ = _problem(0, V=12, d=3)
     cases = [(3, 1e-3, 6, 0), (4, 5e-3, 5, 1)]  # (dim, eta, steps, seed)
     for k, (dim, eta, steps, seed) in enumerate(cases):
-        got = _call(gradient_descent, (X.copy(), dim, eta, steps, seed), task="task 4")
+        got = _call(gradient_descent, (X.copy(), dim, eta, steps, seed), task="task 4",
+                    call="gradient_descent(X, dim, eta, steps, seed)")
         if not (isinstance(got, tuple | list) and len(got) == 2):
             _fail("return (params, history): the 4 parameter arrays and the list of J values")
         params, history = got

@@ -34,7 +34,10 @@ def check_analogy(solve: Callable) -> None:
                    tuple(words[i] for i in rng.choice(40, 3, replace=False)))
         want = kv.analogy(a, b, c)
         got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS,
-                    task="task 1")
+                    task="task 1", call="solve(vectors, words, a, b, c)",
+                    hint="it runs on random vectors, so take them as arguments instead of "
+                    "reading a notebook's own (`unit = vectors / np.linalg.norm(vectors, axis=1, "
+                    "keepdims=True)` inside)")
         if got != want:
             _fail(f"{a}:{b}::{c}:? should be {want!r}, got {got!r}: "
                   f"{analogy_mistake(got, kv, a, b, c)}")
@@ -57,7 +60,7 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                 got = _call(accuracy, (kv, str(path)), {
                     **_VECTOR_ANSWERS,
                     "KeyedVectors.evaluate_word_analogies": KeyedVectors.evaluate_word_analogies},
-                    task="task 2")
+                    task="task 2", call="accuracy(kv, path)")
             except KeyError as e:
                 _fail(f"on {label}: KeyError {e}: a question has a word outside the vocabulary; "
                       "skip it (it is not seen), as notebook 05 does")
@@ -90,7 +93,8 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
     __tracebackhide__ = True
     dims = list(dims)
     with recording() as rec:
-        got = _call(planted_accuracies, (dims, seed), task="task 3.1")
+        got = _call(planted_accuracies, (dims, seed), task="task 3.1",
+                    call="planted_accuracies(dims, seed)")
     where = f"planted_accuracies({dims}, seed={seed})"
     if len(got) != len(dims):
         _fail(f"{where}: return one accuracy per d ({len(dims)}), got {len(got)}")
@@ -125,7 +129,7 @@ def check_x_max_study(x_max_study: Callable, x_maxes) -> tuple[list[float], list
     __tracebackhide__ = True
     x_maxes = list(x_maxes)
     with recording() as rec:
-        got = _call(x_max_study, (x_maxes,), task="task 3.2")
+        got = _call(x_max_study, (x_maxes,), task="task 3.2", call="x_max_study(x_maxes)")
     where = f"x_max_study({x_maxes})"
     if not (isinstance(got, tuple | list) and len(got) == 2):
         _fail(f"{where}: return the pair (WordSim-353 Spearmans, SimLex-999 Spearmans)")

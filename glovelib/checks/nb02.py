@@ -10,13 +10,16 @@ import scipy.sparse as sp
 
 from .. import objective
 from .._mistakes import gradient_mistake
-from ._core import CheckFailed, _ok
+from ._core import CheckFailed, _ok, signature_mistake
 
 
 def check_prefix(prefix: Callable) -> None:
     """``prefix(docs, n)`` -> the first ``n`` tokens of the documents ``docs`` (a list of id
     arrays), *still split into documents*: every document kept whole except the last, which is
     cut, so that windows never cross documents (notebook 02)."""
+    wrong_signature = signature_mistake(prefix, ([], 1), "prefix(docs, n)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     rng = np.random.default_rng(0)
     docs = [rng.integers(0, 50, size=int(m)).astype(np.int32) for m in rng.integers(1, 30, 12)]
     flat = np.concatenate(docs)
@@ -67,6 +70,9 @@ def check_glove_gradients(gradients: Callable) -> None:
     by finite differences (``gl.objective.check_glove_gradients``, at two (x_max, alpha)
     settings); when they disagree, the message names the gradients and the likely mistake
     (notebook 02)."""
+    wrong_signature = signature_mistake(gradients, (None,) * 4, "gradients(p, X, x_max, alpha)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     errors = objective.check_glove_gradients(gradients)
     off = [name for name, err in errors.items() if not err < 1e-6]
     if not off:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._core import CheckFailed, _ok
+from ._core import CheckFailed, _ok, signature_mistake
 
 
 def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
@@ -26,6 +26,9 @@ def check_adagrad_step(step: Callable) -> None:
     """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
     (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
     (notebook 04).  Checked against a simulation of the update."""
+    wrong_signature = signature_mistake(step, (0.05, 1.0, 0), "step(learning_rate, g, n)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
                      (1.0, 0.1, 5), (0.01, 3.0, 250_000), (0.05, -1.0, 0), (0.2, -0.5, 37)]:
         want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
