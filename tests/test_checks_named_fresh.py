@@ -153,3 +153,43 @@ def test_notebook05_cosadd_of_three_words_is_named(capsys):
 ])
 def test_a_function_with_other_parameters_is_named(check, wrong, named):
     assert re.search(named, message(check, wrong))
+
+
+# --------------------------------------------------------------------------- notebook 07
+
+@pytest.fixture(scope="module")
+def senses():
+    """Vectors with two senses of 'play' (games, theatre) and an antonym closer than a synonym."""
+    rng = np.random.default_rng(0)
+    game, stage, time = np.eye(8)[0], np.eye(8)[1], np.eye(8)[2]
+    words, vectors = [], []
+
+    def add(word, v):
+        words.append(word)
+        vectors.append(v + 0.05 * rng.normal(size=8))
+
+    add("play", game + stage)
+    for w in ("game", "games", "match", "sport"):
+        add(w, game + 0.3 * stage)
+    for w in ("theatre", "stage", "drama", "actor"):
+        add(w, stage + 0.3 * game)
+    add("early", time)
+    add("late", time + 0.2 * np.eye(8)[3])
+    add("initial", time + np.eye(8)[4])
+    for k in range(20):
+        add(f"filler{k}", rng.normal(size=8))
+    return gl.KeyedVectors(words, np.array(vectors))
+
+
+def test_antonym_arguments_swapped_are_named(senses, capsys):
+    text = message(checks.check_antonym_closer, senses, "early", "late", "initial")
+    assert re.search(r"\(kv, word, synonym, antonym\).*'late' is the antonym.*swap", text)
+    passes(capsys, checks.check_antonym_closer, senses, "early", "initial", "late")
+
+
+@pytest.mark.parametrize("sense_b", ["game", "games"])
+def test_polysemy_with_one_sense_twice_is_named(senses, sense_b, capsys):
+    text = message(checks.check_polysemy, senses, "play", "game", sense_b, anchor_topn=8)
+    assert re.search(r"'game' and '" + sense_b + r"'.*(same word|same sense).*one word for "
+                     r"each meaning", text)
+    passes(capsys, checks.check_polysemy, senses, "play", "game", "theatre", anchor_topn=8)
