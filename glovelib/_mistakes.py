@@ -32,7 +32,7 @@ def first_match(got, want, candidates, match=near) -> str | None:
 
 
 def weighting_mistake(got, x, x_max, alpha) -> str | None:
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return first_match(got, objective.weighting(x, x_max, alpha), [
             ("x / x_max**alpha is x / (x_max^alpha): ** binds tighter than /, so write "
              "(x / x_max) ** alpha", np.where(x < x_max, x / x_max**alpha, 1.0)),
@@ -47,6 +47,17 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
             ("x_max is written in as 100: use the x_max your function is given",
              objective.weighting(x, 100.0, alpha) if x_max != 100 else None),
             ("f is not capped at 1: f(x) = 1 for x >= x_max", (x / x_max) ** alpha),
+            ("the exponent is 1 / alpha: below x_max, f(x) = (x / x_max) ** alpha",
+             objective.weighting(x, x_max, 1 / alpha) if alpha != 1 else None),
+            ("x_max and alpha are swapped: the check calls weighting(x, x_max, alpha), in that "
+             "order; your function takes (or uses) them the other way round",
+             np.where(x < alpha, (x / alpha) ** x_max, 1.0)),
+            ("you rounded x down (np.floor, or astype(int)): counts are 1/d-weighted, not "
+             "integers (a pair at distance 2 adds 0.5), so use x as it is",
+             objective.weighting(np.floor(x), x_max, alpha)),
+            ("you rounded x (np.round, or int()): counts are 1/d-weighted, not integers (a pair "
+             "at distance 3 adds 0.33), so use x as it is",
+             objective.weighting(np.round(x), x_max, alpha)),
             ("the comparison is the wrong way round: f(x) = (x / x_max)^alpha *below* x_max, 1 "
              "above", np.where(x > x_max, (x / x_max) ** alpha, 1.0)),
         ])
