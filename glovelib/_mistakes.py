@@ -106,6 +106,9 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          reference_loss(p, X, x_max, alpha, context_from_W=True)),
         ("the biases are swapped: δ_ij adds b[i] (the word's) and bc[j] (the context's)",
          reference_loss(p, X, x_max, alpha, swap_biases=True)),
+        ("rows and columns are swapped (as if X were X.T): row i of X is the word, W[row] and "
+         "b[row]; column j the context, Wc[col] and bc[col]",
+         reference_loss(p, sp.coo_matrix(X).T, x_max, alpha)),
     ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
 
 
@@ -162,6 +165,9 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
          [w / sp.coo_matrix(X).nnz for w in want]),
         ("your g_ij uses X_ij in place of δ_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
          "log X_ij)", wrong(x_for_delta=True)),
+        ("rows and columns are swapped (as if X were X.T): row i of X is the word, W[row] and "
+         "b[row]; column j the context, Wc[col] and bc[col]",
+         reference_gradients(p, sp.coo_matrix(X).T, x_max, alpha)),
         ("the context bias b~_j is missing from δ_ij", wrong(context_bias=False)),
         ("the bias b_i is missing from δ_ij", wrong(bias=False)),
         ("the biases b_i and b~_j are missing from δ_ij", wrong(bias=False, context_bias=False)),
