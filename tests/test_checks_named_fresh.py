@@ -193,3 +193,139 @@ def test_polysemy_with_one_sense_twice_is_named(senses, sense_b, capsys):
     assert re.search(r"'game' and '" + sense_b + r"'.*(same word|same sense).*one word for "
                      r"each meaning", text)
     passes(capsys, checks.check_polysemy, senses, "play", "game", "theatre", anchor_topn=8)
+
+
+# --------------------------------------------------------------------------- homework 1
+
+def weighting(x, x_max, alpha):
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+def weighting_one_over_alpha(x, x_max, alpha):
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** (1 / alpha), 1.0)
+
+
+def weighting_swapped(x, alpha, x_max):  # the parameters in the other order
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+def weighting_floor(x, x_max, alpha):
+    x = np.floor(np.asarray(x, dtype=float))  # "counts are integers"
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+@pytest.mark.parametrize("wrong, named", [
+    (weighting_one_over_alpha, r"exponent is 1 / alpha.*\(x / x_max\) \*\* alpha"),
+    (weighting_swapped, r"x_max and alpha are swapped.*weighting\(x, x_max, alpha\)"),
+    (weighting_floor, r"rounded x down.*counts are 1/d-weighted.*not integers"),
+])
+def test_homework1_weighting_slips_are_named(wrong, named, capsys):
+    with np.errstate(over="ignore"):  # (x / 0.75) ** 100, in the student's function
+        assert re.search(named, message(checks.check_weighting, wrong))
+    passes(capsys, checks.check_weighting, weighting)
+
+
+def loss(W, Wc, b, bc, X, x_max, alpha, mistake=None):
+    C = sp.coo_matrix(X)
+    rows, cols = (C.col, C.row) if mistake == "transposed" else (C.row, C.col)
+    diff = np.einsum("nd,nd->n", W[rows], Wc[cols]) + b[rows] + bc[cols] - np.log(C.data)
+    J = 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * diff**2))
+    return J / X.nnz if mistake == "nnz" else J
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("transposed", r"rows and columns are swapped.*W\[row\].*Wc\[col\]"),
+    ("nnz", r"mean over the nonzero entries.*\*sum\*"),
+])
+def test_homework1_loss_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_loss, lambda *a: loss(*a, mistake=mistake)))
+    passes(capsys, checks.check_loss, loss)
+
+
+def gradients(W, Wc, b, bc, X, x_max, alpha):
+    C = sp.coo_matrix(X)
+    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] + bc[C.col] - np.log(C.data)
+    G = sp.csr_matrix((weighting(C.data, x_max, alpha) * diff, (C.row, C.col)), shape=X.shape)
+    return (G @ Wc, G.T @ W, np.asarray(G.sum(axis=1)).ravel(),
+            np.asarray(G.sum(axis=0)).ravel())
+
+
+def gradients_transposed(W, Wc, b, bc, X, x_max, alpha):
+    return gradients(W, Wc, b, bc, sp.csr_matrix(X).T, x_max, alpha)  # rows and columns swapped
+
+
+def gradients_over_nnz(W, Wc, b, bc, X, x_max, alpha):
+    return tuple(g / X.nnz for g in gradients(W, Wc, b, bc, X, x_max, alpha))  # a mean
+
+
+@pytest.mark.parametrize("wrong, named", [
+    (gradients_transposed, r"rows and columns are swapped.*W\[row\].*Wc\[col\]"),
+    (gradients_over_nnz, r"divided the gradients by the number of nonzeros.*\*sum\*"),
+])
+def test_homework1_gradient_slips_are_named(wrong, named, capsys):
+    assert re.search(named, message(checks.check_gradients, wrong))
+    passes(capsys, checks.check_gradients, gradients)
+
+
+def gradient_descent(mistake=None):
+    def run(X, dim=10, eta=1e-3, steps=300, seed=0):
+        p = gl.objective.init_weights(X.shape[0], dim, seed)
+        params, history = list(p.arrays()), []
+        x_max = 100.0 if mistake in ("x_max 100", "gradients at 100") else 10.0
+        loss_x_max = 100.0 if mistake in ("x_max 100", "loss at 100") else 10.0
+        for _ in range(steps):
+            history.append(loss(*params, X, loss_x_max, 0.75))
+            for param, grad in zip(params, gradients(*params, X, x_max, 0.75), strict=True):
+                param -= grad if mistake == "no eta" else eta * grad
+        return params, history
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("no eta", r"eta is ignored.*param -= eta \* grad"),
+    ("x_max 100", r"loss and gradients use the paper's x_max = 100.*task 4's x_max = 10"),
+    ("gradients at 100", r"your gradients use the paper's x_max = 100.*task 4's x_max = 10"),
+    ("loss at 100", r"the J you record uses the paper's x_max = 100.*task 4's x_max = 10"),
+])
+def test_homework1_descent_slips_are_named(mistake, named, capsys):
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert re.search(named, message(checks.check_gradient_descent, gradient_descent(mistake)))
+    passes(capsys, checks.check_gradient_descent, gradient_descent())
+
+
+def test_a_name_from_a_task_not_written_yet_says_write_that_task_first(capsys):
+    """Homework 1: task 4 still at `raise NotImplementedError`, its check cell run, then the cell
+    of the plot (which defines `runs`) stops, and the next cell, which reads `runs`, raises
+    NameError: in Jupyter that is one line naming task 4."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
+        raise NotImplementedError("your code here")
+
+    config = Config()
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
+    try:
+        checks._show_in_ipython()
+        shell.user_ns.update(gradient_descent=gradient_descent, checks=checks)
+        shell.run_cell("checks.check_gradient_descent(gradient_descent)")
+        shell.run_cell("runs = {1e-2: gradient_descent(None, eta=1e-2, steps=20)[1]}")
+        capsys.readouterr()
+        result = shell.run_cell("for eta, h in runs.items():\n    print(eta)")
+        out = capsys.readouterr().out
+        shell.run_cell("gradient_descent = lambda *a: None")  # every task written: a typo
+        shell.run_cell("print(rnus)")
+        typo = capsys.readouterr().out
+    finally:
+        shell.set_custom_exc((), None)
+        InteractiveShell.clear_instance()
+    assert isinstance(result.error_in_exec, NameError)
+    assert out.strip().splitlines() == [
+        "\x1b[0;31mNameError\x1b[0m: 'runs' is not defined: the cell above that defines it "
+        "stopped, because task 4 (`gradient_descent`) is not written yet: write it first, run "
+        "its cell, then the cells below it in order"]
+    assert "Traceback" in typo and "rnus" in typo  # a plain NameError keeps its traceback

@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+import types
 from collections.abc import Callable
 
 import numpy as np
@@ -33,6 +34,8 @@ def _show_in_ipython() -> None:
         # stops there, as it would on a traceback)
         if issubclass(etype, CheckFailed):
             shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+        elif issubclass(etype, NameError) and (line := name_error_line(value, shell.user_ns)):
+            shell._showtraceback(etype, value, [f"\x1b[0;31mNameError\x1b[0m: {line}"])
         elif str(value) == STUDENT_TODO:
             while tb.tb_next is not None:  # the frame that raised: the student's function
                 tb = tb.tb_next
@@ -41,14 +44,41 @@ def _show_in_ipython() -> None:
         else:
             shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
-    shell.set_custom_exc((CheckFailed, NotImplementedError), show)
-
-
-_show_in_ipython()
+    shell.set_custom_exc((CheckFailed, NotImplementedError, NameError), show)
 
 
 # what notebooks/build.py puts in place of a solution in the student's version of a homework
 STUDENT_TODO = "your code here"
+
+# the task of each student function a check has called ("gradient_descent" -> "task 4")
+_TASK_OF: dict[str, str] = {}
+
+
+def unwritten(namespace: dict) -> list[str]:
+    """The functions of ``namespace`` (a notebook's) still at ``raise NotImplementedError("your
+    code here")``: the tasks not written yet."""
+    return [name for name, value in namespace.items()
+            if isinstance(value, types.FunctionType) and not name.startswith("_")
+            and STUDENT_TODO in value.__code__.co_consts]
+
+
+def name_error_line(error: NameError, namespace: dict) -> str | None:
+    """The one line for a NameError in a homework whose tasks are not all written: a name a
+    student's cell was to define is missing because that cell stopped at a task not written
+    yet ("write task 4 first").  None when every task is written (a plain NameError, a typo)."""
+    todo = unwritten(namespace)
+    if not todo:
+        return None
+    missing = getattr(error, "name", None) or str(error)
+    tasks = ", ".join(f"{_TASK_OF[n]} (`{n}`)" if n in _TASK_OF else f"`{n}`" for n in todo[:3])
+    one = len(todo) == 1
+    return (f"{missing!r} is not defined: the cell above that defines it stopped, because "
+            f"{tasks}{'' if len(todo) <= 3 else ', ...'} {'is' if one else 'are'} not written "
+            f"yet: write {'it' if one else 'them'} first, run {'its' if one else 'their'} cell, "
+            "then the cells below it in order")
+
+
+_show_in_ipython()
 
 
 def not_written(name: str, task: str | None = None) -> str:
@@ -99,6 +129,8 @@ def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable] | None = Non
     with one line if it is not written yet (``task``, e.g. "task 1", names it), or if it does
     not take these arguments (``call`` shows them: "solve(vectors, words, a, b, c)")."""
     __tracebackhide__ = True
+    if task is not None and hasattr(fn, "__name__"):
+        _TASK_OF[fn.__name__] = task
     if not callable(fn):
         shown = " ".join(repr(fn).split())
         _fail(f"pass your function itself{f' ({call})' if call else ''}, not "
