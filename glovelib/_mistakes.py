@@ -271,11 +271,43 @@ def wrap_count(docs, V, window, symmetric) -> np.ndarray:
     return X
 
 
+def shifted_count(docs, V, window, symmetric, first=1, last=0) -> np.ndarray:
+    """The loop with the inner range ``range(max(0, p - window) + first, p - last)``: ``first=1``
+    starts one word late, ``last=1`` skips the nearest neighbour."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        for p, later in enumerate(doc):
+            for q in range(max(0, p - window) + first, p - last):
+                X[doc[q], later] += 1.0 / (p - q)
+                if symmetric:
+                    X[later, doc[q]] += 1.0 / (p - q)
+    return X
+
+
+STARTS_LATE = ("does the inner range start one word late? range(max(0, p - window), p) looks at "
+               "the `window` words to the left")
+
+
 def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     """Name the usual mistake that ``got`` matches, if any."""
     want = lib_count(docs, V, window, symmetric)
     flat = [w for d in docs for w in d]
+    diagonal = np.diag(np.diag(want))
     candidates = [
+        (f"your counts miss pairs within the window: {STARTS_LATE}",
+         shifted_count(docs, V, window, symmetric)),
+        ("your counts skip the nearest neighbour (distance 1): the inner range stops one word "
+         "early; range(max(0, p - window), p) ends with q = p - 1, the word just left of p",
+         shifted_count(docs, V, window, symmetric, first=0, last=1)),
+        ("you counted each pair twice (a window to the left *and* one to the right, each "
+         "adding to both cells): look left only, so each pair is met once"
+         + (", and add 1/d to X[i, j] and X[j, i]" if symmetric else ""), 2 * want),
+        ("in left-only counts a word paired with itself adds 1/d to X[i, i] once (it is the "
+         "earlier and the later word of one pair), not 2/d",
+         want + diagonal if not symmetric else None),
+        ("a word paired with itself is skipped: the same word twice within the window is a "
+         "pair too, and adds " + ("2/d to X[i, i] (once as each side)" if symmetric else
+                                  "1/d to X[i, i]"), want - diagonal),
         ("a cell keeps the largest 1/d instead of the sum: every pair adds to X[i, j] "
          "(+=, not max)", max_count(docs, V, window, symmetric)),
         ("near a document's start your range(p - window, p) goes negative, and doc[-1] is the "
@@ -293,7 +325,8 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
          lib_count([flat], V, window, symmetric)),
         (f"your window reaches {window + 1} words, not {window}: look at the `window` words "
          "to the left", lib_count(docs, V, window + 1, symmetric)),
-        (f"your window reaches {window - 1} word{'s' if window != 2 else ''}, not {window}",
+        (f"your window reaches {window - 1} word{'s' if window != 2 else ''}, not {window}: "
+         f"{STARTS_LATE}",
          lib_count(docs, V, window - 1, symmetric) if window > 1 else None),
         ("a word paired with itself must add 1/d twice to X[i, i] (once as each side)",
          want - np.diag(np.diag(want)) / 2 if symmetric else None),

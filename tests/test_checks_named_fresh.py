@@ -329,3 +329,49 @@ def test_a_name_from_a_task_not_written_yet_says_write_that_task_first(capsys):
         "stopped, because task 4 (`gradient_descent`) is not written yet: write it first, run "
         "its cell, then the cells below it in order"]
     assert "Traceback" in typo and "rnus" in typo  # a plain NameError keeps its traceback
+
+
+# --------------------------------------------------------------------------- homework 2
+
+def count(mistake=None, symmetric=True):
+    def run(docs, vocab_size, window):
+        X = np.zeros((vocab_size, vocab_size))
+        for doc in docs:
+            for p, later in enumerate(doc):
+                start = max(0, p - window) + (1 if mistake == "late" else 0)
+                for q in range(start, p - 1 if mistake == "nearest" else p):
+                    w = 1.0 / (p - q)
+                    if mistake == "self 2/d" and doc[q] == later:
+                        w = 2.0 / (p - q)
+                    if mistake == "self skipped" and doc[q] == later:
+                        continue
+                    X[doc[q], later] += w
+                    if symmetric:
+                        X[later, doc[q]] += w
+                if mistake == "twice":  # the right-hand window too, both halves again
+                    for q in range(p + 1, min(len(doc), p + window + 1)):
+                        X[doc[q], later] += 1.0 / (q - p)
+                        X[later, doc[q]] += 1.0 / (q - p)
+        return X
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("late", r"miss pairs within the window.*start one word late"
+             r".*range\(max\(0, p - window\), p\)"),
+    ("twice", r"twice.*each pair.*once"),
+    ("nearest", r"skip the nearest neighbour.*stops one word early"),
+    ("self skipped", r"word paired with itself is skipped.*2/d to X\[i, i\]"),
+])
+def test_homework2_counter_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_counter, count(mistake)))
+    passes(capsys, checks.check_counter, count())
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("self 2/d", r"left-only.*word paired with itself adds 1/d to X\[i, i\] once.*not 2/d"),
+    ("self skipped", r"word paired with itself.*skipped.*adds 1/d to X\[i, i\]"),
+])
+def test_homework2_left_self_pair_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_left_counter, count(mistake, symmetric=False)))
+    passes(capsys, checks.check_left_counter, count(symmetric=False))
