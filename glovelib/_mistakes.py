@@ -540,8 +540,24 @@ def seen_abc_only(kv: KeyedVectors, path) -> dict[str, int]:
             for name, questions in evaluate.read_analogies(path)}
 
 
-def section_mistake(got, want, abc_only: dict[str, int] | None = None) -> str:
+def capitalized_answers(path) -> dict[str, tuple[set, list[str]]]:
+    """Per section, (the questions, lowercased, whose answer d the file writes lower-case; the
+    answers it writes with a capital, 'Athens'): a solution that compares its answer with the
+    file's d case-sensitively gets only the first right."""
+    return {name: ({tuple(w.lower() for w in q) for q in questions if q[3] == q[3].lower()},
+                   [q[3] for q in questions if q[3] != q[3].lower()])
+            for name, questions in evaluate.read_analogies(path)}
+
+
+def section_mistake(got, want, abc_only: dict[str, int] | None = None,
+                    capitalized: dict[str, tuple[set, list[str]]] | None = None) -> str:
     seen = {s.name: tuple(got.get(s.name, (0, 0)))[1] for s in want}
+    pairs = [tuple(got.get(s.name, (0, 0))) for s in want]
+    if len(want) > 1 and all(tuple(p) == (sum(s.correct for s in want[:k + 1]),
+                                          sum(s.seen for s in want[:k + 1]))
+                             for k, p in enumerate(pairs)):
+        return ("your counts carry over from one section to the next (each section holds the "
+                "totals so far): start each section at (0, 0) when its ': name' line comes")
     if (abc_only is not None and all(seen[s.name] == abc_only.get(s.name) for s in want)
             and any(seen[s.name] != s.seen for s in want)):
         return ("you checked only a, b and c: a question whose answer d is outside the "
@@ -554,4 +570,16 @@ def section_mistake(got, want, abc_only: dict[str, int] | None = None) -> str:
     if fewer:
         return ("you skipped questions that are in the vocabulary once lowercased ('Athens' is "
                 "'athens' in the vectors): lowercase the question's words")
+    if capitalized is not None:
+        # a question is right only if its answer d is written lower-case in the file
+        nothing = (set(), [])
+        lower = {s.name: sum(tuple(w.lower() for w in q) in capitalized.get(s.name, nothing)[0]
+                             for q in s.right) for s in want}
+        example = next((d for s in want for d in capitalized.get(s.name, nothing)[1]), None)
+        if example and all(int(got.get(s.name, (0, 0))[0]) == lower[s.name] for s in want) \
+                and any(lower[s.name] != s.correct for s in want):
+            return (f"the seen counts are right, but no question whose answer is capitalized in "
+                    f"the file ({example!r}) is answered right: the vectors' words are "
+                    "lower-case, so lowercase the whole question (line.lower().split()) before "
+                    "comparing solve's answer with d")
     return "the seen counts are right; compare your answers with `solve`'s"
