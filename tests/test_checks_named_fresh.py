@@ -375,3 +375,84 @@ def test_homework2_counter_slips_are_named(mistake, named, capsys):
 def test_homework2_left_self_pair_slips_are_named(mistake, named, capsys):
     assert re.search(named, message(checks.check_left_counter, count(mistake, symmetric=False)))
     passes(capsys, checks.check_left_counter, count(symmetric=False))
+
+
+# --------------------------------------------------------------------------- homework 3
+
+@pytest.fixture(scope="module")
+def trained(world, tmp_path_factory):
+    vocab = gl.Vocabulary.build(world.documents)
+    X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), 5)
+    kv = gl.GloVe(vector_size=10, x_max=10.0, epochs=5, random_state=0).fit(X) \
+        .to_keyed_vectors(vocab)
+    questions = world.write_questions(tmp_path_factory.mktemp("fresh") / "questions.txt")
+    return {"vocab": vocab, "X": X, "kv": kv, "questions": questions}
+
+
+def accuracy(mistake=None):
+    """Homework 3, task 2, with one slip."""
+    def run(kv, path):
+        words = list(kv.index_to_key)
+        index = {w: i for i, w in enumerate(words)}
+        unit = kv.vectors / np.linalg.norm(kv.vectors, axis=1, keepdims=True)
+        result, section, correct, seen = {}, None, 0, 0
+        for line in open(path, encoding="utf-8"):
+            if line.startswith(":"):
+                section = line[1:].strip()
+                if mistake != "cumulative":
+                    correct, seen = 0, 0
+                result[section] = (correct, seen)
+                continue
+            q = line.split() if mistake == "capitalised" else line.lower().split()
+            if len(q) != 4 or not all(w.lower() in index for w in q):
+                continue
+            ia, ib, ic = (index[w.lower()] for w in q[:3])
+            score = unit @ (unit[ib] - unit[ia] + unit[ic])
+            score[[ia, ib, ic]] = -np.inf
+            correct += words[int(np.argmax(score))] == q[3]
+            seen += 1
+            result[section] = correct / seen if mistake == "fraction" else (correct, seen)
+        return result
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("cumulative", r"carry over from one section to the next.*\(0, 0\)"),
+    ("fraction", r"\(correct, seen\).*two counts.*not a fraction"),
+    ("capitalised", r"lower-?case.*'Athens'|lower-?case.*answer"),
+])
+def test_homework3_accuracy_slips_are_named(trained, mistake, named, capsys):
+    text = message(checks.check_section_accuracy, accuracy(mistake), trained["kv"],
+                   trained["questions"])
+    assert re.search(named, text)
+    if mistake == "cumulative":
+        assert "outside the vocabulary" not in text
+    passes(capsys, checks.check_section_accuracy, accuracy(), trained["kv"], trained["questions"])
+
+
+def planted_accuracies(trained, mean_of_sections=False, own=False):
+    def run(dims, seed=0):
+        acc = []
+        for d in dims:
+            kv = gl.GloVe(vector_size=d, x_max=10.0, epochs=30, random_state=seed) \
+                .fit(trained["X"]).to_keyed_vectors(trained["vocab"])
+            if own:  # task 2's accuracy, not glovelib's
+                result = accuracy()(kv, trained["questions"])
+                pairs = list(result.values())
+            else:
+                r = gl.evaluate.analogy_accuracy(kv, trained["questions"])
+                pairs = [(s.correct, s.seen) for s in r.sections]
+            if mean_of_sections:
+                acc.append(float(np.mean([c / s for c, s in pairs if s])))
+            else:
+                acc.append(sum(c for c, _ in pairs) / sum(s for _, s in pairs))
+        return acc
+    return run
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_mean_of_section_accuracies_is_named(trained, own, capsys):
+    text = message(checks.check_planted_accuracies,
+                   planted_accuracies(trained, mean_of_sections=True, own=own), [4, 8])
+    assert re.search(r"mean of the per-section accuracies.*overall.*correct.*seen", text)
+    passes(capsys, checks.check_planted_accuracies, planted_accuracies(trained, own=own), [4, 8])
