@@ -13,6 +13,7 @@ import scipy.sparse as sp
 
 import glovelib as gl
 from glovelib import checks, objective
+from glovelib.checks import _core
 
 
 def message(check, *args, **kwargs) -> str:
@@ -312,14 +313,16 @@ def test_a_name_from_a_task_not_written_yet_says_write_that_task_first(capsys):
     try:
         checks._show_in_ipython()
         shell.user_ns.update(gradient_descent=gradient_descent, checks=checks)
-        shell.run_cell("checks.check_gradient_descent(gradient_descent)")
-        shell.run_cell("runs = {1e-2: gradient_descent(None, eta=1e-2, steps=20)[1]}")
+        for cell in ["checks.check_gradient_descent(gradient_descent)",
+                     "runs = {1e-2: gradient_descent(None, eta=1e-2, steps=20)[1]}"]:
+            shell.run_cell(cell, store_history=True)  # as Jupyter runs a cell
         capsys.readouterr()
-        result = shell.run_cell("for eta, h in runs.items():\n    print(eta)")
+        result = shell.run_cell("for eta, h in runs.items():\n    print(eta)", store_history=True)
         out = capsys.readouterr().out
-        shell.run_cell("gradient_descent = lambda *a: None")  # every task written: a typo
-        shell.run_cell("print(rnus)")
+        shell.run_cell("print(rnus)", store_history=True)  # a typo, task 4 still not written
         typo = capsys.readouterr().out
+        shell.run_cell("print(later)", store_history=True)  # a cell not run yet
+        not_run = capsys.readouterr().out
     finally:
         shell.set_custom_exc((), None)
         InteractiveShell.clear_instance()
@@ -329,6 +332,25 @@ def test_a_name_from_a_task_not_written_yet_says_write_that_task_first(capsys):
         "stopped, because task 4 (`gradient_descent`) is not written yet: write it first, run "
         "its cell, then the cells below it in order"]
     assert "Traceback" in typo and "rnus" in typo  # a plain NameError keeps its traceback
+    assert "Traceback" in not_run and "later" in not_run
+
+
+def test_a_name_from_a_check_of_a_task_not_written_yet_names_that_task():
+    """Homework 3: `planted_acc = checks.check_planted_accuracies(planted_accuracies, dims)`
+    stopped (task 3.1 not written): the cell that reads `planted_acc` names task 3.1."""
+    def planted_accuracies(dims, seed=0):
+        raise NotImplementedError("your code here")
+
+    ns = {"planted_accuracies": planted_accuracies, "solve": lambda *a: None,
+          "In": ["", "planted_acc = checks.check_planted_accuracies(planted_accuracies, dims)"]}
+    with pytest.raises(checks.CheckFailed, match="task 3.1 is not written yet"):
+        checks.check_planted_accuracies(planted_accuracies, [2])
+    line = _core.name_error_line(NameError("name 'planted_acc' is not defined",
+                                           name="planted_acc"), ns)
+    assert line is not None and line.startswith("'planted_acc' is not defined: ")
+    assert "task 3.1 (`planted_accuracies`) is not written yet: write it first" in line
+    ns["planted_accuracies"] = lambda dims, seed=0: [0.0]  # written: a plain NameError
+    assert _core.name_error_line(NameError("x", name="planted_acc"), ns) is None
 
 
 # --------------------------------------------------------------------------- homework 2

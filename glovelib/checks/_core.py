@@ -5,6 +5,7 @@ The wrong answers themselves are named in :mod:`glovelib._mistakes`."""
 
 from __future__ import annotations
 
+import ast
 import inspect
 import os
 import sys
@@ -62,14 +63,32 @@ def unwritten(namespace: dict) -> list[str]:
             and STUDENT_TODO in value.__code__.co_consts]
 
 
+def _cells_defining(name: str, cells: list[str]) -> list[ast.AST]:
+    """The parsed cells among ``cells`` (IPython's ``In``) that assign ``name``."""
+    found = []
+    for source in cells:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # a magic, or a cell that does not parse
+            continue
+        if any(isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
+               for node in ast.walk(tree)):
+            found.append(tree)
+    return found
+
+
 def name_error_line(error: NameError, namespace: dict) -> str | None:
-    """The one line for a NameError in a homework whose tasks are not all written: a name a
-    student's cell was to define is missing because that cell stopped at a task not written
-    yet ("write task 4 first").  None when every task is written (a plain NameError, a typo)."""
-    todo = unwritten(namespace)
+    """The one line for a NameError in a homework: ``name`` is missing because the cell that
+    assigns it ran and stopped at a task not written yet ("write task 4 first").  None for any
+    other NameError (a typo, a cell not run): it keeps its traceback."""
+    missing = getattr(error, "name", None)
+    if not missing:
+        return None
+    used = {node.id for tree in _cells_defining(missing, list(namespace.get("In", [])))
+            for node in ast.walk(tree) if isinstance(node, ast.Name)}  # called, or passed on
+    todo = [n for n in unwritten(namespace) if n in used]
     if not todo:
         return None
-    missing = getattr(error, "name", None) or str(error)
     tasks = ", ".join(f"{_TASK_OF[n]} (`{n}`)" if n in _TASK_OF else f"`{n}`" for n in todo[:3])
     one = len(todo) == 1
     return (f"{missing!r} is not defined: the cell above that defines it stopped, because "
