@@ -32,7 +32,7 @@ def first_match(got, want, candidates, match=near) -> str | None:
 
 
 def weighting_mistake(got, x, x_max, alpha) -> str | None:
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return first_match(got, objective.weighting(x, x_max, alpha), [
             ("x / x_max**alpha is x / (x_max^alpha): ** binds tighter than /, so write "
              "(x / x_max) ** alpha", np.where(x < x_max, x / x_max**alpha, 1.0)),
@@ -47,6 +47,17 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
             ("x_max is written in as 100: use the x_max your function is given",
              objective.weighting(x, 100.0, alpha) if x_max != 100 else None),
             ("f is not capped at 1: f(x) = 1 for x >= x_max", (x / x_max) ** alpha),
+            ("the exponent is 1 / alpha: below x_max, f(x) = (x / x_max) ** alpha",
+             objective.weighting(x, x_max, 1 / alpha) if alpha != 1 else None),
+            ("x_max and alpha are swapped: the check calls weighting(x, x_max, alpha), in that "
+             "order; your function takes (or uses) them the other way round",
+             np.where(x < alpha, (x / alpha) ** x_max, 1.0)),
+            ("you rounded x down (np.floor, or astype(int)): counts are 1/d-weighted, not "
+             "integers (a pair at distance 2 adds 0.5), so use x as it is",
+             objective.weighting(np.floor(x), x_max, alpha)),
+            ("you rounded x (np.round, or int()): counts are 1/d-weighted, not integers (a pair "
+             "at distance 3 adds 0.33), so use x as it is",
+             objective.weighting(np.round(x), x_max, alpha)),
             ("the comparison is the wrong way round: f(x) = (x / x_max)^alpha *below* x_max, 1 "
              "above", np.where(x > x_max, (x / x_max) ** alpha, 1.0)),
         ])
@@ -95,18 +106,24 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          reference_loss(p, X, x_max, alpha, context_from_W=True)),
         ("the biases are swapped: δ_ij adds b[i] (the word's) and bc[j] (the context's)",
          reference_loss(p, X, x_max, alpha, swap_biases=True)),
+        ("rows and columns are swapped (as if X were X.T): row i of X is the word, W[row] and "
+         "b[row]; column j the context, Wc[col] and bc[col]",
+         reference_loss(p, sp.coo_matrix(X).T, x_max, alpha)),
     ], match=lambda a, b: np.size(a) == 1 and bool(np.isclose(float(a), float(b), rtol=1e-8)))
 
 
 def reference_gradients(p, X, x_max, alpha, f_power=1, transpose=True, log=np.log,
-                        bias=True, context_bias=True, x_for_delta=False) -> list:
+                        bias=True, context_bias=True, x_for_delta=False, delta_power=1,
+                        scale=1.0) -> list:
     """(dW, dW~, db, db~), or a usual wrong version of them (f squared or forgotten, G.T
-    forgotten, log dropped, a bias forgotten, X_ij in place of delta_ij)."""
+    forgotten, log dropped, a bias forgotten, X_ij in place of delta_ij, delta squared, every
+    g_ij times ``scale``)."""
     C = sp.coo_matrix(X)
     diff = np.einsum("nd,nd->n", p.W[C.row], p.W_context[C.col]) - log(C.data)
     diff = diff + (p.b[C.row] if bias else 0) + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power
-    G = sp.csr_matrix((f * (C.data if x_for_delta else diff), (C.row, C.col)), shape=X.shape)
+    g = f * (C.data if x_for_delta else diff**delta_power) * scale
+    G = sp.csr_matrix((g, (C.row, C.col)), shape=X.shape)
     return [G @ p.W_context, (G.T if transpose else G) @ p.W, np.asarray(G.sum(axis=1)).ravel(),
             np.asarray(G.sum(axis=0)).ravel()]
 
@@ -138,8 +155,19 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
          "transpose is missing)", wrong(transpose=False)),
         ("δ_ij uses X_ij where log X_ij belongs: the model fits log counts",
          wrong(log=lambda x: x)),
+        ("your g_ij is f(X_ij) * δ_ij**2, the term of the loss itself: the derivative of "
+         "1/2 f(X_ij) δ_ij**2 is g_ij = f(X_ij) * δ_ij (δ to the first power)",
+         wrong(delta_power=2)),
+        ("your g_ij is f(X_ij) * δ_ij**2 / 2, the term of the loss itself: its derivative is "
+         "g_ij = f(X_ij) * δ_ij (δ to the first power)", wrong(delta_power=2, scale=0.5)),
+        ("you divided the gradients by the number of nonzeros: J is a *sum* over the entries, "
+         "not a mean, so its gradients are sums too (no / X.nnz)",
+         [w / sp.coo_matrix(X).nnz for w in want]),
         ("your g_ij uses X_ij in place of δ_ij: g_ij = f(X_ij) * (w_i.w~_j + b_i + b~_j - "
          "log X_ij)", wrong(x_for_delta=True)),
+        ("rows and columns are swapped (as if X were X.T): row i of X is the word, W[row] and "
+         "b[row]; column j the context, Wc[col] and bc[col]",
+         reference_gradients(p, sp.coo_matrix(X).T, x_max, alpha)),
         ("the context bias b~_j is missing from δ_ij", wrong(context_bias=False)),
         ("the bias b_i is missing from δ_ij", wrong(bias=False)),
         ("the biases b_i and b~_j are missing from δ_ij", wrong(bias=False, context_bias=False)),
@@ -159,6 +187,12 @@ def _one_gradient_mistake(got, want, p, X, x_max, alpha) -> str | None:
          "(no transpose)", G.T @ p.W_context),
         (0, "dJ/dW uses W where W~ belongs: dJ/dw_i = sum_j g_ij w~_j", G @ p.W),
         (1, "dJ/dW~ uses W~ where W belongs: dJ/dw~_j = sum_i g_ij w_i", G.T @ p.W_context),
+        (1, "dJ/dW~ multiplies g_ij by w~_j, the vector being differentiated, where w_i belongs: "
+         "dJ/dw~_j = sum_i g_ij w_i (in a loop, gWc[j] += g * W[i])",
+         np.asarray(G.sum(axis=0)).ravel()[:, None] * p.W_context),
+        (0, "dJ/dW multiplies g_ij by w_i, the vector being differentiated, where w~_j belongs: "
+         "dJ/dw_i = sum_j g_ij w~_j (in a loop, gW[i] += g * Wc[j])",
+         np.asarray(G.sum(axis=1)).ravel()[:, None] * p.W),
         (2, "dJ/db is a mean over the row: it is the *sum* of g_ij over j (G.sum(axis=1))",
          np.asarray(G.sum(axis=1)).ravel() / V),
         (3, "dJ/db~ is a mean over the column: it is the *sum* of g_ij over i (G.sum(axis=0))",
@@ -237,11 +271,43 @@ def wrap_count(docs, V, window, symmetric) -> np.ndarray:
     return X
 
 
+def shifted_count(docs, V, window, symmetric, first=1, last=0) -> np.ndarray:
+    """The loop with the inner range ``range(max(0, p - window) + first, p - last)``: ``first=1``
+    starts one word late, ``last=1`` skips the nearest neighbour."""
+    X = np.zeros((V, V))
+    for doc in docs:
+        for p, later in enumerate(doc):
+            for q in range(max(0, p - window) + first, p - last):
+                X[doc[q], later] += 1.0 / (p - q)
+                if symmetric:
+                    X[later, doc[q]] += 1.0 / (p - q)
+    return X
+
+
+STARTS_LATE = ("does the inner range start one word late? range(max(0, p - window), p) looks at "
+               "the `window` words to the left")
+
+
 def counter_mistake(got, docs, V, window, symmetric) -> str | None:
     """Name the usual mistake that ``got`` matches, if any."""
     want = lib_count(docs, V, window, symmetric)
     flat = [w for d in docs for w in d]
+    diagonal = np.diag(np.diag(want))
     candidates = [
+        (f"your counts miss pairs within the window: {STARTS_LATE}",
+         shifted_count(docs, V, window, symmetric)),
+        ("your counts skip the nearest neighbour (distance 1): the inner range stops one word "
+         "early; range(max(0, p - window), p) ends with q = p - 1, the word just left of p",
+         shifted_count(docs, V, window, symmetric, first=0, last=1)),
+        ("you counted each pair twice (a window to the left *and* one to the right, each "
+         "adding to both cells): look left only, so each pair is met once"
+         + (", and add 1/d to X[i, j] and X[j, i]" if symmetric else ""), 2 * want),
+        ("in left-only counts a word paired with itself adds 1/d to X[i, i] once (it is the "
+         "earlier and the later word of one pair), not 2/d",
+         want + diagonal if not symmetric else None),
+        ("a word paired with itself is skipped: the same word twice within the window is a "
+         "pair too, and adds " + ("2/d to X[i, i] (once as each side)" if symmetric else
+                                  "1/d to X[i, i]"), want - diagonal),
         ("a cell keeps the largest 1/d instead of the sum: every pair adds to X[i, j] "
          "(+=, not max)", max_count(docs, V, window, symmetric)),
         ("near a document's start your range(p - window, p) goes negative, and doc[-1] is the "
@@ -259,7 +325,8 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
          lib_count([flat], V, window, symmetric)),
         (f"your window reaches {window + 1} words, not {window}: look at the `window` words "
          "to the left", lib_count(docs, V, window + 1, symmetric)),
-        (f"your window reaches {window - 1} word{'s' if window != 2 else ''}, not {window}",
+        (f"your window reaches {window - 1} word{'s' if window != 2 else ''}, not {window}: "
+         f"{STARTS_LATE}",
          lib_count(docs, V, window - 1, symmetric) if window > 1 else None),
         ("a word paired with itself must add 1/d twice to X[i, i] (once as each side)",
          want - np.diag(np.diag(want)) / 2 if symmetric else None),
@@ -473,8 +540,24 @@ def seen_abc_only(kv: KeyedVectors, path) -> dict[str, int]:
             for name, questions in evaluate.read_analogies(path)}
 
 
-def section_mistake(got, want, abc_only: dict[str, int] | None = None) -> str:
+def capitalized_answers(path) -> dict[str, tuple[set, list[str]]]:
+    """Per section, (the questions, lowercased, whose answer d the file writes lower-case; the
+    answers it writes with a capital, 'Athens'): a solution that compares its answer with the
+    file's d case-sensitively gets only the first right."""
+    return {name: ({tuple(w.lower() for w in q) for q in questions if q[3] == q[3].lower()},
+                   [q[3] for q in questions if q[3] != q[3].lower()])
+            for name, questions in evaluate.read_analogies(path)}
+
+
+def section_mistake(got, want, abc_only: dict[str, int] | None = None,
+                    capitalized: dict[str, tuple[set, list[str]]] | None = None) -> str:
     seen = {s.name: tuple(got.get(s.name, (0, 0)))[1] for s in want}
+    pairs = [tuple(got.get(s.name, (0, 0))) for s in want]
+    if len(want) > 1 and all(tuple(p) == (sum(s.correct for s in want[:k + 1]),
+                                          sum(s.seen for s in want[:k + 1]))
+                             for k, p in enumerate(pairs)):
+        return ("your counts carry over from one section to the next (each section holds the "
+                "totals so far): start each section at (0, 0) when its ': name' line comes")
     if (abc_only is not None and all(seen[s.name] == abc_only.get(s.name) for s in want)
             and any(seen[s.name] != s.seen for s in want)):
         return ("you checked only a, b and c: a question whose answer d is outside the "
@@ -487,4 +570,16 @@ def section_mistake(got, want, abc_only: dict[str, int] | None = None) -> str:
     if fewer:
         return ("you skipped questions that are in the vocabulary once lowercased ('Athens' is "
                 "'athens' in the vectors): lowercase the question's words")
+    if capitalized is not None:
+        # a question is right only if its answer d is written lower-case in the file
+        nothing = (set(), [])
+        lower = {s.name: sum(tuple(w.lower() for w in q) in capitalized.get(s.name, nothing)[0]
+                             for q in s.right) for s in want}
+        example = next((d for s in want for d in capitalized.get(s.name, nothing)[1]), None)
+        if example and all(int(got.get(s.name, (0, 0))[0]) == lower[s.name] for s in want) \
+                and any(lower[s.name] != s.correct for s in want):
+            return (f"the seen counts are right, but no question whose answer is capitalized in "
+                    f"the file ({example!r}) is answered right: the vectors' words are "
+                    "lower-case, so lowercase the whole question (line.lower().split()) before "
+                    "comparing solve's answer with d")
     return "the seen counts are right; compare your answers with `solve`'s"

@@ -5,8 +5,11 @@ The wrong answers themselves are named in :mod:`glovelib._mistakes`."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
 import sys
+import types
 from collections.abc import Callable
 
 import numpy as np
@@ -32,6 +35,8 @@ def _show_in_ipython() -> None:
         # stops there, as it would on a traceback)
         if issubclass(etype, CheckFailed):
             shell._showtraceback(etype, value, [f"\x1b[0;31mCheckFailed\x1b[0m: {value}"])
+        elif issubclass(etype, NameError) and (line := name_error_line(value, shell.user_ns)):
+            shell._showtraceback(etype, value, [f"\x1b[0;31mNameError\x1b[0m: {line}"])
         elif str(value) == STUDENT_TODO:
             while tb.tb_next is not None:  # the frame that raised: the student's function
                 tb = tb.tb_next
@@ -40,14 +45,59 @@ def _show_in_ipython() -> None:
         else:
             shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
-    shell.set_custom_exc((CheckFailed, NotImplementedError), show)
-
-
-_show_in_ipython()
+    shell.set_custom_exc((CheckFailed, NotImplementedError, NameError), show)
 
 
 # what notebooks/build.py puts in place of a solution in the student's version of a homework
 STUDENT_TODO = "your code here"
+
+# the task of each student function a check has called ("gradient_descent" -> "task 4")
+_TASK_OF: dict[str, str] = {}
+
+
+def unwritten(namespace: dict) -> list[str]:
+    """The functions of ``namespace`` (a notebook's) still at ``raise NotImplementedError("your
+    code here")``: the tasks not written yet."""
+    return [name for name, value in namespace.items()
+            if isinstance(value, types.FunctionType) and not name.startswith("_")
+            and STUDENT_TODO in value.__code__.co_consts]
+
+
+def _cells_defining(name: str, cells: list[str]) -> list[ast.AST]:
+    """The parsed cells among ``cells`` (IPython's ``In``) that assign ``name``."""
+    found = []
+    for source in cells:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # a magic, or a cell that does not parse
+            continue
+        if any(isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
+               for node in ast.walk(tree)):
+            found.append(tree)
+    return found
+
+
+def name_error_line(error: NameError, namespace: dict) -> str | None:
+    """The one line for a NameError in a homework: ``name`` is missing because the cell that
+    assigns it ran and stopped at a task not written yet ("write task 4 first").  None for any
+    other NameError (a typo, a cell not run): it keeps its traceback."""
+    missing = getattr(error, "name", None)
+    if not missing:
+        return None
+    used = {node.id for tree in _cells_defining(missing, list(namespace.get("In", [])))
+            for node in ast.walk(tree) if isinstance(node, ast.Name)}  # called, or passed on
+    todo = [n for n in unwritten(namespace) if n in used]
+    if not todo:
+        return None
+    tasks = ", ".join(f"{_TASK_OF[n]} (`{n}`)" if n in _TASK_OF else f"`{n}`" for n in todo[:3])
+    one = len(todo) == 1
+    return (f"{missing!r} is not defined: the cell above that defines it stopped, because "
+            f"{tasks}{'' if len(todo) <= 3 else ', ...'} {'is' if one else 'are'} not written "
+            f"yet: write {'it' if one else 'them'} first, run {'its' if one else 'their'} cell, "
+            "then the cells below it in order")
+
+
+_show_in_ipython()
 
 
 def not_written(name: str, task: str | None = None) -> str:
@@ -71,11 +121,42 @@ def _num(x) -> str:
     return f"{float(x):.6g}"
 
 
+def signature_mistake(fn: Callable, args: tuple, call: str | None = None,
+                      hint: str = "") -> str | None:
+    """The line saying that ``fn`` cannot be called with ``args`` (its parameters are not the
+    ones the check passes, shown as ``call``, e.g. "solve(vectors, words, a, b, c)"), or None."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):  # a builtin, or a callable without a signature
+        return None
+    try:
+        sig.bind(*args)
+    except TypeError:
+        name = getattr(fn, "__name__", "function")
+        takes = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                    for p in sig.parameters.values())
+        shown = f"as {call}" if call else f"with {len(args)} argument{'s' * (len(args) != 1)}"
+        return (f"your `{name}{sig}` takes {takes} argument{'s' * (takes != 1)}, but the check "
+                f"calls it {shown}: give your function these parameters, in this order"
+                + (f"; {hint}" if hint else ""))
+    return None
+
+
 def _call(fn: Callable, args: tuple, forbidden: dict[str, Callable] | None = None,
-          task: str | None = None):
+          task: str | None = None, call: str | None = None, hint: str = ""):
     """Run ``fn(*args)``; fail if it calls one of ``forbidden`` (shown name -> function), or
-    with one line if it is not written yet (``task``, e.g. "task 1", names it)."""
+    with one line if it is not written yet (``task``, e.g. "task 1", names it), or if it does
+    not take these arguments (``call`` shows them: "solve(vectors, words, a, b, c)")."""
     __tracebackhide__ = True
+    if task is not None and hasattr(fn, "__name__"):
+        _TASK_OF[fn.__name__] = task
+    if not callable(fn):
+        shown = " ".join(repr(fn).split())
+        _fail(f"pass your function itself{f' ({call})' if call else ''}, not "
+              f"{type(fn).__name__} {shown if len(shown) < 60 else shown[:57] + '...'}")
+    wrong = signature_mistake(fn, args, call, hint)
+    if wrong:
+        _fail(wrong)
     try:
         return _call_watched(fn, args, forbidden or {})
     except NotImplementedError as e:

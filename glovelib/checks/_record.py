@@ -29,6 +29,7 @@ class Record:
     methods: list[str] = field(default_factory=list)  # method of each analogy_accuracy call
     analogies: list = field(default_factory=list)  # their results (AnalogyResult)
     similarities: list[tuple[str, float]] = field(default_factory=list)  # (file name, Spearman)
+    vectors: list = field(default_factory=list)  # the KeyedVectors of each to_keyed_vectors
 
     def spearmans(self, name: str) -> list[float]:
         """The Spearman of each word_similarity call on the file whose name contains ``name``."""
@@ -53,6 +54,7 @@ def recording(on_count=None):
     each count (a check can fail there, before any training)."""
     rec, inside = Record(), []
     count0, fit0, cached0 = cooccur.count_cooccurrences, train.GloVe.fit, cache.cached_fit
+    keyed0 = train.GloVe.to_keyed_vectors
     accuracy0, similarity0 = evaluate.analogy_accuracy, evaluate.word_similarity
 
     def note_fit(model, X):
@@ -86,6 +88,12 @@ def recording(on_count=None):
         finally:
             inside.pop()
 
+    @functools.wraps(keyed0)
+    def to_keyed_vectors(self, *args, **kwargs):
+        kv = keyed0(self, *args, **kwargs)
+        rec.vectors.append(kv)
+        return kv
+
     @functools.wraps(accuracy0)
     def analogy_accuracy(kv, path, *args, **kwargs):
         result = accuracy0(kv, path, *args, **kwargs)
@@ -101,6 +109,7 @@ def recording(on_count=None):
 
     patches = [(cooccur, "count_cooccurrences", count), (glovelib, "count_cooccurrences", count),
                (train.GloVe, "fit", fit), (cache, "cached_fit", cached_fit),
+               (train.GloVe, "to_keyed_vectors", to_keyed_vectors),
                (glovelib, "cached_fit", cached_fit),
                (evaluate, "analogy_accuracy", analogy_accuracy),
                (evaluate, "word_similarity", word_similarity)]

@@ -36,7 +36,8 @@ def check_weighting(f: Callable) -> None:
         x = np.array([0.0, 0.5, 1.0, x_max / 2, 0.7 * x_max, 0.95 * x_max, x_max, 2 * x_max, 1e6])
         try:
             got = _call(f, (x.copy(), x_max, alpha),
-                        {"gl.objective.weighting": objective.weighting}, task="task 1")
+                        {"gl.objective.weighting": objective.weighting}, task="task 1",
+                        call="weighting(x, x_max, alpha)")
         except ValueError as e:
             if "truth value" not in str(e):
                 raise
@@ -66,7 +67,8 @@ def check_loss(loss: Callable) -> None:
     for seed, (x_max, alpha) in enumerate(_SETTINGS):
         X, p = _problem(seed, x_max=x_max)
         got = _call(loss, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
-                    {"gl.objective.loss": objective.loss}, task="task 2")
+                    {"gl.objective.loss": objective.loss}, task="task 2",
+                    call="loss(W, Wc, b, bc, X, x_max, alpha)")
         if not np.all(np.isfinite(got)):
             _fail("J is not finite: you summed over the zeros of X too (log 0 = -inf); sum over "
                   "the nonzero entries only (X.tocoo() gives row, col, data)")
@@ -93,7 +95,8 @@ def check_gradients(gradients: Callable) -> None:
         X, p = _problem(seed, x_max=x_max)
         want = objective.gradients(p, X, x_max, alpha).arrays()
         got = _call(gradients, (p.W, p.W_context, p.b, p.b_context, X.copy(), x_max, alpha),
-                    {"gl.objective.gradients": objective.gradients}, task="task 3")
+                    {"gl.objective.gradients": objective.gradients}, task="task 3",
+                    call="gradients(W, Wc, b, bc, X, x_max, alpha)")
         if len(got) != 4:
             _fail(f"return 4 gradients {names}, got {len(got)}")
         mistake = gradient_mistake(got, p, X, x_max, alpha)
@@ -111,14 +114,15 @@ def check_gradients(gradients: Callable) -> None:
 
 
 def _descent(X, dim: int, eta: float, steps: int, seed: int, x_max: float = 10.0,
-             updated: int = 4):
+             updated: int = 4, loss_x_max: float | None = None):
     """Full-batch gradient descent with glovelib's loss and gradients (x_max 10, alpha 0.75):
     (final parameters, J before each step, J after the last).  ``updated=2``: only W and W~
-    move (a usual mistake)."""
+    move (a usual mistake); ``loss_x_max``: the J recorded uses another x_max than the
+    gradients."""
     p = objective.init_weights(X.shape[0], dim, seed)
     history = []
     for _ in range(steps):
-        history.append(objective.loss(p, X, x_max, 0.75))
+        history.append(objective.loss(p, X, x_max if loss_x_max is None else loss_x_max, 0.75))
         grads = objective.gradients(p, X, x_max, 0.75).arrays()
         for a, g in list(zip(p.arrays(), grads, strict=True))[:updated]:
             a -= eta * g
@@ -134,7 +138,8 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
     X, _ = _problem(0, V=12, d=3)
     cases = [(3, 1e-3, 6, 0), (4, 5e-3, 5, 1)]  # (dim, eta, steps, seed)
     for k, (dim, eta, steps, seed) in enumerate(cases):
-        got = _call(gradient_descent, (X.copy(), dim, eta, steps, seed), task="task 4")
+        got = _call(gradient_descent, (X.copy(), dim, eta, steps, seed), task="task 4",
+                    call="gradient_descent(X, dim, eta, steps, seed)")
         if not (isinstance(got, tuple | list) and len(got) == 2):
             _fail("return (params, history): the 4 parameter arrays and the list of J values")
         params, history = got
@@ -159,11 +164,23 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
                        "param -= eta * grad", _descent(X, dim, -eta, steps, seed)[1]),
                       ("only W and W~ move: the biases b and b~ are parameters too, update all "
                        "four", _descent(X, dim, eta, steps, seed, updated=2)[1]),
-                      ("use task 4's x_max = 10 and alpha = 0.75 in your loss and gradients "
-                       "(not the paper's x_max = 100)",
-                       _descent(X, dim, eta, steps, seed, x_max=100.0)[1])]
+                      ("your loss and gradients use the paper's x_max = 100: use task 4's "
+                       "x_max = 10 and alpha = 0.75 in both",
+                       _descent(X, dim, eta, steps, seed, x_max=100.0)[1]),
+                      ("your gradients use the paper's x_max = 100: use task 4's x_max = 10 and "
+                       "alpha = 0.75 in both your loss and your gradients",
+                       _descent(X, dim, eta, steps, seed, x_max=100.0, loss_x_max=10.0)[1]),
+                      ("the J you record uses the paper's x_max = 100: use task 4's x_max = 10 "
+                       "and alpha = 0.75 in both your loss and your gradients",
+                       _descent(X, dim, eta, steps, seed, loss_x_max=100.0)[1])]
+        with np.errstate(over="ignore", invalid="ignore"):
+            wrong_runs.append((f"eta is ignored: each step is the whole gradient (a step of 1), "
+                               f"and J blows up (to {_num(np.max(np.abs(history)))}): step by "
+                               "eta times the "
+                               "gradient, param -= eta * grad",
+                               _descent(X, dim, 1.0, steps, seed)[1]))
         for message, wrong in wrong_runs:
-            if wrong and np.allclose(history, wrong, rtol=1e-8):
+            if wrong and np.allclose(history, wrong, rtol=1e-8, equal_nan=True):
                 _fail(f"{where}: {message}")
         _close(history, want, f"{where}: J before each step", rtol=1e-7)
         for name, g, w in zip(("W", "W~", "b", "b~"), params, want_params, strict=True):

@@ -36,7 +36,8 @@ def _check_count(count: Callable, symmetric: bool) -> None:
     for docs, V, window in cases:
         got = _call(count, ([list(d) for d in docs], V, window),
                     {"gl.count_cooccurrences": count_cooccurrences},
-                    task="task 1" if symmetric else "task 2")
+                    task="task 1" if symmetric else "task 2",
+                    call=f"{'count' if symmetric else 'count_left'}(docs, vocab_size, window)")
         got = _dense(got)
         where = (f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, vocab_size={V}, "
                  f"window={window}")
@@ -93,7 +94,7 @@ def check_window_study(window_study: Callable, x_maxes, windows, corpus=None,
                       "windows of the symmetric counts GloVe trains on")
 
         with recording(whole_sample) as rec:
-            out = _call(window_study, (x_max,), task="task 4")
+            out = _call(window_study, (x_max,), task="task 4", call="window_study(x_max)")
         if not isinstance(out, dict) or any(k not in out for k in keys):
             _fail(f"{where}: return the dict with the keys {keys}, one list each")
         if any(len(out[k]) != len(windows) for k in keys):

@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 
 from .. import evaluate
-from .._mistakes import analogy_mistake, hard_questions, section_mistake, seen_abc_only
+from .._mistakes import (
+    analogy_mistake,
+    capitalized_answers,
+    hard_questions,
+    section_mistake,
+    seen_abc_only,
+)
+from ..planted import planted_corpus
 from ..vectors import KeyedVectors
 from ._core import _call, _fail, _num, _ok
 from ._record import glove_defaults, recording, settings_mistake
@@ -34,7 +41,10 @@ def check_analogy(solve: Callable) -> None:
                    tuple(words[i] for i in rng.choice(40, 3, replace=False)))
         want = kv.analogy(a, b, c)
         got = _call(solve, (vectors.copy(), list(words), a, b, c), _VECTOR_ANSWERS,
-                    task="task 1")
+                    task="task 1", call="solve(vectors, words, a, b, c)",
+                    hint="it runs on random vectors, so take them as arguments instead of "
+                    "reading a notebook's own (`unit = vectors / np.linalg.norm(vectors, axis=1, "
+                    "keepdims=True)` inside)")
         if got != want:
             _fail(f"{a}:{b}::{c}:? should be {want!r}, got {got!r}: "
                   f"{analogy_mistake(got, kv, a, b, c)}")
@@ -57,7 +67,7 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                 got = _call(accuracy, (kv, str(path)), {
                     **_VECTOR_ANSWERS,
                     "KeyedVectors.evaluate_word_analogies": KeyedVectors.evaluate_word_analogies},
-                    task="task 2")
+                    task="task 2", call="accuracy(kv, path)")
             except KeyError as e:
                 _fail(f"on {label}: KeyError {e}: a question has a word outside the vocabulary; "
                       "skip it (it is not seen), as notebook 05 does")
@@ -67,6 +77,14 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
             if padded:
                 _fail(f"on {label}: your section name {padded[0]!r} keeps the white space around "
                       "it (the space after ':' or the newline): strip it, line[1:].strip()")
+            for name, value in got.items():
+                if not (isinstance(value, tuple | list) and len(value) == 2 and all(
+                        isinstance(v, int | np.integer | float | np.floating) for v in value)):
+                    number = isinstance(value, int | np.integer | float | np.floating)
+                    _fail(f"on {label}: section {name!r} holds {value!r}: return (correct, seen), "
+                          "the two counts of the section"
+                          + (", not a fraction (the check compares both counts)" if number
+                             else f", not {type(value).__name__}"))
             for s in want:
                 if s.name not in got:
                     prefixed = [k for k in got if isinstance(k, str)
@@ -79,7 +97,8 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                 if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
                     _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
-                          f"{section_mistake(got, want, seen_abc_only(kv, path))}")
+                          + section_mistake(got, want, seen_abc_only(kv, path),
+                                            capitalized_answers(path)))
     _ok(f"per-section accuracy on {len(want)} sections, with capitalized and unknown words")
 
 
@@ -90,7 +109,8 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
     __tracebackhide__ = True
     dims = list(dims)
     with recording() as rec:
-        got = _call(planted_accuracies, (dims, seed), task="task 3.1")
+        got = _call(planted_accuracies, (dims, seed), task="task 3.1",
+                    call="planted_accuracies(dims, seed)")
     where = f"planted_accuracies({dims}, seed={seed})"
     if len(got) != len(dims):
         _fail(f"{where}: return one accuracy per d ({len(dims)}), got {len(got)}")
@@ -103,7 +123,24 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
     if any(m != "add" for m in rec.methods):
         _fail(f"{where}: the task measures 3CosAdd, analogy_accuracy's default method, not "
               f"{sorted(set(rec.methods) - {'add'})[0]!r}")
-    want = [r.accuracy for r in rec.analogies]  # (none seen if imported `from ... import`)
+    results = rec.analogies  # (none seen if imported `from ... import`, or task 2's own used)
+    if not results and len(rec.vectors) == len(dims):
+        with tempfile.TemporaryDirectory() as tmp:
+            questions = planted_corpus(n_sentences=1).write_questions(Path(tmp) / "planted.txt")
+            results = [evaluate.analogy_accuracy(kv, questions) for kv in rec.vectors]
+    want = [r.accuracy for r in results]
+    if len(want) == len(dims) and not np.allclose(got, want):
+        for wrong, how in [([np.mean([s.accuracy for s in r.sections if s.seen]) for r in results],
+                            "the mean of the per-section accuracies"),
+                           ([np.mean([s.accuracy for s in r.sections]) for r in results],
+                            "the mean of the per-section accuracies"),
+                           ([(r.semantic.accuracy + r.syntactic.accuracy) / 2 for r in results],
+                            "the mean of the semantic and the syntactic accuracy")]:
+            if np.allclose(got, wrong) and not np.allclose(wrong, want):
+                _fail(f"{where}: your accuracy is {how} ({_num(got[0])} for d = {dims[0]}, "
+                      f"overall {_num(want[0])}): the task asks for the overall accuracy, the "
+                      "correct answers over all questions seen, sum(correct) / sum(seen) "
+                      "(`.accuracy`), in which each question counts once, not each section")
     if want and len(want) == len(dims) and np.allclose(got, 100 * np.asarray(want)) \
             and not np.allclose(want, 0):
         _fail(f"{where}: your accuracies are percentages ({_num(got[0])} for d = {dims[0]}): "
@@ -125,7 +162,7 @@ def check_x_max_study(x_max_study: Callable, x_maxes) -> tuple[list[float], list
     __tracebackhide__ = True
     x_maxes = list(x_maxes)
     with recording() as rec:
-        got = _call(x_max_study, (x_maxes,), task="task 3.2")
+        got = _call(x_max_study, (x_maxes,), task="task 3.2", call="x_max_study(x_maxes)")
     where = f"x_max_study({x_maxes})"
     if not (isinstance(got, tuple | list) and len(got) == 2):
         _fail(f"{where}: return the pair (WordSim-353 Spearmans, SimLex-999 Spearmans)")

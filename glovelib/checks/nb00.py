@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from ._core import CheckFailed, _ok
 
 
@@ -12,12 +14,19 @@ def check_planted_questions(questions, world) -> None:
     for name, pairs in world.pairs.items():
         for x, y in pairs:
             relation[x, y], relation[y, x] = (name, +1), (name, -1)
+    known = {w for pair in relation for w in pair}
     if not questions:
         raise CheckFailed("give at least one question (a, b, c, d)")
     for q in questions:
         if len(q) != 4:
             raise CheckFailed(f"{q!r}: a question has four words, a : b :: c : d")
         a, b, c, d = q
+        for word in q:
+            if word not in known:
+                close = difflib.get_close_matches(str(word), sorted(known), n=1)
+                raise CheckFailed(f"{q}: {word!r} is not a word of this world"
+                                  + (f" (did you mean {close[0]!r}?)" if close else "")
+                                  + ": take the words of the pairs in world.pairs")
         for x, y in ((a, b), (c, d)):
             if (x, y) not in relation:
                 if (a, c) in relation and relation[a, c] == relation.get((b, d)):

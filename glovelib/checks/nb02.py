@@ -10,13 +10,16 @@ import scipy.sparse as sp
 
 from .. import objective
 from .._mistakes import gradient_mistake
-from ._core import CheckFailed, _ok
+from ._core import CheckFailed, _ok, signature_mistake
 
 
 def check_prefix(prefix: Callable) -> None:
     """``prefix(docs, n)`` -> the first ``n`` tokens of the documents ``docs`` (a list of id
     arrays), *still split into documents*: every document kept whole except the last, which is
     cut, so that windows never cross documents (notebook 02)."""
+    wrong_signature = signature_mistake(prefix, ([], 1), "prefix(docs, n)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     rng = np.random.default_rng(0)
     docs = [rng.integers(0, 50, size=int(m)).astype(np.int32) for m in rng.integers(1, 30, 12)]
     flat = np.concatenate(docs)
@@ -33,6 +36,16 @@ def check_prefix(prefix: Callable) -> None:
                                   "counts tokens over all documents; take whole documents, "
                                   "subtract each one's length from what is left, and cut only "
                                   "the last")
+            k = int(np.searchsorted(ends, n))  # the document the prefix cuts
+            left = n - (int(ends[k - 1]) if k else 0)  # its tokens in the prefix
+            tail_cut = np.concatenate(docs[:k] + [docs[k][len(docs[k]) - left:]])
+            if len(joined) == n and (np.array_equal(joined, flat[len(flat) - n:])
+                                     or np.array_equal(joined, tail_cut)):
+                raise CheckFailed(f"prefix(docs, {n}) holds *last* tokens (doc[-n:], or the end "
+                                  f"of the corpus): a prefix is the *first* {n} token"
+                                  f"{'s' if n != 1 else ''}, from "
+                                  "the first document on; cut the last document kept as "
+                                  "doc[:n]")
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
             whole = len(joined) > n and len(joined) in ends and np.array_equal(
                 joined, flat[:len(joined)])
@@ -57,6 +70,9 @@ def check_glove_gradients(gradients: Callable) -> None:
     by finite differences (``gl.objective.check_glove_gradients``, at two (x_max, alpha)
     settings); when they disagree, the message names the gradients and the likely mistake
     (notebook 02)."""
+    wrong_signature = signature_mistake(gradients, (None,) * 4, "gradients(p, X, x_max, alpha)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     errors = objective.check_glove_gradients(gradients)
     off = [name for name, err in errors.items() if not err < 1e-6]
     if not off:
@@ -74,6 +90,9 @@ def check_glove_gradients(gradients: Callable) -> None:
         got = gradients(p, X, 5.0, 0.4).arrays()
         for setting, message in [((5.0, 0.75), "alpha is ignored (your f uses alpha = 0.75 "
                                   "whatever it is given): pass alpha on to the weighting"),
+                                 ((5.0, 1.0), "alpha is written in as 1 (your f is min(1, "
+                                  "x / x_max) whatever alpha it is given): pass alpha on, "
+                                  "(x / x_max) ** alpha"),
                                  ((10.0, 0.4), "x_max is ignored (your f uses x_max = 10 "
                                   "whatever it is given): pass x_max on to the weighting")]:
             want = objective.gradients(p, X, *setting).arrays()

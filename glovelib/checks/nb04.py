@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._core import CheckFailed, _ok
+from ._core import CheckFailed, _ok, signature_mistake
 
 
 def _adagrad_steps(learning_rate: float, g: float, n: int) -> float:
@@ -26,6 +26,9 @@ def check_adagrad_step(step: Callable) -> None:
     """``step(learning_rate, g, n)`` must be the step GloVe's AdaGrad takes on a parameter's
     (n + 1)-th visit when every visit brings the gradient g: eta g / sqrt(1 + n (eta g)^2)
     (notebook 04).  Checked against a simulation of the update."""
+    wrong_signature = signature_mistake(step, (0.05, 1.0, 0), "step(learning_rate, g, n)")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     for lr, g, n in [(0.05, 1.0, 0), (0.05, 1.0, 100), (0.05, 2.0, 10_000), (0.2, 0.5, 37),
                      (1.0, 0.1, 5), (0.01, 3.0, 250_000), (0.05, -1.0, 0), (0.2, -0.5, 37)]:
         want = _adagrad_steps(lr, g, n) if n <= 1000 else lr * g / np.sqrt(1 + n * (lr * g) ** 2)
@@ -35,6 +38,12 @@ def check_adagrad_step(step: Callable) -> None:
         except ZeroDivisionError:
             got = np.inf
         shown = f"step({lr}, {g}, {n}) = {got:.6g}, expected {want:.6g}"
+        if n == 0 and np.isfinite(got) and abs(got) > 100 * abs(want):
+            raise CheckFailed(f"{shown}: your sum of squares starts at 0, guarded by an epsilon "
+                              "(np.sqrt(G) + 1e-12, as textbook AdaGrad writes it), so the first "
+                              "step divides by about 1e-12: GloVe's AdaGrad, like the C code, "
+                              "has no epsilon, its sums start at 1 (G = 1 + n (eta g)^2), and "
+                              "the first step is eta g")
         if not np.isfinite(got) or n > 0 and _same(got, lr * g / np.sqrt(n * (lr * g) ** 2)):
             raise CheckFailed(f"{shown}: the sum of squares starts at 1, not 0 (GloVe's "
                               "AdaGrad: G = 1 + n (eta g)^2), so the first step is eta g")

@@ -8,13 +8,17 @@ import numpy as np
 
 from .._mistakes import cosmul_mistake
 from ..vectors import KeyedVectors
-from ._core import CheckFailed, _ok
+from ._core import CheckFailed, _ok, signature_mistake
 
 
 def check_cosmul(solve: Callable) -> None:
     """``solve(vectors, words, a, b, c)`` -> the word d maximizing 3CosMul (Levy & Goldberg 2014):
     cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001) with cos' = (1 + cos) / 2, a, b and c excluded
     (notebook 05)."""
+    wrong_signature = signature_mistake(solve, (None,) * 5, "solve(vectors, words, a, b, c)",
+                                        "it runs on random vectors, so take them as arguments")
+    if wrong_signature:
+        raise CheckFailed(wrong_signature)
     rng = np.random.default_rng(1)
     words = [f"w{i}" for i in range(40)]
     wrong = []  # (kv, a, b, c, got) where got is not the answer

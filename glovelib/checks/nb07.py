@@ -32,6 +32,9 @@ def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn
         The neighbours of each sense, nearest first.
     """
     _need(kv, word, sense_a, sense_b)
+    if sense_a == sense_b:
+        raise CheckFailed(f"{sense_a!r} and {sense_b!r} are the same word: give one word for "
+                          f"each meaning of {word!r} (as 'game' and 'theatre' for 'play')")
     near = [w for w, _ in kv.most_similar(word, topn=topn)]
     senses = []
     for anchor, other in ((sense_a, sense_b), (sense_b, sense_a)):
@@ -39,6 +42,12 @@ def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn
         senses.append([w for w in near if w in own and
                        kv.similarity(w, anchor) - kv.similarity(w, other) >= margin])
     for anchor, found in zip((sense_a, sense_b), senses, strict=True):
+        if len(found) < at_least and _one_sense(kv, sense_a, sense_b):
+            raise CheckFailed(
+                f"{sense_a!r} and {sense_b!r} name the same sense (each is among the other's 10 "
+                f"nearest words, cosine {kv.similarity(sense_a, sense_b):.2f}): a neighbour near "
+                "one is near the other, so it counts for neither; give one word for each "
+                f"meaning of {word!r} (as 'game' and 'theatre' for 'play')")
         if len(found) < at_least:
             raise CheckFailed(
                 f"{word}'s {topn} nearest words ({', '.join(near)}) hold {len(found)} word(s) of "
@@ -50,13 +59,23 @@ def check_polysemy(kv: KeyedVectors, word: str, sense_a: str, sense_b: str, topn
     return a, b
 
 
+def _one_sense(kv: KeyedVectors, a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are near-synonyms: among each other's 10 nearest words, with a
+    cosine above 0.6."""
+    return (kv.similarity(a, b) > 0.6 and b in {w for w, _ in kv.most_similar(a, topn=10)}
+            and a in {w for w, _ in kv.most_similar(b, topn=10)})
+
+
 def check_antonym_closer(kv: KeyedVectors, word: str, synonym: str, antonym: str) -> None:
     """Pass if ``word`` is closer to its ``antonym`` than to its ``synonym`` (cosine)."""
     _need(kv, word, synonym, antonym)
     syn, ant = kv.similarity(word, synonym), kv.similarity(word, antonym)
     if ant <= syn:
+        swapped = (f"; the arguments are (kv, word, synonym, antonym): if {synonym!r} is the "
+                   f"antonym, you swapped them, check_antonym_closer(kv, {word!r}, {antonym!r}, "
+                   f"{synonym!r})" if syn > ant else "")
         raise CheckFailed(f"cos({word}, {antonym}) = {ant:.2f} is not above cos({word}, "
-                          f"{synonym}) = {syn:.2f}: try another triple")
+                          f"{synonym}) = {syn:.2f}: try another triple{swapped}")
     _ok(f"cos({word}, {antonym}) = {ant:.2f} > cos({word}, {synonym}) = {syn:.2f}")
 
 

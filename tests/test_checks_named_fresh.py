@@ -1,0 +1,480 @@
+"""The wrong answers fresh students tried (third reading), each written as a student would write
+it and fed to its check: the message names the mistake (what was done, what to do instead), a
+wrong-shaped answer gives a CheckFailed that says what was expected (never a raw TypeError), and
+the right answer still passes."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+import glovelib as gl
+from glovelib import checks, objective
+from glovelib.checks import _core
+
+
+def message(check, *args, **kwargs) -> str:
+    with pytest.raises(checks.CheckFailed) as info:
+        check(*args, **kwargs)
+    text = str(info.value)
+    assert "\n" not in text  # one line
+    return text
+
+
+def passes(capsys, check, *args, **kwargs):
+    result = check(*args, **kwargs)
+    assert capsys.readouterr().out.startswith("passed:")
+    return result
+
+
+@pytest.fixture(scope="module")
+def world():
+    return gl.datasets.planted_corpus(n_sentences=800, seed=0)
+
+
+# --------------------------------------------------------------------------- notebook 00
+
+def test_a_misspelt_word_is_named(world, capsys):
+    mine = [("london", "england", "tokio", "japan"), ("uncle", "aunt", "nephew", "niece")]
+    text = message(checks.check_planted_questions, mine, world)
+    assert re.search(r"'tokio' is not a word of this world.*'tokyo'", text)
+    passes(capsys, checks.check_planted_questions,
+           [("london", "england", "tokyo", "japan"), ("uncle", "aunt", "nephew", "niece")], world)
+
+
+# --------------------------------------------------------------------------- notebook 02
+
+def loop_gradients(mistake=None):
+    """Notebook 02's loop, with one slip."""
+    def gradients(p, X, x_max, alpha):
+        gW, gWc = np.zeros_like(p.W), np.zeros_like(p.W_context)
+        gb, gbc = np.zeros_like(p.b), np.zeros_like(p.b_context)
+        Xc = sp.coo_matrix(X)
+        for i, j, x in zip(Xc.row, Xc.col, Xc.data, strict=True):
+            delta = p.W[i] @ p.W_context[j] + p.b[i] + p.b_context[j] - np.log(x)
+            a = 1.0 if mistake == "alpha 1" else alpha
+            f = min(1.0, (x / x_max) ** a)
+            g = f * delta**2 if mistake == "delta squared" else f * delta
+            g = 2 * g if mistake == "2 f delta" else g
+            gW[i] += g * p.W_context[j]
+            gWc[j] += g * (p.W_context[j] if mistake == "wrong vector" else p.W[i])
+            gb[i] += g
+            gbc[j] += g
+        return objective.Weights(gW, gWc, gb, gbc)
+    return gradients
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("alpha 1", r"alpha is written in as 1\b.*whatever alpha it is given.*pass alpha on"),
+    ("2 f delta", r"twice the expected.*factor 1/2"),
+    ("delta squared", r"f\(X_ij\) \* δ_ij\*\*2.*term of the loss.*g_ij = f\(X_ij\) \* δ_ij"),
+    ("wrong vector", r"dJ/dW~ .*w~_j.*where w_i belongs.*gWc\[j\] \+= g \* W\[i\]"),
+])
+def test_notebook02_gradient_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_glove_gradients, loop_gradients(mistake)))
+    passes(capsys, checks.check_glove_gradients, loop_gradients())
+
+
+def prefix(last=False):
+    def run(docs, n):
+        out = []
+        for doc in docs:
+            if n <= 0:
+                break
+            out.append(doc[-n:] if last else doc[:n])  # the slip: the *last* n tokens
+            n -= len(doc)
+        return out
+    return run
+
+
+def prefix_from_the_end(docs, n):
+    out = []
+    for doc in reversed(docs):
+        if n <= 0:
+            break
+        out.insert(0, doc[-n:])
+        n -= len(doc)
+    return out
+
+
+@pytest.mark.parametrize("wrong", [prefix(last=True), prefix_from_the_end])
+def test_prefix_of_the_last_tokens_is_named(wrong, capsys):
+    assert re.search(r"\*last\*.*tokens.*first.*doc\[:n\]", message(checks.check_prefix, wrong))
+    passes(capsys, checks.check_prefix, prefix())
+
+
+# --------------------------------------------------------------------------- notebook 04
+
+def test_adagrad_with_an_epsilon_is_named(capsys):
+    def effective_step(learning_rate, g, n):
+        return learning_rate * g / (np.sqrt(n * (learning_rate * g) ** 2) + 1e-12)
+
+    text = message(checks.check_adagrad_step, effective_step)
+    assert re.search(r"epsilon.*GloVe's AdaGrad.*sums? start at 1", text)
+    passes(capsys, checks.check_adagrad_step,
+           lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))
+
+
+# --------------------------------------------------------------------------- notebook 05
+
+def test_notebook05_cosadd_of_three_words_is_named(capsys):
+    rng = np.random.default_rng(0)
+    kv = gl.KeyedVectors([f"w{i}" for i in range(10)], rng.normal(size=(10, 4)))
+    unit = kv.vectors / np.linalg.norm(kv.vectors, axis=1, keepdims=True)
+    words = kv.index_to_key
+
+    def cosadd(a, b, c):  # notebook 05's model answer to exercise 3
+        ia, ib, ic = (kv.key_to_index[w] for w in (a, b, c))
+        score = unit @ (unit[ib] - unit[ia] + unit[ic])
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmax(score))]
+
+    text = message(checks.check_analogy, cosadd)
+    assert re.search(r"`cosadd\(a, b, c\)`.*calls it as solve\(vectors, words, a, b, c\)", text)
+
+    def solve(vectors, words, a, b, c):
+        unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        ia, ib, ic = (words.index(w) for w in (a, b, c))
+        score = unit @ (unit[ib] - unit[ia] + unit[ic])
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmax(score))]
+
+    passes(capsys, checks.check_analogy, solve)
+
+
+@pytest.mark.parametrize("check, wrong, named", [
+    (checks.check_cosmul, lambda a, b, c: a, r"`<lambda>\(a, b, c\)` takes 3 arguments.*"
+     r"calls it as solve\(vectors, words, a, b, c\)"),
+    (checks.check_weighting, lambda x: x, r"takes 1 argument, .*weighting\(x, x_max, alpha\)"),
+    (checks.check_adagrad_step, lambda lr, g: lr, r"step\(learning_rate, g, n\)"),
+    (checks.check_counter, np.zeros((3, 3)), r"pass your function itself.*not ndarray"),
+])
+def test_a_function_with_other_parameters_is_named(check, wrong, named):
+    assert re.search(named, message(check, wrong))
+
+
+# --------------------------------------------------------------------------- notebook 07
+
+@pytest.fixture(scope="module")
+def senses():
+    """Vectors with two senses of 'play' (games, theatre) and an antonym closer than a synonym."""
+    rng = np.random.default_rng(0)
+    game, stage, time = np.eye(8)[0], np.eye(8)[1], np.eye(8)[2]
+    words, vectors = [], []
+
+    def add(word, v):
+        words.append(word)
+        vectors.append(v + 0.05 * rng.normal(size=8))
+
+    add("play", game + stage)
+    for w in ("game", "games", "match", "sport"):
+        add(w, game + 0.3 * stage)
+    for w in ("theatre", "stage", "drama", "actor"):
+        add(w, stage + 0.3 * game)
+    add("early", time)
+    add("late", time + 0.2 * np.eye(8)[3])
+    add("initial", time + np.eye(8)[4])
+    for k in range(20):
+        add(f"filler{k}", rng.normal(size=8))
+    return gl.KeyedVectors(words, np.array(vectors))
+
+
+def test_antonym_arguments_swapped_are_named(senses, capsys):
+    text = message(checks.check_antonym_closer, senses, "early", "late", "initial")
+    assert re.search(r"\(kv, word, synonym, antonym\).*'late' is the antonym.*swap", text)
+    passes(capsys, checks.check_antonym_closer, senses, "early", "initial", "late")
+
+
+@pytest.mark.parametrize("sense_b", ["game", "games"])
+def test_polysemy_with_one_sense_twice_is_named(senses, sense_b, capsys):
+    text = message(checks.check_polysemy, senses, "play", "game", sense_b, anchor_topn=8)
+    assert re.search(r"'game' and '" + sense_b + r"'.*(same word|same sense).*one word for "
+                     r"each meaning", text)
+    passes(capsys, checks.check_polysemy, senses, "play", "game", "theatre", anchor_topn=8)
+
+
+# --------------------------------------------------------------------------- homework 1
+
+def weighting(x, x_max, alpha):
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+def weighting_one_over_alpha(x, x_max, alpha):
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** (1 / alpha), 1.0)
+
+
+def weighting_swapped(x, alpha, x_max):  # the parameters in the other order
+    x = np.asarray(x, dtype=float)
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+def weighting_floor(x, x_max, alpha):
+    x = np.floor(np.asarray(x, dtype=float))  # "counts are integers"
+    return np.where(x < x_max, (x / x_max) ** alpha, 1.0)
+
+
+@pytest.mark.parametrize("wrong, named", [
+    (weighting_one_over_alpha, r"exponent is 1 / alpha.*\(x / x_max\) \*\* alpha"),
+    (weighting_swapped, r"x_max and alpha are swapped.*weighting\(x, x_max, alpha\)"),
+    (weighting_floor, r"rounded x down.*counts are 1/d-weighted.*not integers"),
+])
+def test_homework1_weighting_slips_are_named(wrong, named, capsys):
+    with np.errstate(over="ignore"):  # (x / 0.75) ** 100, in the student's function
+        assert re.search(named, message(checks.check_weighting, wrong))
+    passes(capsys, checks.check_weighting, weighting)
+
+
+def loss(W, Wc, b, bc, X, x_max, alpha, mistake=None):
+    C = sp.coo_matrix(X)
+    rows, cols = (C.col, C.row) if mistake == "transposed" else (C.row, C.col)
+    diff = np.einsum("nd,nd->n", W[rows], Wc[cols]) + b[rows] + bc[cols] - np.log(C.data)
+    J = 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * diff**2))
+    return J / X.nnz if mistake == "nnz" else J
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("transposed", r"rows and columns are swapped.*W\[row\].*Wc\[col\]"),
+    ("nnz", r"mean over the nonzero entries.*\*sum\*"),
+])
+def test_homework1_loss_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_loss, lambda *a: loss(*a, mistake=mistake)))
+    passes(capsys, checks.check_loss, loss)
+
+
+def gradients(W, Wc, b, bc, X, x_max, alpha):
+    C = sp.coo_matrix(X)
+    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) + b[C.row] + bc[C.col] - np.log(C.data)
+    G = sp.csr_matrix((weighting(C.data, x_max, alpha) * diff, (C.row, C.col)), shape=X.shape)
+    return (G @ Wc, G.T @ W, np.asarray(G.sum(axis=1)).ravel(),
+            np.asarray(G.sum(axis=0)).ravel())
+
+
+def gradients_transposed(W, Wc, b, bc, X, x_max, alpha):
+    return gradients(W, Wc, b, bc, sp.csr_matrix(X).T, x_max, alpha)  # rows and columns swapped
+
+
+def gradients_over_nnz(W, Wc, b, bc, X, x_max, alpha):
+    return tuple(g / X.nnz for g in gradients(W, Wc, b, bc, X, x_max, alpha))  # a mean
+
+
+@pytest.mark.parametrize("wrong, named", [
+    (gradients_transposed, r"rows and columns are swapped.*W\[row\].*Wc\[col\]"),
+    (gradients_over_nnz, r"divided the gradients by the number of nonzeros.*\*sum\*"),
+])
+def test_homework1_gradient_slips_are_named(wrong, named, capsys):
+    assert re.search(named, message(checks.check_gradients, wrong))
+    passes(capsys, checks.check_gradients, gradients)
+
+
+def gradient_descent(mistake=None):
+    def run(X, dim=10, eta=1e-3, steps=300, seed=0):
+        p = gl.objective.init_weights(X.shape[0], dim, seed)
+        params, history = list(p.arrays()), []
+        x_max = 100.0 if mistake in ("x_max 100", "gradients at 100") else 10.0
+        loss_x_max = 100.0 if mistake in ("x_max 100", "loss at 100") else 10.0
+        for _ in range(steps):
+            history.append(loss(*params, X, loss_x_max, 0.75))
+            for param, grad in zip(params, gradients(*params, X, x_max, 0.75), strict=True):
+                param -= grad if mistake == "no eta" else eta * grad
+        return params, history
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("no eta", r"eta is ignored.*param -= eta \* grad"),
+    ("x_max 100", r"loss and gradients use the paper's x_max = 100.*task 4's x_max = 10"),
+    ("gradients at 100", r"your gradients use the paper's x_max = 100.*task 4's x_max = 10"),
+    ("loss at 100", r"the J you record uses the paper's x_max = 100.*task 4's x_max = 10"),
+])
+def test_homework1_descent_slips_are_named(mistake, named, capsys):
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert re.search(named, message(checks.check_gradient_descent, gradient_descent(mistake)))
+    passes(capsys, checks.check_gradient_descent, gradient_descent())
+
+
+def test_a_name_from_a_task_not_written_yet_says_write_that_task_first(capsys):
+    """Homework 1: task 4 still at `raise NotImplementedError`, its check cell run, then the cell
+    of the plot (which defines `runs`) stops, and the next cell, which reads `runs`, raises
+    NameError: in Jupyter that is one line naming task 4."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    def gradient_descent(X, dim=10, eta=1e-3, steps=300, seed=0):
+        raise NotImplementedError("your code here")
+
+    config = Config()
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
+    try:
+        checks._show_in_ipython()
+        shell.user_ns.update(gradient_descent=gradient_descent, checks=checks)
+        for cell in ["checks.check_gradient_descent(gradient_descent)",
+                     "runs = {1e-2: gradient_descent(None, eta=1e-2, steps=20)[1]}"]:
+            shell.run_cell(cell, store_history=True)  # as Jupyter runs a cell
+        capsys.readouterr()
+        result = shell.run_cell("for eta, h in runs.items():\n    print(eta)", store_history=True)
+        out = capsys.readouterr().out
+        shell.run_cell("print(rnus)", store_history=True)  # a typo, task 4 still not written
+        typo = capsys.readouterr().out
+        shell.run_cell("print(later)", store_history=True)  # a cell not run yet
+        not_run = capsys.readouterr().out
+    finally:
+        shell.set_custom_exc((), None)
+        InteractiveShell.clear_instance()
+    assert isinstance(result.error_in_exec, NameError)
+    assert out.strip().splitlines() == [
+        "\x1b[0;31mNameError\x1b[0m: 'runs' is not defined: the cell above that defines it "
+        "stopped, because task 4 (`gradient_descent`) is not written yet: write it first, run "
+        "its cell, then the cells below it in order"]
+    assert "Traceback" in typo and "rnus" in typo  # a plain NameError keeps its traceback
+    assert "Traceback" in not_run and "later" in not_run
+
+
+def test_a_name_from_a_check_of_a_task_not_written_yet_names_that_task():
+    """Homework 3: `planted_acc = checks.check_planted_accuracies(planted_accuracies, dims)`
+    stopped (task 3.1 not written): the cell that reads `planted_acc` names task 3.1."""
+    def planted_accuracies(dims, seed=0):
+        raise NotImplementedError("your code here")
+
+    ns = {"planted_accuracies": planted_accuracies, "solve": lambda *a: None,
+          "In": ["", "planted_acc = checks.check_planted_accuracies(planted_accuracies, dims)"]}
+    with pytest.raises(checks.CheckFailed, match="task 3.1 is not written yet"):
+        checks.check_planted_accuracies(planted_accuracies, [2])
+    line = _core.name_error_line(NameError("name 'planted_acc' is not defined",
+                                           name="planted_acc"), ns)
+    assert line is not None and line.startswith("'planted_acc' is not defined: ")
+    assert "task 3.1 (`planted_accuracies`) is not written yet: write it first" in line
+    ns["planted_accuracies"] = lambda dims, seed=0: [0.0]  # written: a plain NameError
+    assert _core.name_error_line(NameError("x", name="planted_acc"), ns) is None
+
+
+# --------------------------------------------------------------------------- homework 2
+
+def count(mistake=None, symmetric=True):
+    def run(docs, vocab_size, window):
+        X = np.zeros((vocab_size, vocab_size))
+        for doc in docs:
+            for p, later in enumerate(doc):
+                start = max(0, p - window) + (1 if mistake == "late" else 0)
+                for q in range(start, p - 1 if mistake == "nearest" else p):
+                    w = 1.0 / (p - q)
+                    if mistake == "self 2/d" and doc[q] == later:
+                        w = 2.0 / (p - q)
+                    if mistake == "self skipped" and doc[q] == later:
+                        continue
+                    X[doc[q], later] += w
+                    if symmetric:
+                        X[later, doc[q]] += w
+                if mistake == "twice":  # the right-hand window too, both halves again
+                    for q in range(p + 1, min(len(doc), p + window + 1)):
+                        X[doc[q], later] += 1.0 / (q - p)
+                        X[later, doc[q]] += 1.0 / (q - p)
+        return X
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("late", r"miss pairs within the window.*start one word late"
+             r".*range\(max\(0, p - window\), p\)"),
+    ("twice", r"twice.*each pair.*once"),
+    ("nearest", r"skip the nearest neighbour.*stops one word early"),
+    ("self skipped", r"word paired with itself is skipped.*2/d to X\[i, i\]"),
+])
+def test_homework2_counter_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_counter, count(mistake)))
+    passes(capsys, checks.check_counter, count())
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("self 2/d", r"left-only.*word paired with itself adds 1/d to X\[i, i\] once.*not 2/d"),
+    ("self skipped", r"word paired with itself.*skipped.*adds 1/d to X\[i, i\]"),
+])
+def test_homework2_left_self_pair_slips_are_named(mistake, named, capsys):
+    assert re.search(named, message(checks.check_left_counter, count(mistake, symmetric=False)))
+    passes(capsys, checks.check_left_counter, count(symmetric=False))
+
+
+# --------------------------------------------------------------------------- homework 3
+
+@pytest.fixture(scope="module")
+def trained(world, tmp_path_factory):
+    vocab = gl.Vocabulary.build(world.documents)
+    X = gl.count_cooccurrences(vocab.encode_documents(world.documents), len(vocab), 5)
+    kv = gl.GloVe(vector_size=10, x_max=10.0, epochs=5, random_state=0).fit(X) \
+        .to_keyed_vectors(vocab)
+    questions = world.write_questions(tmp_path_factory.mktemp("fresh") / "questions.txt")
+    return {"vocab": vocab, "X": X, "kv": kv, "questions": questions}
+
+
+def accuracy(mistake=None):
+    """Homework 3, task 2, with one slip."""
+    def run(kv, path):
+        words = list(kv.index_to_key)
+        index = {w: i for i, w in enumerate(words)}
+        unit = kv.vectors / np.linalg.norm(kv.vectors, axis=1, keepdims=True)
+        result, section, correct, seen = {}, None, 0, 0
+        for line in open(path, encoding="utf-8"):
+            if line.startswith(":"):
+                section = line[1:].strip()
+                if mistake != "cumulative":
+                    correct, seen = 0, 0
+                result[section] = (correct, seen)
+                continue
+            q = line.split() if mistake == "capitalised" else line.lower().split()
+            if len(q) != 4 or not all(w.lower() in index for w in q):
+                continue
+            ia, ib, ic = (index[w.lower()] for w in q[:3])
+            score = unit @ (unit[ib] - unit[ia] + unit[ic])
+            score[[ia, ib, ic]] = -np.inf
+            correct += words[int(np.argmax(score))] == q[3]
+            seen += 1
+            result[section] = correct / seen if mistake == "fraction" else (correct, seen)
+        return result
+    return run
+
+
+@pytest.mark.parametrize("mistake, named", [
+    ("cumulative", r"carry over from one section to the next.*\(0, 0\)"),
+    ("fraction", r"\(correct, seen\).*two counts.*not a fraction"),
+    ("capitalised", r"lower-?case.*'Athens'|lower-?case.*answer"),
+])
+def test_homework3_accuracy_slips_are_named(trained, mistake, named, capsys):
+    text = message(checks.check_section_accuracy, accuracy(mistake), trained["kv"],
+                   trained["questions"])
+    assert re.search(named, text)
+    if mistake == "cumulative":
+        assert "outside the vocabulary" not in text
+    passes(capsys, checks.check_section_accuracy, accuracy(), trained["kv"], trained["questions"])
+
+
+def planted_accuracies(trained, mean_of_sections=False, own=False):
+    def run(dims, seed=0):
+        acc = []
+        for d in dims:
+            kv = gl.GloVe(vector_size=d, x_max=10.0, epochs=30, random_state=seed) \
+                .fit(trained["X"]).to_keyed_vectors(trained["vocab"])
+            if own:  # task 2's accuracy, not glovelib's
+                result = accuracy()(kv, trained["questions"])
+                pairs = list(result.values())
+            else:
+                r = gl.evaluate.analogy_accuracy(kv, trained["questions"])
+                pairs = [(s.correct, s.seen) for s in r.sections]
+            if mean_of_sections:
+                acc.append(float(np.mean([c / s for c, s in pairs if s])))
+            else:
+                acc.append(sum(c for c, _ in pairs) / sum(s for _, s in pairs))
+        return acc
+    return run
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_mean_of_section_accuracies_is_named(trained, own, capsys):
+    text = message(checks.check_planted_accuracies,
+                   planted_accuracies(trained, mean_of_sections=True, own=own), [4, 8])
+    assert re.search(r"mean of the per-section accuracies.*overall.*correct.*seen", text)
+    passes(capsys, checks.check_planted_accuracies, planted_accuracies(trained, own=own), [4, 8])
