@@ -62,7 +62,8 @@ CHILD = FINGERPRINT + r"""
 import json, sys, time
 import numpy as np
 import glovelib as gl
-from glovelib import ondisk, reader
+from glovelib import ondisk
+from glovelib.corpus import reader
 a = json.loads(sys.argv[1])
 vocab = gl.Vocabulary.load(a["vocab"])
 V = len(vocab)

@@ -27,8 +27,12 @@ _NAMES = {
     "Vocabulary": "corpus", "open_text": "corpus", "read_documents": "corpus",
     "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors", "scratch_path": "_io",
 }
-_MODULES = ("baselines", "cache", "checks", "cooccur", "corpus", "course", "datasets", "evaluate",
-            "objective", "ondisk", "planted", "plot", "reader", "schedule", "train", "vectors")
+# gl.<name> -> the module it gives (relative to glovelib); a few live inside a stage's subpackage
+# and keep their short name here (notebooks call gl.reader, gl.schedule, gl.ondisk)
+_MODULES = {name: name for name in ("baselines", "cache", "checks", "cooccur", "corpus", "course",
+                                    "datasets", "evaluate", "objective", "ondisk", "planted",
+                                    "plot", "schedule", "train", "vectors")}
+_MODULES.update(reader="corpus.reader")
 
 
 def __getattr__(name: str):
@@ -37,7 +41,7 @@ def __getattr__(name: str):
     if name in _NAMES:
         value = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
     elif name in _MODULES:
-        value = importlib.import_module(f".{name}", __name__)
+        value = importlib.import_module(f".{_MODULES[name]}", __name__)
     else:
         raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
     globals()[name] = value

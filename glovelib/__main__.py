@@ -121,7 +121,7 @@ def _build_vocab(args, keep_ids: bool = False):
     import numpy as np
 
     import glovelib as gl
-    from glovelib import reader
+    from glovelib.corpus import reader
 
     t = time.perf_counter()
     scan = reader.scan_ids(args.corpus, _tokenizer(args), keep_ids=keep_ids,
@@ -146,7 +146,7 @@ def _count(args, vocab, docs=None, out=None):
     """Count cooccurrences of ids already read (docs), or stream the corpus a chunk at a time;
     with ``out``, into that folder in the blocked layout of the fit ``--dim``, ``--seed``."""
     import glovelib as gl
-    from glovelib import reader
+    from glovelib.corpus import reader
 
     t = time.perf_counter()
     if docs is None:

@@ -21,9 +21,9 @@ Two departures, both deliberate:
 
 This module plans the memory and drives the count; the Numba kernels live in
 :mod:`glovelib.cooccur_kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur_runs`.
-The input is read in a background thread (:func:`glovelib.textfile.prefetch`), so that reading
-and tokenizing the next chunk overlaps counting this one.  With two usable cores (or more) two
-threads count at once -- Python threads calling the nogil kernel on different groups of
+The input is read in a background thread (:func:`glovelib.corpus.textfile.prefetch`), so that
+reading and tokenizing the next chunk overlaps counting this one.  With two usable cores (or more)
+two threads count at once -- Python threads calling the nogil kernel on different groups of
 documents, each with its own dense block and buffer; their sorted runs go to the same merge and
 their dense blocks are summed in int64, so the result is bit-identical to one thread's.  On the
 4.5M-token benchmark (2-core Zen 2) two threads count in half the time of one.
@@ -48,7 +48,7 @@ import scipy.sparse as sp
 
 from .cooccur_kernels import _count_chunk
 from .cooccur_runs import _assemble, _dense_caps, _Runs
-from .reader import DocumentIds, prefetch
+from .corpus.reader import DocumentIds, prefetch
 
 if TYPE_CHECKING:
     from .ondisk import BlockedMatrix
@@ -264,7 +264,7 @@ def count_cooccurrences(
     corpus : 1-D int array, or sequence of them
         Token ids from :meth:`Vocabulary.encode` -- one array per document; windows never cross
         documents.  A single array is one document.  Items may also be
-        :class:`glovelib.reader.DocumentIds` (many documents in one array, as the chunked
+        :class:`glovelib.corpus.reader.DocumentIds` (many documents in one array, as the chunked
         reader yields them).
     vocab_size : int
         V, the matrix is (V, V); every id must be below it.

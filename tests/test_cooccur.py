@@ -168,7 +168,7 @@ def test_progress_goes_to_stderr(capsys):
 
 
 def test_prefetch_keeps_order_and_raises_the_producers_error():
-    from glovelib.textfile import prefetch
+    from glovelib.corpus.textfile import prefetch
 
     assert list(prefetch(iter(range(100)), depth=2)) == list(range(100))
 
