@@ -98,7 +98,7 @@ def _give_back_freed_memory() -> None:
 def _check_budget(args, n_words: int) -> int:
     """Bytes a fit from disk may hold in entries under --max-memory; a budget that cannot hold
     the parameters is refused here, before any counting or training, with the figure."""
-    from .ondisk import fit_memory
+    from .cooccur.ondisk import fit_memory
 
     memory = _memory(args)
     _give_back_freed_memory()
@@ -262,7 +262,7 @@ def cmd_glove(args) -> None:
     batch = _check_budget(args, len(vocab)) if args.max_memory else None
     try:
         if Path(args.cooccur).is_dir():
-            from .ondisk import BlockedMatrix
+            from .cooccur.ondisk import BlockedMatrix
 
             X = BlockedMatrix(args.cooccur)
             batch = batch or 64 << 20

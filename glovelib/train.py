@@ -31,8 +31,8 @@ from . import schedule as S
 from ._entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
 from ._progress import Progress
 from ._state import divergence, divergence_of, load_model, save_model, validate
+from .cooccur.ondisk import BATCH_BYTES, BlockedMatrix, DiskEntries
 from .objective import Weights, init_weights, loss
-from .ondisk import BATCH_BYTES, BlockedMatrix, DiskEntries
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -87,7 +87,7 @@ class GloVe:
     n_entries_ : int
         Nonzeros of the training matrix (entry updates per epoch).
     disk_batch_bytes : int, default 64 MiB
-        A fit from a matrix on disk (:mod:`glovelib.ondisk`) holds about this many bytes of
+        A fit from a matrix on disk (:mod:`glovelib.cooccur.ondisk`) holds about this many bytes of
         entries at once (at least one block per thread), beside the parameters; not a
         hyperparameter (it never changes the result).
 
@@ -142,7 +142,7 @@ class GloVe:
 
         Parameters
         ----------
-        X : scipy.sparse matrix (V, V), or :class:`glovelib.ondisk.BlockedMatrix`
+        X : scipy.sparse matrix (V, V), or :class:`glovelib.cooccur.ondisk.BlockedMatrix`
             Cooccurrence counts, e.g. from :func:`glovelib.count_cooccurrences`; on disk (from
             ``count_cooccurrences(..., out=folder, word_blocks=model.word_blocks(V))``), an epoch
             reads a few blocks of one stratum at a time ("blocked" schedule only): the same

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 import glovelib as gl
-from glovelib import _io, ondisk
+from glovelib import _io
 from glovelib.__main__ import _parser, main
+from glovelib.cooccur import ondisk
 
 
 @pytest.fixture(scope="module")

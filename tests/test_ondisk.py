@@ -1,5 +1,5 @@
-"""The matrix on disk (glovelib.ondisk): its layout, counting into it, and fits from it that are
-bit for bit the fits in memory; peak memory measured in subprocesses."""
+"""The matrix on disk (glovelib.cooccur.ondisk): its layout, counting into it, and fits from it
+that are bit for bit the fits in memory; peak memory measured in subprocesses."""
 
 import errno
 import json
@@ -13,7 +13,7 @@ import pytest
 import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import ondisk
+from glovelib.cooccur import ondisk
 
 
 def zipf_docs(V=400, n_docs=30, length=1500, seed=0):
@@ -153,7 +153,7 @@ _PEAK = textwrap.dedent("""
     import warnings
     import numpy as np
     import glovelib as gl
-    from glovelib import ondisk
+    from glovelib.cooccur import ondisk
 
     def peak_mb():
         for line in open("/proc/self/status"):

@@ -46,7 +46,7 @@ from pathlib import Path
 import numba
 import numpy as np
 
-from . import _kernels as K
+from .. import _kernels as K
 
 __all__ = ["BlockedMatrix", "RECORD", "write_matrix", "fit_memory"]
 
@@ -265,7 +265,7 @@ def write_matrix(X, path: str | os.PathLike, word_blocks: np.ndarray,
     blocks_for : dict, optional
         The inputs the blocks were drawn from, kept in the header.
     """
-    from ._entries import check_matrix
+    from .._entries import check_matrix
 
     X = check_matrix(X)
     blocks = _check_word_blocks(word_blocks, X.shape[0])
@@ -297,8 +297,8 @@ def write_runs(runs, holder: list, cap, lo, offsets, scale: float, symmetric: bo
                batch_entries: int, path, word_blocks: np.ndarray, meta: dict) -> BlockedMatrix:
     """Counting's end with ``out=``: the dense block and sorted runs of U, merged by row batches,
     written as X = U + U^T (or U) in the blocked layout.  The merge is the in-memory one
-    (:func:`glovelib.cooccur_kernels._merge`), so the values are the same bits."""
-    from .cooccur_kernels import _merge
+    (:func:`glovelib.cooccur.kernels._merge`), so the values are the same bits."""
+    from .kernels import _merge
 
     n_vocab = runs.n_vocab
     blocks = _check_word_blocks(word_blocks, n_vocab)
@@ -426,7 +426,7 @@ class DiskEntries:
     def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,
               grad_clip: float, n_threads: int) -> tuple[float, int]:
         """One epoch in place, as :meth:`glovelib.schedule.BlockedEntries.epoch`."""
-        from .schedule import epoch_draws
+        from ..schedule import epoch_draws
 
         B = self.n_blocks
         order, seeds = epoch_draws(B, rng)
@@ -454,7 +454,7 @@ _MEASURE = """
 import json, resource, sys, warnings
 import numpy as np
 import glovelib as gl
-from glovelib import ondisk
+from glovelib.cooccur import ondisk
 
 folder, where, batch, out, params = sys.argv[1:6]
 M = ondisk.BlockedMatrix(folder)
