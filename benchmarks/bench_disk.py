@@ -37,7 +37,7 @@ PREP = r"""
 import json, os, sys, tempfile
 import glovelib as gl
 from glovelib.cooccur import _parse_memory
-from glovelib.cooccur.ondisk import fit_memory
+from glovelib.train.ondisk import fit_memory
 corpus = str(gl.datasets.zipf_corpus(n_tokens=int(sys.argv[1])))
 vocab = gl.Vocabulary.build(gl.LineCorpus(corpus), min_count=5)
 fd, path = tempfile.mkstemp(suffix=".txt", dir=os.path.dirname(corpus))
@@ -62,8 +62,8 @@ CHILD = FINGERPRINT + r"""
 import json, sys, time
 import numpy as np
 import glovelib as gl
-from glovelib.cooccur import ondisk
 from glovelib.corpus import reader
+from glovelib.train.ondisk import fit_memory
 a = json.loads(sys.argv[1])
 vocab = gl.Vocabulary.load(a["vocab"])
 V = len(vocab)
@@ -82,7 +82,7 @@ if a["mode"] == "memory":
 else:
     X = gl.count_cooccurrences(docs, V, window_size=15, max_memory=a["budget"],
                                out=a["folder"], word_blocks=model.word_blocks(V))
-    model.disk_batch_bytes = max(8 << 20, a["budget_bytes"] - ondisk.fit_memory(V, a["dim"]))
+    model.disk_batch_bytes = max(8 << 20, a["budget_bytes"] - fit_memory(V, a["dim"]))
 count = time.perf_counter() - t
 t = time.perf_counter()
 model.fit(X)

@@ -32,7 +32,7 @@ _NAMES = {
 _MODULES = {name: name for name in ("baselines", "cache", "checks", "cooccur", "corpus", "course",
                                     "datasets", "evaluate", "objective", "ondisk", "planted",
                                     "plot", "schedule", "train", "vectors")}
-_MODULES.update(reader="corpus.reader", ondisk="cooccur.ondisk")
+_MODULES.update(reader="corpus.reader", ondisk="cooccur.ondisk", schedule="train.schedule")
 
 
 def __getattr__(name: str):

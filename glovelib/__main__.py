@@ -98,7 +98,7 @@ def _give_back_freed_memory() -> None:
 def _check_budget(args, n_words: int) -> int:
     """Bytes a fit from disk may hold in entries under --max-memory; a budget that cannot hold
     the parameters is refused here, before any counting or training, with the figure."""
-    from .cooccur.ondisk import fit_memory
+    from .train.ondisk import fit_memory
 
     memory = _memory(args)
     _give_back_freed_memory()

@@ -30,8 +30,9 @@ _IGNORED = ("verbose", "n_threads")  # change nothing in the trained vectors
 
 # the modules a trained model depends on (the matrix itself is hashed, so counting is covered)
 # (paths inside glovelib/)
-_TRAINING_SOURCES = ("train.py", "schedule.py", "_kernels.py", "_entries.py", "_state.py",
-                     "objective.py", "cache.py", "cooccur/ondisk.py")
+_TRAINING_SOURCES = ("train/__init__.py", "train/schedule.py", "train/kernels.py",
+                     "train/entries.py", "train/state.py", "train/ondisk.py", "objective.py",
+                     "cache.py", "cooccur/ondisk.py")
 
 
 def _source_fingerprint() -> bytes:

@@ -14,6 +14,7 @@ import scipy.sparse as sp
 
 import glovelib as gl
 from glovelib.cooccur import ondisk
+from glovelib.train.ondisk import fit_memory
 
 
 def zipf_docs(V=400, n_docs=30, length=1500, seed=0):
@@ -199,7 +200,7 @@ def test_peak_memory_of_a_fit_from_disk_stays_within_its_budget(tmp_path):
         got[mode], file_mb = map(float, out.split())
     # the budget: 2 MB of entries, one block mapped (~0.6 MB), the parameters (~1 MB with their
     # sums and the epoch's copy), and 10 MB for what the interpreter and allocator hold
-    budget = 2 + 0.6 + ondisk.fit_memory(V, 8) / 2**20 + 10
+    budget = 2 + 0.6 + fit_memory(V, 8) / 2**20 + 10
     assert file_mb > 3 * budget  # a matrix several times the budget
     assert got["disk"] < budget, got
     assert got["memory"] > budget, got  # control: the same fit in memory holds its entries

@@ -20,7 +20,7 @@ sums fit in a 1 MiB L2 cache, and never fewer than 8 so that two threads stay ba
 -- tiny blocks cost more than they save -- so the budget is the whole L2, not half).  It depends
 on the vocabulary and d only, never on n_threads.
 
-Derived in notebooks/04_training.ipynb; the kernels are in glovelib/_kernels.py.
+Derived in notebooks/04_training.ipynb; the kernels are in glovelib/train/kernels.py.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import numba
 import numpy as np
 import scipy.sparse as sp
 
-from . import _kernels as K
+from . import kernels as K
 
 __all__ = ["word_blocks", "strata", "auto_blocks", "check_blocks", "usable_threads",
            "BlockedEntries",

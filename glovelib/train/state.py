@@ -16,7 +16,7 @@ import zlib
 
 import numpy as np
 
-from ._io import atomic_open
+from .._io import atomic_open
 
 __all__ = ["validate", "divergence", "divergence_of", "save_model", "load_model", "plain"]
 

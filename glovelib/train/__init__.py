@@ -14,10 +14,10 @@ Follows the reference C implementation (``glove.c``) and the paper's AdaGrad:
 Departures: the biases take the learning rate, as in the paper and the 2014 C code (today's C code
 forgets it -- notebook 04 shows the difference); the order of the entries changes every epoch,
 drawn from the seeded generator (the C code shuffles the file once): by default the conflict-free
-blocked schedule of :mod:`glovelib.schedule` (the same vectors for any n_threads), or a full
+blocked schedule of :mod:`glovelib.train.schedule` (the same vectors for any n_threads), or a full
 shuffle (serial: equal to the NumPy reference; or hogwild).
 
-The kernels (glovelib/_kernels.py) do one pass over arrays in place; this module validates,
+The kernels (glovelib/train/kernels.py) do one pass over arrays in place; this module validates,
 initializes, schedules, loops, reports progress and saves.  Derived in notebooks/04_training.ipynb.
 """
 
@@ -27,12 +27,13 @@ import warnings
 
 import numpy as np
 
+from .._progress import Progress
+from ..cooccur.ondisk import BlockedMatrix
+from ..objective import Weights, init_weights, loss
 from . import schedule as S
-from ._entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
-from ._progress import Progress
-from ._state import divergence, divergence_of, load_model, save_model, validate
-from .cooccur.ondisk import BATCH_BYTES, BlockedMatrix, DiskEntries
-from .objective import Weights, init_weights, loss
+from .entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
+from .ondisk import BATCH_BYTES, DiskEntries
+from .state import divergence, divergence_of, load_model, save_model, validate
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -65,13 +66,13 @@ class GloVe:
         Threads of the "blocked" and "hogwild" schedules; clipped, with a warning, to the threads
         Numba can run (``NUMBA_NUM_THREADS``).  Never changes a "blocked" or "shuffle" result.
     schedule : {"blocked", "shuffle", "hogwild"}, default "blocked"
-        "blocked": conflict-free blocks (:mod:`glovelib.schedule`); with a seed the same vectors
-        and losses for any n_threads.  "shuffle": one full shuffle per epoch on one thread,
+        "blocked": conflict-free blocks (:mod:`glovelib.train.schedule`); with a seed the same
+        vectors and losses for any n_threads.  "shuffle": one full shuffle per epoch on one thread,
         update for update the NumPy reference.  "hogwild": the full shuffle on n_threads threads
         that share the parameters without locks -- results vary from run to run.
     n_blocks : int or None, default None
         B, the blocks per side of the "blocked" grid; None picks it from the vocabulary and d
-        (:func:`glovelib.schedule.auto_blocks`).
+        (:func:`glovelib.train.schedule.auto_blocks`).
     verbose : bool, default False
         Show progress on stderr: epoch k of n, loss, time left (a tqdm bar if installed).
 
@@ -325,7 +326,7 @@ class GloVe:
 
     def to_keyed_vectors(self, vocab, combine: str = "sum"):
         """:class:`glovelib.KeyedVectors` over ``vocab`` (a Vocabulary or list of words)."""
-        from .vectors import KeyedVectors
+        from ..vectors import KeyedVectors
 
         self._check_fitted()
         words = list(getattr(vocab, "words", vocab))
