@@ -436,8 +436,8 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
     dtype = np.dtype(model.dtype)
     data = S.BlockedEntries(X, model._blocks, model.x_max, model.alpha, dtype,
                             S.usable_threads(int(model.n_threads)))
-    n = model.n_entries_ = len(data.entries)
-    check = divergence(data.entries)
+    n = model.n_entries_ = data.n_entries
+    check = divergence(data.chunks(), n)
     first = np.zeros(B + 1, dtype=np.int64)
     np.cumsum(np.bincount(model._blocks, minlength=B), out=first[1:])
     words = data.words

@@ -92,9 +92,9 @@ class DiskEntries:
         self.slots[self.words] = np.arange(len(self.words), dtype=np.int32)
         self.batch_bytes = int(batch_bytes)
 
-    def chunks(self, size: int = 1 << 20):
-        """The entries in file order (the in-memory order), ``size`` at a time: for the
-        divergence check's yardsticks."""
+    def chunks(self, size: int = 1 << 16):
+        """The entries in file order (the in-memory order), ``size`` at a time (a little at a
+        time: each chunk is read and converted): for the divergence check's yardsticks."""
         for rec in self.matrix.chunks(size):
             out = np.empty(len(rec), dtype=self.dtype)
             _to_entries(rec, self.slots, self.x_max, self.alpha, out)
