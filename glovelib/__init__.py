@@ -1,11 +1,16 @@
 """glovelib: GloVe word vectors built from scratch -- the library of the course.
 
-The pipeline, one module per step (see the README and notebooks/):
+The pipeline, one module per step (see the README and notebooks/); the three stages made of
+several files are subpackages, each with its public API in ``__init__.py`` and its Numba kernels
+in ``kernels.py``:
 
-* :mod:`glovelib.corpus` -- :func:`tokenize`, corpus readers, :class:`Vocabulary`
-* :mod:`glovelib.cooccur` -- :func:`count_cooccurrences`
+* :mod:`glovelib.corpus` (subpackage: reading) -- :func:`tokenize`, corpus readers,
+  :class:`Vocabulary`; ``textfile``, ``reader`` (the fast chunked reader), ``kernels``
+* :mod:`glovelib.cooccur` (subpackage: counting) -- :func:`count_cooccurrences`; ``kernels``,
+  ``runs`` (spill and merge), ``ondisk`` (the matrix on disk)
 * :mod:`glovelib.objective` -- f(x), the loss J and its gradients in NumPy (the reference)
-* :mod:`glovelib.train` -- :class:`GloVe`, the Numba AdaGrad trainer
+* :mod:`glovelib.train` (subpackage: training) -- :class:`GloVe`, the Numba AdaGrad trainer;
+  ``schedule``, ``ondisk`` (a fit from disk), ``entries``, ``kernels``, ``state``
 * :mod:`glovelib.vectors` -- :class:`KeyedVectors`: neighbours, analogies, file formats
 * :mod:`glovelib.evaluate` -- analogy accuracy and word-similarity correlation
 * :mod:`glovelib.datasets` -- the course's corpora and evaluation sets
@@ -27,12 +32,13 @@ _NAMES = {
     "Vocabulary": "corpus", "open_text": "corpus", "read_documents": "corpus",
     "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors", "scratch_path": "_io",
 }
-# gl.<name> -> the module it gives (relative to glovelib); a few live inside a stage's subpackage
-# and keep their short name here (notebooks call gl.reader, gl.schedule, gl.ondisk)
+# gl.<name> -> the module it gives (relative to glovelib).  Three live inside a stage's subpackage
+# and keep the short name they had as top-level modules: the notebooks call gl.reader,
+# gl.schedule and gl.ondisk (tests/test_layout.py).
 _MODULES = {name: name for name in ("baselines", "cache", "checks", "cooccur", "corpus", "course",
-                                    "datasets", "evaluate", "objective", "ondisk", "planted",
-                                    "plot", "schedule", "train", "vectors")}
-_MODULES.update(reader="corpus.reader", ondisk="cooccur.ondisk", schedule="train.schedule")
+                                    "datasets", "evaluate", "objective", "planted", "plot",
+                                    "train", "vectors")}
+_MODULES.update(reader="corpus.reader", schedule="train.schedule", ondisk="cooccur.ondisk")
 
 
 def __getattr__(name: str):
