@@ -5,8 +5,8 @@ Prints a table: seconds, tokens/s, nonzeros and peak RSS, for the in-memory coun
 own, and streams the corpus from the text file (read, split, encode, count) as the reference
 ``cooccur`` does; the vocabulary (min_count 5) is built once beforehand, as ``vocab_count`` would.
 A row counts from ids already in memory (no text reading), to separate the two costs; others
-stream through the command line's byte reader (:mod:`glovelib.reader`), in memory and with the
-memory budgets given to the reference C ``cooccur`` (``-memory 4`` and ``-memory 1``, GB), which
+stream through the command line's byte reader (:mod:`glovelib.corpus.reader`), in memory and with
+the memory budgets given to the reference C ``cooccur`` (``-memory 4`` and ``-memory 1``, GB), which
 runs in the same benchmark when it is built (``--cglove``): its seconds and peak RSS, and each
 configuration's time as a ratio of C's with 4 GB.
 
@@ -33,7 +33,7 @@ vocab = gl.Vocabulary.load(args["vocab"])
 if args["source"] == "ids":
     docs = [vocab.encode(d) for d in gl.LineCorpus(args["corpus"])]  # all ids in memory first
 elif args["source"] == "chunks":  # the command line's reader: chunks of lines, one dict map each
-    from glovelib import reader
+    from glovelib.corpus import reader
     docs = reader.encode_file(args["corpus"], vocab.index)
     # the kernels' first call in a process (Numba loading its registries) is not counting
 else:

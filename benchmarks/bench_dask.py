@@ -72,7 +72,7 @@ def main() -> None:
         X = matrix(gl.datasets.wikipedia_sample())
     V, d = X.shape[0], args.dim
     params = dict(vector_size=d, x_max=10.0, random_state=0, n_threads=2)
-    B = gl.schedule.auto_blocks(V, d, 4)
+    B = gl.train.schedule.auto_blocks(V, d, 4)
     print(f"{name}: {V:,} words, {X.nnz:,} nonzeros, d = {d}, B = {B}, float32")
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

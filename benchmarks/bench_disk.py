@@ -6,7 +6,7 @@ Each configuration runs in its own process (its peak RSS is its own, read by ``w
 * glovelib in memory: the corpus streamed through the byte reader, counted into a CSR matrix,
   trained (blocked schedule, ``--threads``);
 * glovelib from disk: counted with ``max_memory=BUDGET`` into a blocked folder
-  (:mod:`glovelib.ondisk`), trained from it with the budget left after the parameters;
+  (:mod:`glovelib.cooccur.ondisk`), trained from it with the budget left after the parameters;
 * the reference C tools: ``cooccur -memory``, ``shuffle -memory`` (the budget in GB) and
   ``glove`` reading the shuffled file (``--cglove``, skipped when they are not built);
 * an interpreter that imports glovelib and loads its kernels: what every glovelib row pays.
@@ -37,7 +37,7 @@ PREP = r"""
 import json, os, sys, tempfile
 import glovelib as gl
 from glovelib.cooccur import _parse_memory
-from glovelib.ondisk import fit_memory
+from glovelib.train.ondisk import fit_memory
 corpus = str(gl.datasets.zipf_corpus(n_tokens=int(sys.argv[1])))
 vocab = gl.Vocabulary.build(gl.LineCorpus(corpus), min_count=5)
 fd, path = tempfile.mkstemp(suffix=".txt", dir=os.path.dirname(corpus))
@@ -62,7 +62,8 @@ CHILD = FINGERPRINT + r"""
 import json, sys, time
 import numpy as np
 import glovelib as gl
-from glovelib import ondisk, reader
+from glovelib.corpus import reader
+from glovelib.train.ondisk import fit_memory
 a = json.loads(sys.argv[1])
 vocab = gl.Vocabulary.load(a["vocab"])
 V = len(vocab)
@@ -81,7 +82,7 @@ if a["mode"] == "memory":
 else:
     X = gl.count_cooccurrences(docs, V, window_size=15, max_memory=a["budget"],
                                out=a["folder"], word_blocks=model.word_blocks(V))
-    model.disk_batch_bytes = max(8 << 20, a["budget_bytes"] - ondisk.fit_memory(V, a["dim"]))
+    model.disk_batch_bytes = max(8 << 20, a["budget_bytes"] - fit_memory(V, a["dim"]))
 count = time.perf_counter() - t
 t = time.perf_counter()
 model.fit(X)
@@ -175,8 +176,8 @@ def main() -> None:
             rows.append((f"glovelib, {mode}", res["count"], res["fit"], secs, peak))
         disk_mb = os.path.getsize(os.path.join(tmp, "x.blocks", "entries.bin")) / 2**20
         same = None if a.skip_memory else subprocess.run(
-            [sys.executable, "-c", FINGERPRINT + "import sys, numpy as np; from glovelib import "
-             "ondisk; print(np.array_equal(np.load(sys.argv[1]), np.load(sys.argv[2])), "
+            [sys.executable, "-c", FINGERPRINT + "import sys, numpy as np; from glovelib.cooccur "
+             "import ondisk; print(np.array_equal(np.load(sys.argv[1]), np.load(sys.argv[2])), "
              "fingerprint(ondisk.BlockedMatrix(sys.argv[3]).to_csr()))",
              os.path.join(tmp, "memory.npy"), os.path.join(tmp, "disk.npy"), spec["folder"]],
             check=True, capture_output=True, text=True).stdout.split()

@@ -32,8 +32,8 @@ import numpy as np
 import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import _textkernels as _tk
-from glovelib import reader
+from glovelib.corpus import kernels as _tk
+from glovelib.corpus import reader
 
 
 def _run(cmd: list[str], stdin=None, stdout=None) -> tuple[float, float]:
@@ -96,8 +96,8 @@ def profile(path: Path, tokenizer, folder: Path) -> dict[str, float]:
 def startup(runs: int) -> dict[str, float]:
     """Seconds a command spends before its first chunk: Python, imports, loading the cached kernels
     (Numba's first call in a process), as medians of fresh processes."""
-    code = ("import time; t = time.perf_counter(); import glovelib.__main__; from glovelib import "
-            "reader; t1 = time.perf_counter(); reader._Words.of({'a': 0}); "
+    code = ("import time; t = time.perf_counter(); import glovelib.__main__; from glovelib.corpus "
+            "import reader; t1 = time.perf_counter(); reader._Words.of({'a': 0}); "
             "print(t1 - t, time.perf_counter() - t1)")
     out = {"python": [], "import glovelib": [], "first kernel call": []}
     for _ in range(runs):

@@ -20,8 +20,8 @@ is the median of paired ratios, the two sides timed alternately, never a single 
   the benchmark says so and compares with the serial kernel only.
 
 Then ``--sweep`` times the blocked schedule on 1 thread for several block counts B (how
-:func:`glovelib.schedule.auto_blocks` was chosen), and the large matrix's peak RSS of a fit (in a
-fresh process) is printed beside the size of its entries.  Each timing is a whole
+:func:`glovelib.train.schedule.auto_blocks` was chosen), and the large matrix's peak RSS of a fit
+(in a fresh process) is printed beside the size of its entries.  Each timing is a whole
 ``GloVe.fit`` (entry preparation included) after a warm-up that loads the compiled kernels.
 
 ``--quality`` only compares the schedules' results instead: on the Wikipedia sample at the demo's
@@ -74,11 +74,11 @@ def stratum_balance(X, n_blocks: int, threads: int = 2, seed: int = 0) -> float:
     slowest thread (blocks taken in row-block order by the least-loaded thread): 1.0 is perfect
     balance.  Counted from the block sizes, not timed: the same on every machine."""
     coo = sp.coo_matrix(X)
-    blocks = gl.schedule.word_blocks(X.shape[0], n_blocks, seed)
+    blocks = gl.train.schedule.word_blocks(X.shape[0], n_blocks, seed)
     sizes = np.zeros((n_blocks, n_blocks))
     np.add.at(sizes, (blocks[coo.row], blocks[coo.col]), 1)
     spent = 0.0
-    for row in gl.schedule.strata(n_blocks, seed):
+    for row in gl.train.schedule.strata(n_blocks, seed):
         loads = np.zeros(threads)
         for r in range(n_blocks):
             loads[np.argmin(loads)] += sizes[r, row[r]]
@@ -91,8 +91,9 @@ def epoch_ratio(X, dim: int, pairs: int) -> float:
     entries prepared once: the same epochs a fit runs, without the serial preparation."""
     V = X.shape[0]
     rng = np.random.RandomState(0)
-    blocks = gl.schedule.word_blocks(V, gl.schedule.auto_blocks(V, dim, 4), rng)
-    data = gl.schedule.BlockedEntries(gl.train.check_matrix(X), blocks, 10.0, 0.75, np.float32)
+    S = gl.train.schedule
+    blocks = S.word_blocks(V, S.auto_blocks(V, dim, 4), rng)
+    data = S.BlockedEntries(gl.train.check_matrix(X), blocks, 10.0, 0.75, np.float32)
     weights = gl.objective.init_weights(V, dim, rng, np.float32).arrays()
     sums = [np.ones_like(a) for a in weights]
     ratios = []
@@ -211,7 +212,7 @@ def main() -> None:
         X = matrix(corpus)
         upd = epochs * X.nnz
         for dim in map(int, args.dims.split(",")):
-            B = gl.schedule.auto_blocks(X.shape[0], dim, 4)
+            B = gl.train.schedule.auto_blocks(X.shape[0], dim, 4)
             one = dict(vector_size=dim, epochs=epochs)
             t1, ts, vs_shuffle = paired(X, one, {**one, "schedule": "shuffle"}, pairs)
             t2, t1b, two_one = paired(X, {**one, "n_threads": 2}, one, pairs)

@@ -1,11 +1,16 @@
 """glovelib: GloVe word vectors built from scratch -- the library of the course.
 
-The pipeline, one module per step (see the README and notebooks/):
+The pipeline, one module per step (see the README and notebooks/); the three stages made of
+several files are subpackages, each with its public API in ``__init__.py`` and its Numba kernels
+in ``kernels.py``:
 
-* :mod:`glovelib.corpus` -- :func:`tokenize`, corpus readers, :class:`Vocabulary`
-* :mod:`glovelib.cooccur` -- :func:`count_cooccurrences`
+* :mod:`glovelib.corpus` (subpackage: reading) -- :func:`tokenize`, corpus readers,
+  :class:`Vocabulary`; ``textfile``, ``reader`` (the fast chunked reader), ``kernels``
+* :mod:`glovelib.cooccur` (subpackage: counting) -- :func:`count_cooccurrences`; ``kernels``,
+  ``runs`` (spill and merge), ``ondisk`` (the matrix on disk)
 * :mod:`glovelib.objective` -- f(x), the loss J and its gradients in NumPy (the reference)
-* :mod:`glovelib.train` -- :class:`GloVe`, the Numba AdaGrad trainer
+* :mod:`glovelib.train` (subpackage: training) -- :class:`GloVe`, the Numba AdaGrad trainer;
+  ``schedule``, ``ondisk`` (a fit from disk), ``entries``, ``kernels``, ``state``
 * :mod:`glovelib.vectors` -- :class:`KeyedVectors`: neighbours, analogies, file formats
 * :mod:`glovelib.evaluate` -- analogy accuracy and word-similarity correlation
 * :mod:`glovelib.datasets` -- the course's corpora and evaluation sets
@@ -27,8 +32,13 @@ _NAMES = {
     "Vocabulary": "corpus", "open_text": "corpus", "read_documents": "corpus",
     "tokenize": "corpus", "GloVe": "train", "KeyedVectors": "vectors", "scratch_path": "_io",
 }
-_MODULES = ("baselines", "cache", "checks", "cooccur", "corpus", "course", "datasets", "evaluate",
-            "objective", "ondisk", "planted", "plot", "reader", "schedule", "train", "vectors")
+# gl.<name> -> the module it gives (relative to glovelib).  Three live inside a stage's subpackage
+# and keep the short name they had as top-level modules: the notebooks call gl.reader,
+# gl.schedule and gl.ondisk (tests/test_layout.py).
+_MODULES = {name: name for name in ("baselines", "cache", "checks", "cooccur", "corpus", "course",
+                                    "datasets", "evaluate", "objective", "planted", "plot",
+                                    "train", "vectors")}
+_MODULES.update(reader="corpus.reader", schedule="train.schedule", ondisk="cooccur.ondisk")
 
 
 def __getattr__(name: str):
@@ -37,7 +47,7 @@ def __getattr__(name: str):
     if name in _NAMES:
         value = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
     elif name in _MODULES:
-        value = importlib.import_module(f".{name}", __name__)
+        value = importlib.import_module(f".{_MODULES[name]}", __name__)
     else:
         raise AttributeError(f"module 'glovelib' has no attribute {name!r}")
     globals()[name] = value

@@ -98,7 +98,7 @@ def _give_back_freed_memory() -> None:
 def _check_budget(args, n_words: int) -> int:
     """Bytes a fit from disk may hold in entries under --max-memory; a budget that cannot hold
     the parameters is refused here, before any counting or training, with the figure."""
-    from .ondisk import fit_memory
+    from .train.ondisk import fit_memory
 
     memory = _memory(args)
     _give_back_freed_memory()
@@ -121,7 +121,7 @@ def _build_vocab(args, keep_ids: bool = False):
     import numpy as np
 
     import glovelib as gl
-    from glovelib import reader
+    from glovelib.corpus import reader
 
     t = time.perf_counter()
     scan = reader.scan_ids(args.corpus, _tokenizer(args), keep_ids=keep_ids,
@@ -146,7 +146,7 @@ def _count(args, vocab, docs=None, out=None):
     """Count cooccurrences of ids already read (docs), or stream the corpus a chunk at a time;
     with ``out``, into that folder in the blocked layout of the fit ``--dim``, ``--seed``."""
     import glovelib as gl
-    from glovelib import reader
+    from glovelib.corpus import reader
 
     t = time.perf_counter()
     if docs is None:
@@ -262,7 +262,7 @@ def cmd_glove(args) -> None:
     batch = _check_budget(args, len(vocab)) if args.max_memory else None
     try:
         if Path(args.cooccur).is_dir():
-            from .ondisk import BlockedMatrix
+            from .cooccur.ondisk import BlockedMatrix
 
             X = BlockedMatrix(args.cooccur)
             batch = batch or 64 << 20

@@ -29,16 +29,18 @@ _IGNORED = ("verbose", "n_threads")  # change nothing in the trained vectors
 
 
 # the modules a trained model depends on (the matrix itself is hashed, so counting is covered)
-_TRAINING_SOURCES = ("train.py", "schedule.py", "_kernels.py", "_entries.py", "_state.py",
-                     "objective.py", "cache.py", "ondisk.py")
+# (paths inside glovelib/)
+_TRAINING_SOURCES = ("train/__init__.py", "train/schedule.py", "train/kernels.py",
+                     "train/entries.py", "train/state.py", "train/ondisk.py", "objective.py",
+                     "cache.py", "cooccur/ondisk.py")
 
 
 def _source_fingerprint() -> bytes:
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for src in (here / name for name in _TRAINING_SOURCES):
-        h.update(src.name.encode())
-        h.update(src.read_bytes())
+    for name in _TRAINING_SOURCES:
+        h.update(name.encode())
+        h.update((here / name).read_bytes())
     return h.digest()
 
 

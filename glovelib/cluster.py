@@ -13,17 +13,18 @@ what moves between workers.
   sums equal (i, j) keys.  The sums are exact: one machine counts integer multiples of 1/L
   (L = lcm(1..window)) and divides once; here every shard's multiples are recovered exactly,
   summed as int64 and divided once -- the same matrix, bit for bit.
-* :func:`fit_on_cluster` -- the blocked schedule of :mod:`glovelib.schedule` with the words' row
-  blocks on the workers: row block r (its entries, its rows of W, b and their AdaGrad sums) lives
-  on worker r mod n, for the whole fit.  In stratum s it trains block (r, strata[s, r]) with
-  :func:`glovelib._kernels._block`, the function every thread runs on one machine, after
-  receiving that column block's rows of W~, b~ and their sums; only column blocks move.  The
-  blocks of a stratum share no parameter, so with the same seed and B the vectors and the losses
-  are bit-identical to ``GloVe(...).fit`` on one machine, for any number of workers.
+* :func:`fit_on_cluster` -- the blocked schedule of :mod:`glovelib.train.schedule` with the
+  words' row blocks on the workers: row block r (its entries, its rows of W, b and their AdaGrad
+  sums) lives on worker r mod n, for the whole fit.  In stratum s it trains block
+  (r, strata[s, r]) with :func:`glovelib.train.kernels._block`, the function every thread runs on
+  one machine, after receiving that column block's rows of W~, b~ and their sums; only column
+  blocks move.  The blocks of a stratum share no parameter, so with the same seed and B the
+  vectors and the losses are bit-identical to ``GloVe(...).fit`` on one machine, for any number
+  of workers.
 
 Blocks are handed to the workers as arrays (``Client.scatter``), from one function that cuts a row
-block out of :class:`glovelib.schedule.BlockedEntries`: reading them from an on-disk blocked layout
-instead changes that function only.
+block out of :class:`glovelib.train.schedule.BlockedEntries`: reading them from an on-disk blocked
+layout instead changes that function only.
 
 A worker that leaves the cluster during a fit makes the fit **fail** with a ``RuntimeError`` that
 names it (the row blocks it held are gone; no vectors are returned).  The fit does not resume by
@@ -41,14 +42,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from . import _kernels as K
-from . import schedule as S
-from ._entries import check_matrix
 from ._progress import Progress
-from ._state import divergence
 from .cooccur import _check_int, _increments, count_cooccurrences
 from .corpus import Vocabulary
 from .train import GloVe
+from .train import kernels as K
+from .train import schedule as S
+from .train.entries import check_matrix
+from .train.state import divergence
 
 __all__ = ["vocabulary_on_cluster", "count_on_cluster", "fit_on_cluster", "ClusterLog",
            "column_bytes", "transferred_bytes", "worker_addresses"]
@@ -435,8 +436,8 @@ def _fit(client, X, model: GloVe, addresses: list, rows: list, cols: list, last:
     dtype = np.dtype(model.dtype)
     data = S.BlockedEntries(X, model._blocks, model.x_max, model.alpha, dtype,
                             S.usable_threads(int(model.n_threads)))
-    n = model.n_entries_ = len(data.entries)
-    check = divergence(data.entries)
+    n = model.n_entries_ = data.n_entries
+    check = divergence(data.chunks(), n)
     first = np.zeros(B + 1, dtype=np.int64)
     np.cumsum(np.bincount(model._blocks, minlength=B), out=first[1:])
     words = data.words

@@ -278,10 +278,10 @@ def block_grid(X, blocks, stratum=0, ax=None):
     """Nonzeros of X per block of the blocked schedule (notebook 04): a B x B heatmap, rows the
     row block of i, columns the column block of j, one stratum's B blocks outlined.
 
-    ``blocks`` is the block of each word (:func:`glovelib.schedule.word_blocks`); ``stratum`` is
-    either a row of :func:`glovelib.schedule.strata` (the column block of each row block) or an
-    int s, the stratum pairing row block r with column block (r + s) mod B.  The outlined
-    blocks share no row and no column: threads may train them at once.
+    ``blocks`` is the block of each word (:func:`glovelib.train.schedule.word_blocks`);
+    ``stratum`` is either a row of :func:`glovelib.train.schedule.strata` (the column block of
+    each row block) or an int s, the stratum pairing row block r with column block (r + s) mod B.
+    The outlined blocks share no row and no column: threads may train them at once.
     """
     import scipy.sparse as sp
     from matplotlib.patches import Rectangle

@@ -56,25 +56,43 @@ def test_rejects_what_is_not_a_glove_model(X, tmp_path):
         gl.cached_fit(object(), X, cache_dir=tmp_path)
 
 
+def _package_imports(here, name: str) -> list[str]:
+    """The glovelib files (paths inside ``here``) that file ``name`` imports at module level
+    (relative imports: ``from .x import``, ``from ..x.y import``, ``from . import x``)."""
+    import ast
+
+    out = []
+    for node in ast.parse((here / name).read_text()).body:
+        if not (isinstance(node, ast.ImportFrom) and node.level):
+            continue
+        base = (here / name).parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        prefix = node.module.split(".") if node.module else []
+        for mod in [prefix] if node.module else [[a.name] for a in node.names]:
+            path = base.joinpath(*mod)
+            for file in (path.with_suffix(".py"), path / "__init__.py"):
+                if file.exists():
+                    out.append(file.relative_to(here).as_posix())
+    return out
+
+
 def test_fingerprint_covers_every_module_training_imports():
     """A kernel change must change the key: the fingerprinted sources are closed under the
     module-level package imports of train.py (but for progress display and file writing; the
     imports inside functions load what uses a model, e.g. vectors.py, not what trains it)."""
-    import ast
     from pathlib import Path
 
     from glovelib.cache import _TRAINING_SOURCES
 
     here = Path(gl.__file__).parent
     harmless = {"_progress.py", "_io.py"}
-    todo, seen = ["train.py"], set()
+    todo, seen = ["train/__init__.py"], set()
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        for node in ast.parse((here / name).read_text()).body:
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                mods = [node.module] if node.module else [a.name for a in node.names]
-                todo += [f"{m}.py" for m in mods if (here / f"{m}.py").exists()]
+        todo += _package_imports(here, name)
     assert seen - harmless <= set(_TRAINING_SOURCES), seen - harmless - set(_TRAINING_SOURCES)
+    assert all((here / name).is_file() for name in _TRAINING_SOURCES)

@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 import glovelib as gl
-from glovelib import _io, ondisk
+from glovelib import _io
 from glovelib.__main__ import _parser, main
+from glovelib.cooccur import ondisk
+from glovelib.train.ondisk import fit_memory
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +53,7 @@ def test_a_budget_that_cannot_hold_the_parameters_is_refused_first(corpus, tmp_p
     err = capsys.readouterr().err
     assert code == 2 and "cannot hold the parameters" in err
     V = len(set(corpus.read_text().split()))  # the vocabulary at min-count 1
-    need = ondisk.fit_memory(V, 50) / 2**20
+    need = fit_memory(V, 50) / 2**20
     assert f"{need:,.1f} MB" in err  # the figure, from the vocabulary's size
     assert os.listdir(tmp_path) == []  # refused before writing or counting anything
 

@@ -168,7 +168,7 @@ def test_progress_goes_to_stderr(capsys):
 
 
 def test_prefetch_keeps_order_and_raises_the_producers_error():
-    from glovelib.textfile import prefetch
+    from glovelib.corpus.textfile import prefetch
 
     assert list(prefetch(iter(range(100)), depth=2)) == list(range(100))
 
@@ -201,7 +201,7 @@ def exact_counts(docs, V, window):
 
 @pytest.mark.parametrize("memory", [None, 4_000_000, 2_000_000])
 def test_one_and_two_counting_threads_give_identical_matrices(memory, tmp_path, monkeypatch):
-    from glovelib import cooccur_runs
+    from glovelib.cooccur import runs as cooccur_runs
 
     added = []
     add = cooccur_runs._Runs.add

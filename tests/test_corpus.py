@@ -155,7 +155,7 @@ def _odd_corpus(path, n_lines=400, seed=0):
 
 @pytest.mark.parametrize("tokenizer", [None, "words"])
 def test_chunked_reader_equals_the_line_by_line_path(tmp_path, monkeypatch, tokenizer):
-    from glovelib import reader, textfile
+    from glovelib.corpus import reader, textfile
 
     path = tmp_path / "odd.txt"
     _odd_corpus(path)
@@ -245,7 +245,7 @@ def _tricky_text(rng, n_lines: int, odd_share: float) -> str:
 @pytest.mark.parametrize("odd_share", [0.03, 0.6])  # runs normalized one by one / whole chunks
 @pytest.mark.parametrize("seed", [0, 1])
 def test_byte_kernels_equal_python_tokens_on_tricky_unicode(tmp_path, monkeypatch, seed, odd_share):
-    from glovelib import reader, textfile
+    from glovelib.corpus import reader, textfile
 
     path = tmp_path / "tricky.txt"
     path.write_text(_tricky_text(np.random.default_rng(seed), 300, odd_share), encoding="utf-8")
@@ -269,7 +269,7 @@ def test_byte_kernels_equal_python_tokens_on_tricky_unicode(tmp_path, monkeypatc
 
 
 def test_word_table_grows_past_its_first_size(tmp_path):
-    from glovelib import reader
+    from glovelib.corpus import reader
 
     rng = np.random.default_rng(3)
     letters = list("abcdefghijklmnopqrstuvwxyzéü日")

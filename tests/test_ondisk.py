@@ -1,5 +1,5 @@
-"""The matrix on disk (glovelib.ondisk): its layout, counting into it, and fits from it that are
-bit for bit the fits in memory; peak memory measured in subprocesses."""
+"""The matrix on disk (glovelib.cooccur.ondisk): its layout, counting into it, and fits from it
+that are bit for bit the fits in memory; peak memory measured in subprocesses."""
 
 import errno
 import json
@@ -13,7 +13,8 @@ import pytest
 import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import ondisk
+from glovelib.cooccur import ondisk
+from glovelib.train.ondisk import fit_memory
 
 
 def zipf_docs(V=400, n_docs=30, length=1500, seed=0):
@@ -153,7 +154,7 @@ _PEAK = textwrap.dedent("""
     import warnings
     import numpy as np
     import glovelib as gl
-    from glovelib import ondisk
+    from glovelib.cooccur import ondisk
 
     def peak_mb():
         for line in open("/proc/self/status"):
@@ -199,7 +200,7 @@ def test_peak_memory_of_a_fit_from_disk_stays_within_its_budget(tmp_path):
         got[mode], file_mb = map(float, out.split())
     # the budget: 2 MB of entries, one block mapped (~0.6 MB), the parameters (~1 MB with their
     # sums and the epoch's copy), and 10 MB for what the interpreter and allocator hold
-    budget = 2 + 0.6 + ondisk.fit_memory(V, 8) / 2**20 + 10
+    budget = 2 + 0.6 + fit_memory(V, 8) / 2**20 + 10
     assert file_mb > 3 * budget  # a matrix several times the budget
     assert got["disk"] < budget, got
     assert got["memory"] > budget, got  # control: the same fit in memory holds its entries

@@ -12,9 +12,9 @@ import pytest
 import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import _kernels as K
 from glovelib import objective as ob
-from glovelib import schedule
+from glovelib.train import kernels as K
+from glovelib.train import schedule
 
 
 def random_matrix(V=60, density=0.2, seed=0, high=300.0):
@@ -222,8 +222,8 @@ def test_block_grid_counts_nonzeros_per_block_and_outlines_a_stratum():
 
     matplotlib.use("Agg")
     X = random_matrix(V=30, density=0.3, seed=6)
-    blocks = gl.schedule.word_blocks(30, 4, 0)
-    row = gl.schedule.strata(4, 0)[2]
+    blocks = schedule.word_blocks(30, 4, 0)
+    row = schedule.strata(4, 0)[2]
     fig = gl.plot.block_grid(X, blocks, stratum=row)
     ax = fig.axes[0]
     counts = np.zeros((4, 4), dtype=int)

@@ -9,9 +9,10 @@ import pytest
 import scipy.sparse as sp
 
 import glovelib as gl
-from glovelib import _kernels as K
 from glovelib import objective as ob
-from glovelib import schedule, train
+from glovelib import train
+from glovelib.train import kernels as K
+from glovelib.train import schedule
 
 
 def random_matrix(V=60, density=0.2, seed=0, high=300.0):

@@ -20,7 +20,12 @@ sums fit in a 1 MiB L2 cache, and never fewer than 8 so that two threads stay ba
 -- tiny blocks cost more than they save -- so the budget is the whole L2, not half).  It depends
 on the vocabulary and d only, never on n_threads.
 
-Derived in notebooks/04_training.ipynb; the kernels are in glovelib/_kernels.py.
+An epoch runs through an object made from the validated matrix that holds its entries:
+:class:`BlockedEntries`, or :class:`ShuffledEntries` for the full shuffle (the NumPy reference's
+order, and hogwild); a matrix on disk has :class:`glovelib.train.ondisk.DiskEntries`.  Each
+answers ``n_entries``, ``chunks()`` (the entries, for the divergence check) and ``epoch(...)``.
+
+Derived in notebooks/04_training.ipynb; the kernels are in glovelib/train/kernels.py.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ import numba
 import numpy as np
 import scipy.sparse as sp
 
-from . import _kernels as K
+from . import kernels as K
+from .entries import entries_of
 
 __all__ = ["word_blocks", "strata", "auto_blocks", "check_blocks", "usable_threads",
            "BlockedEntries",
@@ -125,7 +131,22 @@ def usable_threads(n_threads: int) -> int:
     return min(n_threads, limit)
 
 
-class BlockedEntries:
+class _Held:
+    """What the epochs of a fit need of the entries held in memory (``self.entries``), as the fit
+    from disk (:class:`glovelib.train.ondisk.DiskEntries`) answers it too."""
+
+    entries: np.ndarray
+
+    @property
+    def n_entries(self) -> int:
+        return len(self.entries)
+
+    def chunks(self, size: int = 1 << 20):
+        """The entries as held, ``size`` at a time (views): the divergence check's yardsticks."""
+        return (self.entries[k:k + size] for k in range(0, len(self.entries), size))
+
+
+class BlockedEntries(_Held):
     """The nonzeros of X grouped by block, and the epochs over them.
 
     Parameters
@@ -180,15 +201,19 @@ class BlockedEntries:
         return float(losses.sum()), int(skipped.sum())
 
 
-class ShuffledEntries:
+class ShuffledEntries(_Held):
     """The nonzeros of X in row-major order, and epochs over a full shuffle of them: serial
     (update for update the NumPy reference) or hogwild (threads share W without locks; results
     vary from run to run).  Each epoch draws a uniform number per entry and shuffles into a
-    second copy -- the reference's order, kept for the lesson and for comparison."""
+    second copy -- the reference's order, kept for the lesson and for comparison.
 
-    def __init__(self, entries: np.ndarray, hogwild: bool):
-        self.entries = entries
-        self.shuffled = np.empty_like(entries)
+    Parameters as :class:`BlockedEntries` (X validated; x_max, alpha and dtype of the entries);
+    ``hogwild``: the threads share the parameters instead of one thread running the shuffle.
+    """
+
+    def __init__(self, X: sp.csr_matrix, x_max: float, alpha: float, dtype, hogwild: bool):
+        self.entries = entries_of(X, x_max, alpha, dtype)
+        self.shuffled = np.empty_like(self.entries)
         self.hogwild = hogwild
 
     def epoch(self, weights, sums, rng: np.random.RandomState, learning_rate: float,

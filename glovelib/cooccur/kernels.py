@@ -2,7 +2,7 @@
 
 Counting a window into a dense block of frequent pairs plus a buffer of pair codes, reducing
 sorted codes, and the k-way merge that turns the dense block and sorted runs into CSR.  No
-allocation policy, files or validation here: :mod:`glovelib.cooccur_runs` and
+allocation policy, files or validation here: :mod:`glovelib.cooccur.runs` and
 :mod:`glovelib.cooccur` own those.
 """
 

@@ -3,7 +3,7 @@
 :mod:`glovelib.corpus` reads a document (line) at a time and looks words up one token at a time;
 that is clear but slow on a large file.  Here a file is read in chunks of whole lines (a few
 megabytes of text) and each chunk, as UTF-8 bytes, is tokenized, looked up and counted in one
-pass by a Numba kernel (:mod:`glovelib._textkernels`) with a hash table of words, as the
+pass by a Numba kernel (:mod:`glovelib.corpus.kernels`) with a hash table of words, as the
 reference ``vocab_count`` does: ~0.1 s a million tokens where Python's ``str.split`` and a dict
 took 0.3.  For the default tokenizer a chunk is first NFC-normalized and lowercased, by Python,
 on the runs of non-ASCII text only.  The tokens are Python's exactly: the kernel's classes of
@@ -11,7 +11,8 @@ code points come from ``str.isspace`` and the word pattern's class, and tests/te
 compares both paths on tricky Unicode.  A callable tokenizer takes the Python path (a call per
 line, a dict lookup per token).
 
-Files are opened and read by :mod:`glovelib.textfile` (which refuses damaged and binary input).
+Files are opened and read by :mod:`glovelib.corpus.textfile` (which refuses damaged and binary
+input).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _textkernels as _tk
+from . import kernels as _tk
 from .textfile import iter_chunks, prefetch
 
 __all__ = ["DocumentIds", "Scan", "scan_ids", "encode_file", "remap", "iter_chunks", "prefetch"]
@@ -204,7 +205,7 @@ def _mode(tokenizer) -> int | None:
     """The kernels' tokenizer mode (0 white space, 1 words), or None for a callable."""
     if tokenizer is None or tokenizer == "whitespace":
         return 0
-    from .corpus import tokenize
+    from . import tokenize
 
     if tokenizer == "words" or tokenizer is tokenize:
         return 1
@@ -218,8 +219,8 @@ def _mode(tokenizer) -> int | None:
 def _class_table(mode: int, astral: bool) -> np.ndarray:
     """table[cp] != 0 where code point cp belongs to a token: not ``str.isspace`` (mode 0; no
     code point above U+FFFF is white space), or a letter, digit or combining mark (mode 1, the
-    class of :func:`glovelib.textfile.word_pattern`; the code points above U+FFFF only when the
-    text has some, as they take a second to classify)."""
+    class of :func:`glovelib.corpus.textfile.word_pattern`; the code points above U+FFFF only
+    when the text has some, as they take a second to classify)."""
     if mode == 0:
         table = np.ones(sys.maxunicode + 1, dtype=np.uint8)
         table[[cp for cp in range(0x10000) if chr(cp).isspace()]] = 0

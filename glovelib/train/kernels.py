@@ -7,15 +7,16 @@ Three schedules share :func:`_updates`, the per-entry AdaGrad step of the refere
   NumPy reference :func:`glovelib.objective.adagrad_epoch`;
 * ``_epoch_parallel``: hogwild, threads share W without locks (not reproducible);
 * ``_epoch_blocked`` / ``_epoch_blocked_serial``: the conflict-free blocked schedule of
-  :mod:`glovelib.schedule` (DSGD, Gemulla et al. 2011): the blocks of one stratum share no row
+  :mod:`glovelib.train.schedule` (DSGD, Gemulla et al. 2011): the blocks of one stratum share no row
   of W or W~, so threads never write the same parameter and the result does not depend on them.
 
 Kernels draw no random numbers from a generator of their own: the wrapper passes uniform numbers
 (the full shuffle) or one seed per block drawn by NumPy's seeded generator (the in-block shuffle,
 a Lehmer stream of that seed).  Contiguous arrays, ``error_model="numpy"`` (no zero-division
 checks that block vectorization), no fastmath.  ``cache=True``; Numba's disk cache is keyed by the
-function's name, so each compiled variant is a function of its own.  Wrappers: glovelib/train.py
-and glovelib/schedule.py.  Derived in notebooks/04_training.ipynb.
+function's name, so each compiled variant is a function of its own.  Wrappers: the schedules of
+glovelib/train/schedule.py and the fit from disk of glovelib/train/ondisk.py.  Derived in
+notebooks/04_training.ipynb.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import threading
 import numpy as np
 import scipy.sparse as sp
 
-from .cooccur_kernels import (
+from .kernels import (
     _dense_emit,
     _dense_row_nnz,
     _dense_rows,

@@ -20,10 +20,10 @@ Two departures, both deliberate:
 * The result is returned in memory as a ``scipy.sparse.csr_matrix``, not written to a file.
 
 This module plans the memory and drives the count; the Numba kernels live in
-:mod:`glovelib.cooccur_kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur_runs`.
-The input is read in a background thread (:func:`glovelib.textfile.prefetch`), so that reading
-and tokenizing the next chunk overlaps counting this one.  With two usable cores (or more) two
-threads count at once -- Python threads calling the nogil kernel on different groups of
+:mod:`glovelib.cooccur.kernels`, the sorted runs (spill and merge) in :mod:`glovelib.cooccur.runs`.
+The input is read in a background thread (:func:`glovelib.corpus.textfile.prefetch`), so that
+reading and tokenizing the next chunk overlaps counting this one.  With two usable cores (or more)
+two threads count at once -- Python threads calling the nogil kernel on different groups of
 documents, each with its own dense block and buffer; their sorted runs go to the same merge and
 their dense blocks are summed in int64, so the result is bit-identical to one thread's.  On the
 4.5M-token benchmark (2-core Zen 2) two threads count in half the time of one.
@@ -46,9 +46,9 @@ import numba
 import numpy as np
 import scipy.sparse as sp
 
-from .cooccur_kernels import _count_chunk
-from .cooccur_runs import _assemble, _dense_caps, _Runs
-from .reader import DocumentIds, prefetch
+from ..corpus.reader import DocumentIds, prefetch
+from .kernels import _count_chunk
+from .runs import _assemble, _dense_caps, _Runs
 
 if TYPE_CHECKING:
     from .ondisk import BlockedMatrix
@@ -264,7 +264,7 @@ def count_cooccurrences(
     corpus : 1-D int array, or sequence of them
         Token ids from :meth:`Vocabulary.encode` -- one array per document; windows never cross
         documents.  A single array is one document.  Items may also be
-        :class:`glovelib.reader.DocumentIds` (many documents in one array, as the chunked
+        :class:`glovelib.corpus.reader.DocumentIds` (many documents in one array, as the chunked
         reader yields them).
     vocab_size : int
         V, the matrix is (V, V); every id must be below it.
@@ -288,8 +288,8 @@ def count_cooccurrences(
         thread).  The result does not depend on it; windows above 16 (float sums) use one.
     out : path-like, optional
         Write X to this folder instead of returning it, grouped by the blocks of the training's
-        schedule (:mod:`glovelib.ondisk`), so that the matrix never has to fit in memory: the
-        peak stays within ``max_memory`` (default budget: the in-memory plan) plus one block
+        schedule (:mod:`glovelib.cooccur.ondisk`), so that the matrix never has to fit in memory:
+        the peak stays within ``max_memory`` (default budget: the in-memory plan) plus one block
         being sorted.  Temporary files go beside it unless ``tmp_dir`` says otherwise.
     word_blocks : numpy.ndarray of int, shape (V,)
         With ``out``: the block of each word, ``GloVe(...).word_blocks(vocab_size)`` of the model
@@ -297,7 +297,7 @@ def count_cooccurrences(
 
     Returns
     -------
-    scipy.sparse.csr_matrix of float64, shape (V, V), or glovelib.ondisk.BlockedMatrix
+    scipy.sparse.csr_matrix of float64, shape (V, V), or glovelib.cooccur.ondisk.BlockedMatrix
         Sorted column indices, no explicit zeros; with ``out``, the matrix on disk (the same
         values).
 

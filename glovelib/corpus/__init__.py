@@ -8,10 +8,10 @@ Follows the reference tools (``vocab_count`` of Pennington et al.'s C code) wher
 * the vocabulary file is the reference's ``word count`` text format, one word per line.
 
 :func:`tokenize` is for raw text (notebooks, homework): unicode-aware lowercase words.  Files are
-read as UTF-8 by :mod:`glovelib.textfile`; invalid bytes become U+FFFD instead of stopping the
-read, but a compressed file cut short and a file that is mostly not text are refused.  The
-command line reads large files through :mod:`glovelib.reader` (chunks of lines, the same tokens,
-vocabulary and ids, much faster).
+read as UTF-8 by :mod:`glovelib.corpus.textfile`; invalid bytes become U+FFFD instead of stopping
+the read, but a compressed file cut short and a file that is mostly not text are refused.  The
+command line reads large files through :mod:`glovelib.corpus.reader` (chunks of lines, the same
+tokens, vocabulary and ids, much faster).
 
 Derived in notebooks/03_counting.ipynb.
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._io import atomic_write
+from .._io import atomic_write
 from .textfile import iter_chunks, open_text, word_pattern
 
 __all__ = ["tokenize", "open_text", "read_documents", "LineCorpus", "Vocabulary"]
@@ -188,7 +188,7 @@ class Vocabulary:
     @classmethod
     def from_counts(cls, words: list[str], counts, min_count: int = 1,
                     max_size: int | None = None) -> Vocabulary:
-        """The vocabulary of words counted elsewhere (e.g. :func:`glovelib.reader.scan_ids`):
+        """The vocabulary of words counted elsewhere (e.g. :func:`glovelib.corpus.reader.scan_ids`):
         keep those with ``count >= min_count``, order by count then word, cut at ``max_size``."""
         counts = np.asarray(counts, dtype=np.int64)
         if len(words) == 0:

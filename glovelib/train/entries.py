@@ -4,7 +4,7 @@ NumPy reference epoch.
 :func:`check_matrix` validates a training matrix once; :func:`prepare_entries` turns it into
 records (i, j, log X_ij, f(X_ij)), computed once instead of at every update;
 :func:`adagrad_epoch` runs the serial kernel on the reference's arguments (notebook 04 shows they
-agree and times both).  The schedules that order the entries are in glovelib/schedule.py.
+agree and times both).  The schedules that order the entries are in glovelib/train/schedule.py.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from . import _kernels as K
-from ._kernels import entry_dtype
-from .objective import Weights, weighting
+from ..objective import Weights, weighting
+from . import kernels as K
+from .kernels import entry_dtype
 
 __all__ = ["check_matrix", "prepare_entries", "adagrad_epoch", "entry_dtype"]
 

@@ -14,11 +14,24 @@ Follows the reference C implementation (``glove.c``) and the paper's AdaGrad:
 Departures: the biases take the learning rate, as in the paper and the 2014 C code (today's C code
 forgets it -- notebook 04 shows the difference); the order of the entries changes every epoch,
 drawn from the seeded generator (the C code shuffles the file once): by default the conflict-free
-blocked schedule of :mod:`glovelib.schedule` (the same vectors for any n_threads), or a full
+blocked schedule of :mod:`glovelib.train.schedule` (the same vectors for any n_threads), or a full
 shuffle (serial: equal to the NumPy reference; or hogwild).
 
-The kernels (glovelib/_kernels.py) do one pass over arrays in place; this module validates,
-initializes, schedules, loops, reports progress and saves.  Derived in notebooks/04_training.ipynb.
+The files of this subpackage, in the order a fit meets them:
+
+* ``__init__.py`` (this module): :class:`GloVe` validates the matrix (once, ``entries.py``'s
+  :func:`check_matrix`), initializes, hands the matrix to the one object that runs its epochs,
+  loops, reports progress and saves;
+* ``schedule.py``: the conflict-free blocked schedule (word blocks, strata) and the two objects
+  that run epochs in memory, ``BlockedEntries`` (the default) and ``ShuffledEntries`` (the full
+  shuffle), each holding the matrix's entries as the kernels read them;
+* ``ondisk.py``: ``DiskEntries``, the one for a matrix on disk (a few blocks at a time);
+* ``entries.py``: the matrix's check and its entries (i, j, log X_ij, f(X_ij)); the Numba twin
+  of the NumPy reference epoch;
+* ``kernels.py``: the Numba kernels, one pass over arrays in place;
+* ``state.py``: the hyperparameters' checks, the divergence check, save and load.
+
+Derived in notebooks/04_training.ipynb.
 """
 
 from __future__ import annotations
@@ -27,12 +40,13 @@ import warnings
 
 import numpy as np
 
+from .._progress import Progress
+from ..cooccur.ondisk import BlockedMatrix
+from ..objective import Weights, init_weights, loss
 from . import schedule as S
-from ._entries import adagrad_epoch, check_matrix, entries_of, entry_dtype, prepare_entries
-from ._progress import Progress
-from ._state import divergence, divergence_of, load_model, save_model, validate
-from .objective import Weights, init_weights, loss
-from .ondisk import BATCH_BYTES, BlockedMatrix, DiskEntries
+from .entries import adagrad_epoch, check_matrix, entry_dtype, prepare_entries
+from .ondisk import BATCH_BYTES, DiskEntries
+from .state import divergence, load_model, save_model, validate
 
 __all__ = ["GloVe", "adagrad_epoch", "prepare_entries", "entry_dtype"]
 
@@ -65,13 +79,13 @@ class GloVe:
         Threads of the "blocked" and "hogwild" schedules; clipped, with a warning, to the threads
         Numba can run (``NUMBA_NUM_THREADS``).  Never changes a "blocked" or "shuffle" result.
     schedule : {"blocked", "shuffle", "hogwild"}, default "blocked"
-        "blocked": conflict-free blocks (:mod:`glovelib.schedule`); with a seed the same vectors
-        and losses for any n_threads.  "shuffle": one full shuffle per epoch on one thread,
+        "blocked": conflict-free blocks (:mod:`glovelib.train.schedule`); with a seed the same
+        vectors and losses for any n_threads.  "shuffle": one full shuffle per epoch on one thread,
         update for update the NumPy reference.  "hogwild": the full shuffle on n_threads threads
         that share the parameters without locks -- results vary from run to run.
     n_blocks : int or None, default None
         B, the blocks per side of the "blocked" grid; None picks it from the vocabulary and d
-        (:func:`glovelib.schedule.auto_blocks`).
+        (:func:`glovelib.train.schedule.auto_blocks`).
     verbose : bool, default False
         Show progress on stderr: epoch k of n, loss, time left (a tqdm bar if installed).
 
@@ -87,7 +101,7 @@ class GloVe:
     n_entries_ : int
         Nonzeros of the training matrix (entry updates per epoch).
     disk_batch_bytes : int, default 64 MiB
-        A fit from a matrix on disk (:mod:`glovelib.ondisk`) holds about this many bytes of
+        A fit from a matrix on disk (:mod:`glovelib.cooccur.ondisk`) holds about this many bytes of
         entries at once (at least one block per thread), beside the parameters; not a
         hyperparameter (it never changes the result).
 
@@ -142,7 +156,7 @@ class GloVe:
 
         Parameters
         ----------
-        X : scipy.sparse matrix (V, V), or :class:`glovelib.ondisk.BlockedMatrix`
+        X : scipy.sparse matrix (V, V), or :class:`glovelib.cooccur.ondisk.BlockedMatrix`
             Cooccurrence counts, e.g. from :func:`glovelib.count_cooccurrences`; on disk (from
             ``count_cooccurrences(..., out=folder, word_blocks=model.word_blocks(V))``), an epoch
             reads a few blocks of one stratum at a time ("blocked" schedule only): the same
@@ -222,22 +236,9 @@ class GloVe:
             raise ValueError(f"the model was trained in {self.W_.dtype}; dtype={self.dtype!r} "
                              "cannot continue it")
         n_threads = S.usable_threads(int(self.n_threads))
-        if isinstance(X, BlockedMatrix):
-            data = self._disk_entries(X, dtype)
-        elif self.schedule == "blocked":
-            B = self._wanted_blocks(X.shape[0])
-            if self._blocks is None or self._blocks.max() + 1 != B:  # first, or B changed
-                self._blocks = S.word_blocks(X.shape[0], B, self._rng)
-            data = S.BlockedEntries(X, self._blocks, self.x_max, self.alpha, dtype, n_threads)
-        else:
-            data = S.ShuffledEntries(entries_of(X, self.x_max, self.alpha, dtype),
-                                     hogwild=self.schedule == "hogwild")
-        if isinstance(X, BlockedMatrix):
-            n = self.n_entries_ = data.n_entries
-            check = divergence_of(data.chunks(1 << 16), n)  # read a little at a time
-        else:
-            n = self.n_entries_ = len(data.entries)
-            check = divergence(data.entries)  # yardsticks from the entries, then per epoch
+        data = self._epochs(X, dtype, n_threads)
+        n = self.n_entries_ = data.n_entries
+        check = divergence(data.chunks(), n)  # yardsticks from the entries, then per epoch
         weights = (self.W_, self.W_context_, self.b_, self.b_context_)
         progress = Progress(epochs, bool(self.verbose))
         try:
@@ -251,8 +252,19 @@ class GloVe:
             progress.close()
         return self
 
-    def _disk_entries(self, X: BlockedMatrix, dtype):
-        """The epochs of a fit from disk: the matrix's word blocks, drawn as in memory."""
+    def _epochs(self, X, dtype, n_threads: int):
+        """What runs this fit's epochs, holding X's entries as the kernels read them: the
+        blocked schedule's :class:`~glovelib.train.schedule.BlockedEntries`, the full shuffle's
+        :class:`~glovelib.train.schedule.ShuffledEntries` or, for a matrix on disk,
+        :class:`~glovelib.train.ondisk.DiskEntries`.  All three answer ``n_entries``,
+        ``chunks()`` and ``epoch(...)``."""
+        if not isinstance(X, BlockedMatrix):
+            if self.schedule != "blocked":
+                return S.ShuffledEntries(X, self.x_max, self.alpha, dtype,
+                                         hogwild=self.schedule == "hogwild")
+            self._draw_blocks(X.shape[0], self._wanted_blocks(X.shape[0]))
+            return S.BlockedEntries(X, self._blocks, self.x_max, self.alpha, dtype, n_threads)
+        # on disk: the matrix's word blocks, drawn as in memory
         if self.schedule != "blocked":
             raise ValueError(f"a matrix on disk trains with schedule='blocked' only, not "
                              f"{self.schedule!r}")
@@ -260,9 +272,7 @@ class GloVe:
             raise ValueError(f"{X.path} is grouped in {X.n_blocks} x {X.n_blocks} blocks; "
                              f"n_blocks={self.n_blocks} cannot train it (use None or "
                              f"{X.n_blocks})")
-        B = X.n_blocks
-        if self._blocks is None or self._blocks.max() + 1 != B:  # the draws of the fit in memory
-            self._blocks = S.word_blocks(X.shape[0], B, self._rng)
+        self._draw_blocks(X.shape[0], X.n_blocks)
         if not np.array_equal(self._blocks, X.word_blocks):
             warnings.warn(f"{X.path} was grouped for other word blocks than this model draws "
                           f"(made for {X.header.get('blocks_for')}): training follows the "
@@ -271,6 +281,12 @@ class GloVe:
                           UserWarning, stacklevel=4)
             self._blocks = X.word_blocks.copy()
         return DiskEntries(X, self.x_max, self.alpha, dtype, self.disk_batch_bytes)
+
+    def _draw_blocks(self, n_words: int, n_blocks: int) -> None:
+        """The words' blocks, drawn from the model's generator by the first blocked epoch (in
+        memory or from disk alike) and again only if B changes."""
+        if self._blocks is None or self._blocks.max() + 1 != n_blocks:
+            self._blocks = S.word_blocks(n_words, n_blocks, self._rng)
 
     disk_batch_bytes = BATCH_BYTES  # a fit from disk: bytes of entries held at once
 
@@ -325,7 +341,7 @@ class GloVe:
 
     def to_keyed_vectors(self, vocab, combine: str = "sum"):
         """:class:`glovelib.KeyedVectors` over ``vocab`` (a Vocabulary or list of words)."""
-        from .vectors import KeyedVectors
+        from ..vectors import KeyedVectors
 
         self._check_fitted()
         words = list(getattr(vocab, "words", vocab))

@@ -16,9 +16,9 @@ import zlib
 
 import numpy as np
 
-from ._io import atomic_open
+from .._io import atomic_open
 
-__all__ = ["validate", "divergence", "divergence_of", "save_model", "load_model", "plain"]
+__all__ = ["validate", "divergence", "save_model", "load_model", "plain"]
 
 NAMES = ("W", "W_context", "b", "b_context")  # parameter order in Weights and saved files
 _FORMAT = "glovelib-glove-1"
@@ -69,21 +69,16 @@ def validate(model, schedules) -> None:
 _LOSS_FACTOR, _PARAM_FACTOR = 1e3, 1e3
 
 
-def divergence(entries: np.ndarray, chunk: int = 1 << 20):
+def divergence(parts, n: int):
     """A check of each epoch against yardsticks from the training entries: it returns what went
     wrong (a non-finite or exploding loss, parameters far beyond the scale of log X), or ''.
 
-    The yardsticks are the loss of all-zero parameters, mean 1/2 f (log X)^2, and 1 + max
-    |log X|, computed by chunks (no float64 copy of all entries).  A loss that jumps after new
-    counts stays near the first; a high but stable learning rate stays far below both.
+    ``parts`` are the entries in chunks, ``n`` in all (an epoch driver's ``chunks()`` and
+    ``n_entries``: held in memory or read from disk; chunks of the same bounds give the same
+    yardsticks).  The yardsticks are the loss of all-zero parameters, mean 1/2 f (log X)^2, and
+    1 + max |log X|, computed by chunks (no float64 copy of all entries).  A loss that jumps
+    after new counts stays near the first; a high but stable learning rate stays far below both.
     """
-    return divergence_of((entries[k:k + chunk] for k in range(0, len(entries), chunk)),
-                         len(entries))
-
-
-def divergence_of(parts, n: int):
-    """:func:`divergence` from the entries in chunks (``parts``, ``n`` in all), e.g. read from
-    disk: chunks of the same bounds give the same yardsticks."""
     total, top = 0.0, 0.0
     for part in parts:
         logx = part["logx"].astype(np.float64)

@@ -3,19 +3,19 @@
 Python's ``str.split`` and a dict cost ~250 ns a token (a new string object, its hash, a dict
 probe); here a chunk of text, encoded as UTF-8, is walked once byte by byte, as the reference
 ``vocab_count`` and ``cooccur`` do.  A token is a maximal run of code points of one class, given by
-a table over code points built from Python's own predicates (:mod:`glovelib.reader` builds it), so
-the tokens are exactly Python's:
+a table over code points built from Python's own predicates (:mod:`glovelib.corpus.reader` builds
+it), so the tokens are exactly Python's:
 
 * mode 0 (white space): a token is a run of code points that are not ``str.isspace`` -- the
   tokens of ``line.split()``;
 * mode 1 (words): a run of letters, digits and combining marks, with inner apostrophes (``'`` or
-  ``’`` between two such runs) -- the matches of :func:`glovelib.textfile.word_pattern`.
+  ``’`` between two such runs) -- the matches of :func:`glovelib.corpus.textfile.word_pattern`.
 
 A byte ``\\n`` ends a document.  Words are kept in an *arena*: their UTF-8 bytes one after another,
 each followed by ``\\n`` (never part of a token), so the whole word list decodes with one call.
 An open-addressing table (power-of-two size, at most half full, FNV-1a hash) maps a word's bytes
-to its entry number.  No allocation policy here: :mod:`glovelib.reader` grows the arrays when a
-kernel stops for room, and resumes it.
+to its entry number.  No allocation policy here: :mod:`glovelib.corpus.reader` grows the arrays
+when a kernel stops for room, and resumes it.
 """
 
 from __future__ import annotations
