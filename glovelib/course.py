@@ -14,8 +14,9 @@ The copy is not verbatim: a student must think before seeing an answer.  :func:`
 stores no output at all (a stored output further down would answer a prompt above it: the
 student sees what they run, as in a homework notebook), moves the asserts of the cells that
 answer a prompt (tagged ``reveal`` in the source) into a cell below whose source is hidden
-(JupyterLab's ``jupyter.source_hidden``), and hides the source of ``check`` cells; running a
-cell shows everything, and the committed notebooks keep every output for nbval.
+(JupyterLab's ``jupyter.source_hidden``), hides the source of ``check`` cells and folds each
+notebook's summary (it restates the answers); running a cell shows everything, and the committed
+notebooks keep every output for nbval.
 
 :func:`guess` lets the student type a prediction into the notebook and compares it with the
 result when the cell runs.
@@ -88,6 +89,21 @@ def _hidden_check(source: str, cell_id: str) -> dict:
             "metadata": {"tags": [CHECK], "jupyter": {"source_hidden": True}}}
 
 
+_SUMMARY = re.compile(r"^## Summary.*$", re.M)
+SUMMARY_FOLD = ("<details><summary>Open once you have worked through the notebook: the summary "
+                "states the answers to its questions</summary>")
+
+
+def _fold_summary(source: str) -> str:
+    """A markdown cell's ``## Summary`` section, folded: it restates the answers of the prompts
+    above it, and a student scrolling down would read them before thinking."""
+    found = _SUMMARY.search(source)
+    if found is None:
+        return source
+    head, body = source[: found.end()], source[found.end():].strip("\n")
+    return f"{head}\n\n{SUMMARY_FOLD}\n\n{body}\n\n</details>"
+
+
 def student_copy(nb: dict) -> dict:
     """The student's version of a built notebook (a JSON dict, as ``json.load`` gives it).
 
@@ -95,7 +111,8 @@ def student_copy(nb: dict) -> dict:
       they run: a stored output further down would answer a prompt above it);
     * ``reveal`` cells' top-level asserts (and the comments above them) move to a new
       ``check`` cell right below, whose source is hidden;
-    * ``check`` cells get ``metadata.jupyter.source_hidden``.
+    * ``check`` cells get ``metadata.jupyter.source_hidden``;
+    * the ``## Summary`` section of a markdown cell is folded (it states the answers).
 
     Nothing else changes, so the copy runs exactly the code of the course's notebook.
     """
@@ -105,6 +122,9 @@ def student_copy(nb: dict) -> dict:
         tags = cell.get("metadata", {}).get("tags", [])
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
+        elif cell["cell_type"] == "markdown":
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = _fold_summary(text)
         if cell["cell_type"] != "code" or not ({REVEAL, CHECK} & set(tags)):
             cells.append(cell)
             continue

@@ -228,3 +228,27 @@ def test_a_prediction_cell_shows_nothing_but_the_prompt_until_a_guess_is_typed()
             shown = "".join("".join(o.get("text", "")) for o in cell["outputs"])
             assert shown == typed_nothing and len(cell["outputs"]) == 1, (rel, source[:80], shown)
     assert seen >= 7
+
+
+SUMMARIZED = [n for n in LECTURES if "## Summary" in (ROOT / "notebooks" / n).read_text("utf-8")]
+
+
+@pytest.mark.parametrize("name", SUMMARIZED)
+def test_the_summary_is_folded_in_the_student_copy(student_folder, name):
+    """Each lecture's summary restates the answers of its prompts: the student's copy folds it,
+    the course's copy shows it; nothing else of the cell is lost."""
+    def summary_cell(nb):
+        found = [c for c in nb["cells"] if c["cell_type"] == "markdown"
+                 and re.search(r"^## Summary", "".join(c["source"]), re.M)]
+        assert len(found) == 1
+        return "".join(found[0]["source"])
+
+    course_text = summary_cell(json.loads((ROOT / "notebooks" / name).read_text("utf-8")))
+    student = summary_cell(json.loads((student_folder / name).read_text(encoding="utf-8")))
+    assert "<details>" not in course_text.split("## Summary", 1)[1].split("\n", 2)[1]
+    after = student.split("## Summary", 1)[1]
+    assert course.SUMMARY_FOLD in after and after.rstrip().endswith("</details>")
+    words = re.findall(r"\w+", course_text)
+    unfolded = "".join(student.replace(course.SUMMARY_FOLD, "").rsplit("</details>", 1))
+    assert re.findall(r"\w+", unfolded) == words
+    assert len(SUMMARIZED) >= 9  # all but 09, which ends on a real cluster's set-up

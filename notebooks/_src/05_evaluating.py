@@ -470,16 +470,16 @@ print("WordSim-353 by prefix, on the 63 common pairs:", ", ".join(f"{x:.2f}" for
 # 3. A model answer:
 #
 #    ```python
-#    unit = wiki.vectors / np.linalg.norm(wiki.vectors, axis=1, keepdims=True)
-#    words = wiki.index_to_key
-#    def cosadd(a, b, c):
-#        ia, ib, ic = (wiki.key_to_index[w] for w in (a, b, c))
+#    def cosadd(vectors, words, a, b, c):
+#        unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+#        ia, ib, ic = (words.index(w) for w in (a, b, c))
 #        score = unit @ (unit[ib] - unit[ia] + unit[ic])
 #        score[[ia, ib, ic]] = -np.inf
 #        return words[int(np.argmax(score))]
 #    questions = [line.lower().split() for line in open(google) if not line.startswith(":")]
 #    known = [q for q in questions if all(w in wiki.key_to_index for w in q)][:100]
-#    assert all(cosadd(*q[:3]) == wiki.analogy(*q[:3]) for q in known)
+#    words = list(wiki.index_to_key)
+#    assert all(cosadd(wiki.vectors, words, *q[:3]) == wiki.analogy(*q[:3]) for q in known)
+#    gl.checks.check_analogy(cosadd)   # the same comparison, on random vectors
 #    ```
-#    `gl.checks.check_analogy` runs the same comparison on random vectors.
 # </details>
