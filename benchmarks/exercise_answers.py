@@ -349,13 +349,15 @@ def a04_4():
 def a04_sweep(setups=(*((100, s, 20) for s in range(8)), (50, 0, 20), (200, 0, 20),
                       *((100, s, 10) for s in range(3)), *((100, s, 50) for s in range(8)))):
     """04, section 1 (not an exercise): SGD against AdaGrad at eta 0.05-0.4 on the n most
-    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs)."""
+    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs); a fourth
+    entry lo takes the n words from rank lo on instead (04.ranks)."""
     _, _, X = wiki()
-    print(f"{'n':>4s}{'seed':>5s}{'d':>4s}" + "".join(f"{'SGD/Ada ' + str(lr):>14s}"
+    print(f"{'lo':>4s}{'n':>4s}{'seed':>5s}{'d':>4s}" + "".join(f"{'SGD/Ada ' + str(lr):>14s}"
                                                    for lr in (0.05, 0.1, 0.2))
           + f"{'SGD at 0.4':>12s}{'Ada at 0.4':>11s}{'G_vec max':>10s}{'G_bias max':>11s}")
-    for n, seed, d in setups:
-        rows, cols, x = objective._entries(X[:n, :n].tocsr())
+    for n, seed, d, *rest in setups:
+        lo = rest[0] if rest else 0
+        rows, cols, x = objective._entries(X[lo:lo + n, lo:lo + n].tocsr())
         end, sums, sgd_epochs = {}, None, 0
         for lr in (0.05, 0.1, 0.2, 0.4):
             for method in ("SGD", "AdaGrad"):
@@ -378,34 +380,72 @@ def a04_sweep(setups=(*((100, s, 20) for s in range(8)), (50, 0, 20), (200, 0, 2
                     sums = sq
         g_vec, g_bias = np.concatenate([sums.W, sums.W_context]), np.concatenate([sums.b,
                                                                                  sums.b_context])
-        print(f"{n:4d}{seed:5d}{d:4d}" + "".join(f"{end['SGD', lr] / end['AdaGrad', lr]:14.3f}"
-                                                 for lr in (0.05, 0.1, 0.2))
-              + f"{('diverged, ' + str(sgd_epochs)) if not end['SGD', 0.4] < 100 else 'no':>12s}"
+        sgd_04 = (f"diverged, {sgd_epochs}" if not end["SGD", 0.4] < 100
+                  else f"{end['SGD', 0.4] / end['AdaGrad', 0.4]:.2f} x Ada")
+        print(f"{lo:4d}{n:4d}{seed:5d}{d:4d}"
+              + "".join(f"{end['SGD', lr] / end['AdaGrad', lr]:14.3f}" for lr in (0.05, 0.1, 0.2))
+              + f"{sgd_04:>12s}"
               + (f"{end['AdaGrad', 0.4]:11.3f}" if end["AdaGrad", 0.4] < 100 else
                  f"{'diverged':>11s}") + f"{g_vec.max():10.3f}{g_bias.max():11.2f}", flush=True)
 
 
-def a04_outputs(seeds=range(5), epochs=15):
+def a04_ranks(setups=tuple((100, s, 20, lo) for lo in (100, 500) for s in (0, 1, 2, 5))):
+    """04, section 1 on rarer words: the same sweep on the words of ranks 100-199 and 500-599
+    (d 20, seeds 0, 1, 2, 5)."""
+    a04_sweep(setups)
+
+
+def a04_outputs(seeds=range(5), epochs=15, x_max=10.0):
     """04, W, W~ or W + W~ (not an exercise): WordSim-353 and analogy accuracy of the three, for
     notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4 (about 9 minutes on a heavily
     shared 2-core machine, cold cache)."""
     _, v, X = wiki()
-    print(f"{epochs} epochs")
+    print(f"{epochs} epochs, x_max {x_max:g}")
     names = ("W", "W~", "W+W~")
     print(f"{'seed':>4s}" + "".join(f"{n + ' WS':>10s}{n + ' an':>10s}" for n in names)
           + f"{'W+W~ last on analogies':>24s}")
     for seed in seeds:
-        m = wiki_glove(X, seed, epochs=epochs)
+        m = wiki_glove(X, seed, epochs=epochs, x_max=x_max)
         sc = [(ws353(kv), google(kv)) for kv in (m.to_keyed_vectors(v, c)
                                                  for c in ("word", "context", "sum"))]
         print(f"{seed:4d}" + "".join(f"{w:10.3f}{100 * a:9.2f}%" for w, a in sc)
               + f"{str(sc[2][1] < min(sc[0][1], sc[1][1])):>24s}", flush=True)
 
 
+def a04_outputs1(seeds=range(5)):
+    """04, W, W~ or W + W~ at x_max = 1 (the x_max section's model), 15 epochs, seeds 0-4."""
+    a04_outputs(seeds, x_max=1.0)
+
+
 def a04_outputs30(seeds=range(3)):
     """04, W, W~ or W + W~ trained longer: the same three at 30 epochs, seeds 0-2 (is the sum's
     last place on analogies a matter of too few epochs?)."""
     a04_outputs(seeds, epochs=30)
+
+
+def ahw1_sgd(etas=(0.02, 0.05, 0.1), epochs=30):
+    """Homework 1, task 4 (b): which part of GloVe's lead is per-entry steps and which AdaGrad --
+    plain per-entry SGD against GloVe's AdaGrad, same initial weights and order (world 0, d 10,
+    x_max 10, the NumPy reference loops), J after 10 and 30 epochs."""
+    _, _, X = planted(20_000, seed=0)
+    rows, cols, x = objective._entries(X)
+    for eta in etas:
+        row = []
+        for method in ("SGD", "AdaGrad"):
+            p = objective.init_weights(X.shape[0], 10, 0)
+            sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
+            rs, seen = np.random.RandomState(0), []
+            for epoch in range(epochs):
+                order = rs.permutation(len(x))
+                with np.errstate(over="ignore", invalid="ignore"):
+                    if method == "SGD":
+                        objective.sgd_epoch(p, rows, cols, x, order, eta, x_max=10.0)
+                    else:
+                        train.adagrad_epoch(p, sq, rows, cols, x, order, eta, 10.0)
+                if epoch + 1 in (10, epochs):
+                    seen.append(objective.loss(p, X, x_max=10.0))
+            row.append(f"{method} J {seen[0]:,.0f} after 10, {seen[1]:,.0f} after {epochs}")
+        print(f"eta {eta:g}: " + "; ".join(row), flush=True)
 
 
 def ahw1_eta(runs=((0, 0), (1, 1), (2, 2)), etas=(1e-3, 2e-3, 3e-3, 5e-3, 7e-3), steps=300):

@@ -45,6 +45,18 @@ def test_a_misspelt_word_is_named(world, capsys):
            [("london", "england", "tokyo", "japan"), ("uncle", "aunt", "nephew", "niece")], world)
 
 
+
+def test_capitalized_words_and_a_missing_relation_are_named(world, capsys):
+    text = message(checks.check_planted_questions, [("Paris", "France", "rome", "italy")], world)
+    assert re.search(r"'Paris' is capitalized.*lower-case \('paris'\)", text)
+    two_of_one = [("london", "england", "tokyo", "japan"), ("paris", "france", "rome", "italy"),
+                  ("uncle", "aunt", "nephew", "niece"), ("lion", "lions", "mouse", "mice")]
+    text = message(checks.check_planted_questions, two_of_one, world, True)
+    assert re.search(r"none asks about gram7-past-tense: write one question per relation", text)
+    passes(capsys, checks.check_planted_questions,
+           two_of_one + [("going", "went", "seeing", "saw")], world, True)
+
+
 # --------------------------------------------------------------------------- notebook 02
 
 def loop_gradients(mistake=None):
@@ -104,6 +116,25 @@ def prefix_from_the_end(docs, n):
 def test_prefix_of_the_last_tokens_is_named(wrong, capsys):
     assert re.search(r"\*last\*.*tokens.*first.*doc\[:n\]", message(checks.check_prefix, wrong))
     passes(capsys, checks.check_prefix, prefix())
+
+
+
+def test_a_prefix_that_is_not_a_list_of_documents_is_named():
+    assert re.search(r"one flat array of \d+ tokens: return a list of documents",
+                     message(checks.check_prefix, lambda docs, n: np.concatenate(docs)[:n]))
+
+
+def test_a_probability_that_is_not_one_number_is_named(capsys):
+    docs = [line.split() for line in gl.datasets.toy_corpus()]
+    vocab = gl.Vocabulary.build(docs)
+    X = gl.count_cooccurrences(vocab.encode_documents(docs), len(vocab), 5).tocsr()
+    rows, words = np.asarray(X.sum(axis=1)).ravel(), vocab.words[:4]
+    text = message(checks.check_probability, lambda k, i: X[vocab[i]] / rows[vocab[i]], X,
+                   vocab, words)
+    assert re.search(r"returned a \w+ of shape \(1, \d+\), not one number", text)
+    text = message(checks.check_probability,
+                   lambda k, i: X[vocab[i], vocab[k]] / vocab.counts[vocab[i]], X, vocab, words)
+    assert re.search(r"how often i occurs in the corpus \(vocab.counts\)", text)
 
 
 # --------------------------------------------------------------------------- notebook 04
@@ -357,7 +388,7 @@ def test_a_name_from_a_check_of_a_task_not_written_yet_names_that_task():
 
 def count(mistake=None, symmetric=True):
     def run(docs, vocab_size, window):
-        X = np.zeros((vocab_size, vocab_size))
+        X = np.zeros((vocab_size, vocab_size), dtype=int if mistake == "int" else float)
         for doc in docs:
             for p, later in enumerate(doc):
                 start = max(0, p - window) + (1 if mistake == "late" else 0)
@@ -384,6 +415,7 @@ def count(mistake=None, symmetric=True):
     ("twice", r"twice.*each pair.*once"),
     ("nearest", r"skip the nearest neighbour.*stops one word early"),
     ("self skipped", r"word paired with itself is skipped.*2/d to X\[i, i\]"),
+    ("int", r"whole numbers only \(an integer array\).*float array"),
 ])
 def test_homework2_counter_slips_are_named(mistake, named, capsys):
     assert re.search(named, message(checks.check_counter, count(mistake)))

@@ -38,9 +38,15 @@ def _check_count(count: Callable, symmetric: bool) -> None:
                     {"gl.count_cooccurrences": count_cooccurrences},
                     task="task 1" if symmetric else "task 2",
                     call=f"{'count' if symmetric else 'count_left'}(docs, vocab_size, window)")
+        integers = np.issubdtype(getattr(got, "dtype", np.dtype(float)), np.integer)
         got = _dense(got)
         where = (f"X for docs={docs if len(str(docs)) < 80 else '(random)'}, vocab_size={V}, "
                  f"window={window}")
+        want = lib_count(docs, V, window, symmetric)
+        if integers and not np.allclose(want, np.round(want)):
+            _fail(f"{where}: your X holds whole numbers only (an integer array), so each 1/d is "
+                  "cut to 0 or 1: make X a float array (np.zeros((V, V)), not dtype=int) and "
+                  "add 1 / d")
         if got.shape == (V, V):
             mistake = counter_mistake(got, docs, V, window, symmetric)
             if mistake:

@@ -7,9 +7,10 @@ import difflib
 from ._core import CheckFailed, _ok
 
 
-def check_planted_questions(questions, world) -> None:
+def check_planted_questions(questions, world, one_per_relation: bool = False) -> None:
     """Each (a, b, c, d) in ``questions`` must be a true analogy of the planted ``world``
-    (notebook 00): (a, b) and (c, d) two different pairs of one relation, in the same direction."""
+    (notebook 00): (a, b) and (c, d) two different pairs of one relation, in the same direction;
+    with ``one_per_relation``, every relation of the world asked at least once."""
     relation = {}
     for name, pairs in world.pairs.items():
         for x, y in pairs:
@@ -22,6 +23,9 @@ def check_planted_questions(questions, world) -> None:
             raise CheckFailed(f"{q!r}: a question has four words, a : b :: c : d")
         a, b, c, d = q
         for word in q:
+            if word not in known and str(word).lower() in known:
+                raise CheckFailed(f"{q}: {word!r} is capitalized: the world's words are "
+                                  f"lower-case ({str(word).lower()!r})")
             if word not in known:
                 close = difflib.get_close_matches(str(word), sorted(known), n=1)
                 raise CheckFailed(f"{q}: {word!r} is not a word of this world"
@@ -47,4 +51,10 @@ def check_planted_questions(questions, world) -> None:
                               f"({a} is to {b} as {d} is to {c})")
         if (a, b) == (c, d):
             raise CheckFailed(f"{q}: the two pairs are the same; the answer would be given")
-    _ok(f"{len(questions)} question(s), each a true relation of the planted world")
+    missing = [name for name in world.pairs
+               if not any(relation[q[0], q[1]][0] == name for q in questions)]
+    if one_per_relation and missing:
+        raise CheckFailed(f"every question is true, but none asks about {', '.join(missing)}: "
+                          "write one question per relation")
+    _ok(f"{len(questions)} question(s), each a true relation of the planted world"
+        + (", every relation asked" if one_per_relation else ""))

@@ -21,7 +21,7 @@ def check_probability(P: Callable, X, vocab, words) -> None:
     for i in words:
         for k in words:
             a, b = vocab[i], vocab[k]
-            want, got = X[a, b] / rows[a], float(P(k, i))
+            want, got = X[a, b] / rows[a], _one_number(P(k, i), k, i)
             if np.isclose(got, want, rtol=1e-9, atol=0):
                 continue
             hint = ""
@@ -29,6 +29,9 @@ def check_probability(P: Callable, X, vocab, words) -> None:
                     (X[a, b] / total, "the joint probability X_ik / sum(X): divide by X_i "
                      "instead"),
                     (X[a, b] / rows[b], "P(i | k): divide by the row sum of i, not of k"),
+                    (X[a, b] / vocab.counts[a] if hasattr(vocab, "counts") else None,
+                     "X_ik divided by how often i occurs in the corpus (vocab.counts): X_i is "
+                     "the sum of i's row of X, X[i].sum(), the weighted counts of its pairs"),
                     (X[a, b], "the raw count X_ik: divide it by X_i, the row's total, to get a "
                      "probability"),
                     (X[a, b] / nonzeros[a], "X_ik divided by the number of nonzero entries of "
@@ -38,13 +41,28 @@ def check_probability(P: Callable, X, vocab, words) -> None:
                      "(X[i].mean()): X_i is the row's sum, X[i].sum()"),
                     (X[a, b] * nonzeros[a] / rows[a], "X_ik divided by the mean of the row's "
                      "nonzero counts: X_i is the row's sum, X[i].sum()")]:
-                if np.isclose(got, wrong, rtol=1e-9) and not np.isclose(wrong, want, rtol=1e-9):
+                if wrong is not None and np.isclose(got, wrong, rtol=1e-9) \
+                        and not np.isclose(wrong, want, rtol=1e-9):
                     hint = f" -- that is {why}"
                     break
             raise CheckFailed(f"P({k!r} | {i!r}) should be {float(want):.6g}, got "
                               f"{got:.6g}{hint}")
     _swapped_indices(P, given, vocab, words)
     _ok(f"P(k | i) = X_ik / X_i on {len(words)}^2 pairs of words")
+
+
+def _one_number(value, k, i) -> float:
+    """``P(k, i)`` as a float, or one line saying what it returned instead of a number."""
+    if sp.issparse(value) or (isinstance(value, np.ndarray) and value.size != 1):
+        shape = getattr(value, "shape", None)
+        raise CheckFailed(f"P({k!r}, {i!r}) returned a {type(value).__name__} of shape {shape}, "
+                          "not one number: take the entry of column k, X[i, k] / X_i (a row "
+                          "X[i] divided by X_i is every P(. | i) at once)")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise CheckFailed(f"P({k!r}, {i!r}) returned {type(value).__name__} {value!r:.60}, not "
+                          "a number: return X_ik / X_i as a float") from None
 
 
 def _swapped_indices(P: Callable, X, vocab, words) -> None:

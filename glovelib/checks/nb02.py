@@ -24,7 +24,17 @@ def check_prefix(prefix: Callable) -> None:
     docs = [rng.integers(0, 50, size=int(m)).astype(np.int32) for m in rng.integers(1, 30, 12)]
     flat = np.concatenate(docs)
     for n in (1, len(docs[0]), len(docs[0]) + 1, len(flat) // 2, len(flat)):
-        got = [np.asarray(d) for d in prefix(docs, n)]
+        result = prefix(docs, n)
+        if isinstance(result, np.ndarray) and result.ndim == 1 and result.dtype != object:
+            raise CheckFailed(f"prefix(docs, {n}) returned one flat array of "
+                              f"{len(result)} tokens: return a list of documents (every one "
+                              "kept whole except the last, which is cut), so that windows "
+                              "never cross from one document into the next")
+        got = [np.asarray(d) for d in result]
+        if any(d.ndim != 1 for d in got):
+            raise CheckFailed(f"prefix(docs, {n}) returned {type(result).__name__} whose items "
+                              "are not documents (1-d arrays of ids): return a list of "
+                              "documents, the last one cut")
         empty = sum(not len(d) for d in got)
         got = [d for d in got if len(d)]
         joined = np.concatenate(got) if got else np.zeros(0, np.int32)

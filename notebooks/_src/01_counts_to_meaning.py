@@ -217,6 +217,7 @@ assert found["his", "wife"][0] == 48 and found["her", "wife"][0] == 5
 # count by how much we trust it (notebook 02).
 
 # %%
+his, her, wife = vocab["his"], vocab["her"], vocab["wife"]  # row numbers of the three words
 for k in probes:
     print(f"{k:8s} X[his,{k}] = {X[vocab['his'], vocab[k]]:6.1f}   "
           f"X[her,{k}] = {X[vocab['her'], vocab[k]]:6.1f}")

@@ -171,7 +171,8 @@ assert all(a < b for a, b in zip(nnz, nnz[1:]))  # a wider window meets more pai
 ws = {x_max: r["wordsim"] for x_max, r in study.items()}
 assert all(w[-1] > w[0] + 0.05 for w in ws.values()) and ws[1.0][-1] > ws[10.0][-1]
 sem = [c.correct for r in study.values() for c in r["semantic"]]
-assert study[1.0]["semantic"][0].seen < 150 and max(sem) - min(sem) <= 12  # a handful
+assert study[1.0]["semantic"][0].seen < 150 and max(sem) - min(sem) <= 12  # a handful ...
+assert max(sem) >= 5  # ... of questions the models do solve: not a flat row of zeros
 assert all(r["syntactic"][-1].correct > r["syntactic"][0].correct + 10 for r in study.values())
 
 # %%
@@ -206,10 +207,11 @@ plt.show()
 # 3. The semantic questions cannot tell: the 3,000 words cover only about 127 of them, and the
 #    counts correct (2, 5, 10 at x_max = 1; 6, 5, 5 at x_max = 10) differ by a handful of questions
 #    (8 at most, of 127; asserted above: at most 12), rising with the window at one x_max and
-#    falling at the other. The syntactic counts (751 questions seen) rise with the window at both
+#    falling at the other in this seed; over seeds 0-3 (a reviewer's run) they rise at x_max = 1
+#    in all four (by 4 to 8) and stay within a handful at x_max = 10. The syntactic counts (751 questions seen) rise with the window at both
 #    x_max (3 to 19 correct at x_max = 1, 14 to 41 at x_max = 10; asserted). That does not
 #    contradict the paper, whose syntax does best with small *and asymmetric* windows (section
-#    4.5, Figure 2: it counts only the words to the left); ours are symmetric. A likely reason for
+#    4.4, Figure 2: it counts only the words to the left); ours are symmetric. A likely reason for
 #    the rise: on 453k tokens a window of 2 gives most words few counts (see the nonzeros), so
 #    more context helps every task; a trade-off may only show once even a window of 2 has plenty
 #    of counts. With two x_max we
