@@ -65,13 +65,19 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
 
 def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
                    f_power=1, context_bias=True, swap_vectors=False, power=2,
-                   context_from_W=False, swap_biases=False) -> float:
+                   context_from_W=False, swap_biases=False, context_bias_row=False,
+                   dot_all=False) -> float:
     C = sp.coo_matrix(X)
     W, Wc = (p.W_context, p.W) if swap_vectors else (p.W, p.W_context)
     Wc = W if context_from_W else Wc
-    diff = np.einsum("nd,nd->n", W[C.row], Wc[C.col]) - log(C.data)
+    dots = np.einsum("nd,nd->n", W[C.row], Wc[C.col])
+    if dot_all:  # (W[i] * Wc[j]).sum() on the index arrays: one scalar for every entry
+        dots = np.full_like(dots, dots.sum())
+    diff = dots - log(C.data)
     if biases and swap_biases:  # b[j] + b~[i]: each bias indexed by the other's word
         diff = diff + p.b[C.col] + p.b_context[C.row]
+    elif biases and context_bias_row:  # b[i] + b~[i]
+        diff = diff + p.b[C.row] + p.b_context[C.row]
     elif biases:
         diff = diff + p.b[C.row] + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power if weighted else 1.0
@@ -106,6 +112,11 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          reference_loss(p, X, x_max, alpha, context_from_W=True)),
         ("the biases are swapped: δ_ij adds b[i] (the word's) and bc[j] (the context's)",
          reference_loss(p, X, x_max, alpha, swap_biases=True)),
+        ("the context bias is indexed by the word: δ_ij adds bc[j] (the context's), not bc[i]",
+         reference_loss(p, X, x_max, alpha, context_bias_row=True)),
+        ("(W[i] * Wc[j]).sum() with i and j arrays sums over *every* entry, one number for all "
+         "of them: take each entry's own dot product, (W[i] * Wc[j]).sum(axis=1)",
+         reference_loss(p, X, x_max, alpha, dot_all=True)),
         ("rows and columns are swapped (as if X were X.T): row i of X is the word, W[row] and "
          "b[row]; column j the context, Wc[col] and bc[col]",
          reference_loss(p, sp.coo_matrix(X).T, x_max, alpha)),

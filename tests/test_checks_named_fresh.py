@@ -263,7 +263,9 @@ def test_homework1_weighting_slips_are_named(wrong, named, capsys):
 def loss(W, Wc, b, bc, X, x_max, alpha, mistake=None):
     C = sp.coo_matrix(X)
     rows, cols = (C.col, C.row) if mistake == "transposed" else (C.row, C.col)
-    diff = np.einsum("nd,nd->n", W[rows], Wc[cols]) + b[rows] + bc[cols] - np.log(C.data)
+    dots = ((W[rows] * Wc[cols]).sum() if mistake == "sum of all"
+            else np.einsum("nd,nd->n", W[rows], Wc[cols]))
+    diff = dots + b[rows] + bc[rows if mistake == "bc[i]" else cols] - np.log(C.data)
     J = 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * diff**2))
     return J / X.nnz if mistake == "nnz" else J
 
@@ -271,6 +273,8 @@ def loss(W, Wc, b, bc, X, x_max, alpha, mistake=None):
 @pytest.mark.parametrize("mistake, named", [
     ("transposed", r"rows and columns are swapped.*W\[row\].*Wc\[col\]"),
     ("nnz", r"mean over the nonzero entries.*\*sum\*"),
+    ("bc[i]", r"context bias is indexed by the word.*bc\[j\].*not bc\[i\]"),
+    ("sum of all", r"sums over \*every\* entry.*\.sum\(axis=1\)"),
 ])
 def test_homework1_loss_slips_are_named(mistake, named, capsys):
     assert re.search(named, message(checks.check_loss, lambda *a: loss(*a, mistake=mistake)))
@@ -310,7 +314,11 @@ def gradient_descent(mistake=None):
         loss_x_max = 100.0 if mistake in ("x_max 100", "loss at 100") else 10.0
         for _ in range(steps):
             history.append(loss(*params, X, loss_x_max, 0.75))
-            for param, grad in zip(params, gradients(*params, X, x_max, 0.75), strict=True):
+            grads = gradients(*params, X, x_max, 0.75)
+            if mistake == "mean":
+                grads = [g / X.nnz for g in grads]
+            for param, grad in list(zip(params, grads, strict=True))[
+                    :1 if mistake == "W only" else 4]:
                 param -= grad if mistake == "no eta" else eta * grad
         return params, history
     return run
@@ -321,6 +329,8 @@ def gradient_descent(mistake=None):
     ("x_max 100", r"loss and gradients use the paper's x_max = 100.*task 4's x_max = 10"),
     ("gradients at 100", r"your gradients use the paper's x_max = 100.*task 4's x_max = 10"),
     ("loss at 100", r"the J you record uses the paper's x_max = 100.*task 4's x_max = 10"),
+    ("W only", r"only W moves: W~, b and b~ are parameters too"),
+    ("mean", r"\*mean\* gradient.*eta times the sum"),
 ])
 def test_homework1_descent_slips_are_named(mistake, named, capsys):
     with np.errstate(over="ignore", invalid="ignore"):
@@ -510,3 +520,26 @@ def test_mean_of_section_accuracies_is_named(trained, own, capsys):
                    planted_accuracies(trained, mean_of_sections=True, own=own), [4, 8])
     assert re.search(r"mean of the per-section accuracies.*overall.*correct.*seen", text)
     passes(capsys, checks.check_planted_accuracies, planted_accuracies(trained, own=own), [4, 8])
+
+
+# ------------------------------------------------- the fourth reading's numbers-only messages
+
+def test_prefix_that_stops_after_the_first_document_is_named(capsys):
+    def stops_early(docs, n):
+        out = []
+        for doc in docs:
+            if n <= 0:
+                break
+            out.append(doc[:n])
+            n -= n  # the counter update the student wrote
+        return out
+
+    text = message(checks.check_prefix, stops_early)
+    assert re.search(r"got \d+ tokens: your prefix stops early.*n -= len\(doc\)", text)
+
+
+def test_adagrad_step_without_g_in_the_numerator_is_named(capsys):
+    text = message(checks.check_adagrad_step, lambda lr, g, n: lr / np.sqrt(1 + n * (lr * g) ** 2))
+    assert re.search(r"g is missing from the numerator", text)
+    passes(capsys, checks.check_adagrad_step,
+           lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))

@@ -114,18 +114,21 @@ def check_gradients(gradients: Callable) -> None:
 
 
 def _descent(X, dim: int, eta: float, steps: int, seed: int, x_max: float = 10.0,
-             updated: int = 4, loss_x_max: float | None = None):
+             updated: int = 4, loss_x_max: float | None = None, only: str | None = None,
+             scale: float = 1.0):
     """Full-batch gradient descent with glovelib's loss and gradients (x_max 10, alpha 0.75):
     (final parameters, J before each step, J after the last).  ``updated=2``: only W and W~
-    move (a usual mistake); ``loss_x_max``: the J recorded uses another x_max than the
+    move (a usual mistake); ``only="W"``: W alone moves; ``scale``: the gradients multiplied by
+    it (1 / nnz: their mean); ``loss_x_max``: the J recorded uses another x_max than the
     gradients."""
     p = objective.init_weights(X.shape[0], dim, seed)
     history = []
     for _ in range(steps):
         history.append(objective.loss(p, X, x_max if loss_x_max is None else loss_x_max, 0.75))
         grads = objective.gradients(p, X, x_max, 0.75).arrays()
-        for a, g in list(zip(p.arrays(), grads, strict=True))[:updated]:
-            a -= eta * g
+        pairs = list(zip(p.arrays(), grads, strict=True))[:updated]
+        for a, g in pairs[:1] if only == "W" else pairs:
+            a -= eta * scale * g
     return list(p.arrays()), history, objective.loss(p, X, 10.0, 0.75)
 
 
@@ -164,6 +167,11 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
                        "param -= eta * grad", _descent(X, dim, -eta, steps, seed)[1]),
                       ("only W and W~ move: the biases b and b~ are parameters too, update all "
                        "four", _descent(X, dim, eta, steps, seed, updated=2)[1]),
+                      ("only W moves: W~, b and b~ are parameters too, update all four",
+                       _descent(X, dim, eta, steps, seed, only="W")[1]),
+                      ("your steps are the *mean* gradient (divided by the number of nonzeros): "
+                       "J is a sum, and so is its gradient; step by eta times the sum",
+                       _descent(X, dim, eta, steps, seed, scale=1.0 / X.nnz)[1]),
                       ("your loss and gradients use the paper's x_max = 100: use task 4's "
                        "x_max = 10 and alpha = 0.75 in both",
                        _descent(X, dim, eta, steps, seed, x_max=100.0)[1]),

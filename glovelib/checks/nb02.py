@@ -59,10 +59,14 @@ def check_prefix(prefix: Callable) -> None:
             what = "another order" if len(joined) == n else f"{len(joined)} tokens"
             whole = len(joined) > n and len(joined) in ends and np.array_equal(
                 joined, flat[:len(joined)])
+            short = len(joined) < n and np.array_equal(joined, flat[:len(joined)])
+            hint = (": the last document is not cut; keep only the tokens still missing from "
+                    "it, doc[:n]" if whole else
+                    ": your prefix stops early; after each document, subtract its length from "
+                    "the tokens still wanted (n -= len(doc)) and go on while some are"
+                    if short else "")
             raise CheckFailed(f"prefix(docs, {n}) should hold the first {n} tokens in order, "
-                              f"got {what}" + (": the last document is not cut; keep only the "
-                                               "tokens still missing from it, doc[:n]"
-                                               if whole else ""))
+                              f"got {what}{hint}")
         if empty:
             raise CheckFailed(f"prefix(docs, {n}) holds {empty} empty document(s): stop once n "
                               "tokens are taken (break), rather than appending doc[:0] for "

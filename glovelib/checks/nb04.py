@@ -58,6 +58,8 @@ def check_adagrad_step(step: Callable) -> None:
                      "step, so visit n + 1 sees n terms"),
                     (g / np.sqrt(1 + n * (lr * g) ** 2), "the learning rate is missing from the "
                      "numerator: the step is eta g / sqrt(G)"),
+                    (lr / np.sqrt(1 + n * (lr * g) ** 2), "g is missing from the numerator: "
+                     "the step is eta g / sqrt(G)"),
                     (lr * g / (1 + n * (lr * g) ** 2), "the square root is missing: the step "
                      "is eta g / sqrt(1 + n (eta g)^2)"),
                     (lr * g / (1 + n * lr * g), "np.sqrt(1 + n * lr * g) ** 2 squares the root "
