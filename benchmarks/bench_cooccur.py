@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+import _child  # benchmarks/_child.py
+
 CHILD = r"""
 import json, resource, sys, time
 import numpy as np
@@ -58,16 +60,11 @@ def _c_cooccur(cglove: str, corpus: str, window: int, memory: float, tmp: str) -
             subprocess.run([os.path.join(cglove, "vocab_count"), "-min-count", "5", "-verbose",
                             "0"], stdin=fin, stdout=fout, check=True)
     with open(corpus, "rb") as fin, open(os.path.join(tmp, "c.bin"), "wb") as fout:
-        t = time.perf_counter()
-        p = subprocess.Popen([os.path.join(cglove, "cooccur"), "-memory", str(memory),
-                              "-window-size", str(window), "-vocab-file", vocab, "-verbose", "0",
-                              "-overflow-file", os.path.join(tmp, "overflow")],
-                             stdin=fin, stdout=fout, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(p.pid, 0)
-        secs = time.perf_counter() - t
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError("the reference cooccur failed")
-    return {"secs": secs, "nnz": None, "sum": None, "peak_mb": usage.ru_maxrss / 1024}
+        secs, peak_mb = _child.run([os.path.join(cglove, "cooccur"), "-memory", str(memory),
+                                    "-window-size", str(window), "-vocab-file", vocab,
+                                    "-verbose", "0", "-overflow-file",
+                                    os.path.join(tmp, "overflow")], stdin=fin, stdout=fout)
+    return {"secs": secs, "nnz": None, "sum": None, "peak_mb": peak_mb}
 
 
 def main() -> None:

@@ -10,9 +10,14 @@ The input is generated: the Wikipedia sample (gensim's test data, ~453k tokens) 
    ``vocab_count -min-count 5`` then ``cooccur -memory 4 -window-size 15`` against
    ``python -m glovelib vocab --min-count 5`` then ``python -m glovelib cooccur --window 15
    --max-memory 4GB`` (the same budget),
-   with each step's peak RSS; the ratios are against C measured in the same run.
+   with each step's peak RSS; the ratios are against C measured in the same run;
+4. with ``--pipeline``, text to vectors, median of ``--runs`` runs: the reference demo's four
+   commands (``vocab_count``, ``cooccur -memory 4``, ``shuffle -memory 4``, ``glove -threads 2
+   -iter 15 -x-max 10 -vector-size 50``) against ``python -m glovelib train --threads 2`` (the
+   same settings; it also evaluates), each step's seconds and the pipeline's peak RSS.
 
     python benchmarks/bench_text.py [--copies 10] [--runs 3] [--cglove /work/cglove/build]
+                                    [--pipeline]
 
 Timings on a shared machine are noisy: compare the ratios, not the seconds, between runs.
 """
@@ -20,7 +25,6 @@ Timings on a shared machine are noisy: compare the ratios, not the seconds, betw
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import _child  # benchmarks/_child.py
 import numpy as np
 import scipy.sparse as sp
 
@@ -37,15 +42,8 @@ from glovelib.corpus import reader
 
 
 def _run(cmd: list[str], stdin=None, stdout=None) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one child process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdin=stdin, stdout=stdout or subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode:
-        raise RuntimeError(f"{cmd} failed with status {p.returncode}")
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
+    """Seconds and peak RSS (MB) of one child process (its own, not this process's)."""
+    return _child.run(cmd, stdin, stdout)
 
 
 def profile(path: Path, tokenizer, folder: Path) -> dict[str, float]:
@@ -133,11 +131,40 @@ def end_to_end(path: Path, folder: Path, cglove: Path, runs: int) -> dict[str, l
     return rows
 
 
+def pipeline(path: Path, folder: Path, cglove: Path, runs: int) -> dict[str, list]:
+    """Text to vectors: C's four commands against ``python -m glovelib train``, alternated."""
+    rows: dict[str, list] = {"C": [], "glovelib": []}
+    vocab, cooc, shuf = folder / "p_vocab.txt", folder / "p_cooc.bin", folder / "p_shuf.bin"
+    for _ in range(runs):
+        steps = []
+        with open(path, "rb") as fin, open(vocab, "wb") as fout:
+            steps.append(_run([str(cglove / "vocab_count"), "-min-count", "5", "-verbose", "0"],
+                              fin, fout))
+        with open(path, "rb") as fin, open(cooc, "wb") as fout:
+            steps.append(_run([str(cglove / "cooccur"), "-memory", "4", "-window-size", "15",
+                               "-vocab-file", str(vocab), "-verbose", "0"], fin, fout))
+        with open(cooc, "rb") as fin, open(shuf, "wb") as fout:
+            steps.append(_run([str(cglove / "shuffle"), "-memory", "4", "-verbose", "0"],
+                              fin, fout))
+        steps.append(_run([str(cglove / "glove"), "-input-file", str(shuf), "-vocab-file",
+                           str(vocab), "-save-file", str(folder / "p_c_vectors"), "-threads",
+                           "2", "-iter", "15", "-x-max", "10", "-vector-size", "50", "-binary",
+                           "0", "-verbose", "0"]))
+        rows["C"].append(steps)
+        rows["glovelib"].append([_run([sys.executable, "-m", "glovelib", "train", str(path),
+                                       "-o", str(folder / "p_gl"), "--threads", "2",
+                                       "--tokenizer", "whitespace", "--quiet"])])
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cglove", default="/work/cglove/build")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also text to vectors: the demo's four C commands against "
+                         "python -m glovelib train (15 epochs, 2 threads)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp:
         folder = Path(tmp)
@@ -171,6 +198,22 @@ def main() -> None:
             peak = max(x[2] for x in r)
             print(f"| {name} | {v:.2f} | {c:.2f} | {total:.2f} | {ratio:.2f} | "
                   f"{peak:.0f} |")
+        if not args.pipeline:
+            return
+        rows = pipeline(path, folder, cglove, args.runs)
+        print(f"\n## text to vectors, median of {args.runs} runs (15 epochs, 2 threads, d 50, "
+              "x_max 10)\n")
+        print("| tool | seconds per step | total s | x C | peak RSS MB (per step) | peak MB |")
+        print("|---|---|---|---|---|---|")
+        totals = {name: [sum(s for s, _ in run) for run in r] for name, r in rows.items()}
+        for name, r in rows.items():
+            per_step = " + ".join(f"{statistics.median(run[k][0] for run in r):.2f}"
+                                  for k in range(len(r[0])))
+            peaks = [max(run[k][1] for run in r) for k in range(len(r[0]))]
+            ratio = statistics.median(a / c for a, c in zip(totals[name], totals["C"],
+                                                            strict=True))
+            print(f"| {name} | {per_step} | {statistics.median(totals[name]):.2f} | "
+                  f"{ratio:.2f} | {' / '.join(f'{m:.0f}' for m in peaks)} | {max(peaks):.0f} |")
 
 
 if __name__ == "__main__":
