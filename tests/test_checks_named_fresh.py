@@ -46,6 +46,12 @@ def test_a_misspelt_word_is_named(world, capsys):
 
 
 
+def test_a_wrong_form_gets_the_word_its_relation_expects(world):
+    text = message(checks.check_planted_questions, [("going", "went", "seeing", "seen")], world)
+    assert re.search(r"'seen' is not a word of this world \('saw' is the word of "
+                     r"gram7-past-tense that goes with 'seeing'\)", text)  # not 'sweden'
+
+
 def test_capitalized_words_and_a_missing_relation_are_named(world, capsys):
     text = message(checks.check_planted_questions, [("Paris", "France", "rome", "italy")], world)
     assert re.search(r"'Paris' is capitalized.*lower-case \('paris'\)", text)

@@ -7,6 +7,23 @@ import difflib
 from ._core import CheckFailed, _ok
 
 
+def _partner(q, word, relation) -> tuple[str, str, str] | None:
+    """For an unknown ``word`` in a question whose other pair is a pair of the world: the word
+    that pair's relation puts in its place, (partner, relation, the word it goes with)."""
+    a, b, c, d = q
+    k = list(q).index(word)
+    other = (c, d) if k < 2 else (a, b)
+    if other not in relation:
+        return None
+    name, sign = relation[other]
+    known_side = q[k ^ 1]  # the other word of the unknown word's pair
+    for (x, y), (r, s) in relation.items():
+        if r == name and s == sign and (y if k % 2 else x) != word and (
+                x if k % 2 else y) == known_side:
+            return (y if k % 2 else x), name, known_side
+    return None
+
+
 def check_planted_questions(questions, world, one_per_relation: bool = False) -> None:
     """Each (a, b, c, d) in ``questions`` must be a true analogy of the planted ``world``
     (notebook 00): (a, b) and (c, d) two different pairs of one relation, in the same direction;
@@ -28,9 +45,12 @@ def check_planted_questions(questions, world, one_per_relation: bool = False) ->
                                   f"lower-case ({str(word).lower()!r})")
             if word not in known:
                 close = difflib.get_close_matches(str(word), sorted(known), n=1)
-                raise CheckFailed(f"{q}: {word!r} is not a word of this world"
-                                  + (f" (did you mean {close[0]!r}?)" if close else "")
-                                  + ": take the words of the pairs in world.pairs")
+                partner = _partner(q, word, relation)
+                hint = (f" ({partner[0]!r} is the word of {partner[1]} that goes with "
+                        f"{partner[2]!r})" if partner else
+                        f" (did you mean {close[0]!r}?)" if close else "")
+                raise CheckFailed(f"{q}: {word!r} is not a word of this world{hint}: take the "
+                                  "words of the pairs in world.pairs")
         for x, y in ((a, b), (c, d)):
             if (x, y) not in relation:
                 if (a, c) in relation and relation[a, c] == relation.get((b, d)):
