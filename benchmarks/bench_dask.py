@@ -23,6 +23,7 @@ TOKENS``, the synthetic Zipf corpus of that many tokens (17005207 gives the text
 nonzeros of bench_train.py; it needs several GB and minutes).
 
     nice python benchmarks/bench_dask.py [--zipf TOKENS] [--dim 50] [--epochs 3] [--pairs 3]
+                                         [--blocks B]
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ def main() -> None:
     ap.add_argument("--dim", type=int, default=50)
     ap.add_argument("--epochs", type=int, default=3, help="epochs timed (after one)")
     ap.add_argument("--pairs", type=int, default=3)
+    ap.add_argument("--blocks", type=int, default=0,
+                    help="B for both sides (default: the threaded fit's own, auto_blocks); "
+                         "with it the threaded fit at its own B is timed too, as a second "
+                         "baseline")
     args = ap.parse_args()
     from distributed import Client, LocalCluster
 
@@ -72,8 +77,11 @@ def main() -> None:
         X = matrix(gl.datasets.wikipedia_sample())
     V, d = X.shape[0], args.dim
     params = dict(vector_size=d, x_max=10.0, random_state=0, n_threads=2)
-    B = gl.train.schedule.auto_blocks(V, d, 4)
-    print(f"{name}: {V:,} words, {X.nnz:,} nonzeros, d = {d}, B = {B}, float32")
+    auto_B = gl.train.schedule.auto_blocks(V, d, 4)
+    B = args.blocks or auto_B
+    params["n_blocks"] = B
+    print(f"{name}: {V:,} words, {X.nnz:,} nonzeros, d = {d}, B = {B} (the threaded fit's own: "
+          f"{auto_B}), float32")
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=":0", silence_logs=logging.ERROR) as lc, \
@@ -82,11 +90,15 @@ def main() -> None:
         cluster.fit_on_cluster(client, small, epochs=1, vector_size=4, n_blocks=4)  # warm-up
         gl.GloVe(vector_size=4, epochs=1, n_threads=2).fit(small)
 
-        threaded, clustered, ratios = [], [], []
+        threaded, clustered, ratios, own, own_ratios = [], [], [], [], []
         for _ in range(args.pairs):  # the two sides alternately: a shared machine's load drifts
             t_one, _ = fit_seconds(X, 1, **params)
             t_many, one_machine = fit_seconds(X, 1 + args.epochs, **params)
             threaded.append((t_many - t_one) / args.epochs)
+            if B != auto_B:
+                own_params = {**params, "n_blocks": auto_B}
+                own.append((fit_seconds(X, 1 + args.epochs, **own_params)[0]
+                            - fit_seconds(X, 1, **own_params)[0]) / args.epochs)
             before = cluster.transferred_bytes(client)
             t = time.perf_counter()
             model = cluster.fit_on_cluster(client, X, epochs=1 + args.epochs, **params)
@@ -94,6 +106,8 @@ def main() -> None:
             fetched = (cluster.transferred_bytes(client) - before) / (1 + args.epochs)
             clustered.append(statistics.median(model.cluster_log_.seconds[1:]))
             ratios.append(clustered[-1] / threaded[-1])
+            if own:
+                own_ratios.append(clustered[-1] / own[-1])
     log = model.cluster_log_
     same = all(np.array_equal(a, b) for a, b in zip(model.weights_.arrays(),
                                                    one_machine.weights_.arrays(), strict=True))
@@ -106,6 +120,11 @@ def main() -> None:
           f"({X.nnz / t_clu / 1e6:.1f} M updates/s); cluster / threaded, median of {args.pairs} "
           f"pairs: {statistics.median(ratios):.2f}x (each: "
           + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+    if own:
+        print(f"epoch, threaded fit at its own B = {auto_B}:      {statistics.median(own):7.3f} s;"
+              f" cluster at B = {B} / threaded at B = {auto_B}: "
+              f"{statistics.median(own_ratios):.2f}x (each: "
+              + ", ".join(f"{r:.2f}" for r in own_ratios) + ")")
     print(f"cluster set-up (cut and scatter the row blocks, gather the vectors): "
           f"{total - sum(log.seconds):.2f} s")
     formula = (B + 1) * (1 - 1 / 2) * V * (2 * d + 2) * 4

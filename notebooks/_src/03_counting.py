@@ -85,8 +85,8 @@ assert pairs["the", "sat"] == 1
 # %% [markdown]
 # ### Try it
 #
-# At window 3 the two *the* do not meet yet. **Predict** the smallest window at which
-# $X_{the,\,the}$ stops being 0, and its value there; then set `window_try` to it and run. Try a
+# **Predict** the smallest window at which $X_{the,\,the}$ stops being 0, and its value
+# there; then set `window_try` to it and run. Try a
 # sentence of your own too. The check compares your hand count with glovelib's, on this sentence
 # and on a longer one. Then plant a mistake in `hand_count` — start the inner range one word
 # later, or delete the line for the symmetric half — and watch the check catch it.
