@@ -88,6 +88,9 @@ def test_analogy_answer_works_and_fails():
         checks.check_analogy_answer(kv, "man", "king", "woman", "queen", works=False)
     with pytest.raises(checks.CheckFailed, match="'sock' ranks"):
         checks.check_analogy_answer(kv, "hand", "glove", "foot", "sock")
+    with pytest.raises(checks.CheckFailed, match=r"'man' is one of the question's words a, b, "
+                       r"c .*can never answer 'man'"):
+        checks.check_analogy_answer(kv, "man", "king", "woman", "man")
 
 
 def test_gender_direction_and_separation():
@@ -97,14 +100,17 @@ def test_gender_direction_and_separation():
     d = checks.gender_direction(kv, [("he", "she"), ("man", "woman")])
     np.testing.assert_allclose(d, g, atol=1e-12)  # both pairs' differences point along g
     checks.check_direction_separates(kv, d, [("king", "queen")])
-    with pytest.raises(checks.CheckFailed, match="queen projects"):
+    swapped = r"\('queen', 'king'\) is written \(female, male\).*write \('king', 'queen'\)"
+    with pytest.raises(checks.CheckFailed, match=swapped):
         checks.check_direction_separates(kv, d, [("queen", "king")])
+    with pytest.raises(checks.CheckFailed, match="nurse projects at -0.45, he at"):  # no swap
+        checks.check_direction_separates(kv, d, [("nurse", "he")])
     flipped = "every pair projects the wrong way round: the direction or the pairs are flipped"
     with pytest.raises(checks.CheckFailed, match=flipped):  # a negated direction, named
         checks.check_direction_separates(kv, -d, [("king", "queen"), ("man", "woman")])
     with pytest.raises(checks.CheckFailed, match=flipped):  # every pair written (female, male)
         checks.check_direction_separates(kv, d, [("queen", "king"), ("woman", "man")])
-    with pytest.raises(checks.CheckFailed, match="queen projects"):  # one pair only: not all
+    with pytest.raises(checks.CheckFailed, match=swapped):  # one pair only: not all
         checks.check_direction_separates(kv, d, [("man", "woman"), ("queen", "king")])
     with pytest.raises(checks.CheckFailed, match="not in the vectors"):
         checks.gender_direction(kv, [("his", "her")])

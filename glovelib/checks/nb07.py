@@ -86,6 +86,10 @@ def check_analogy_answer(kv: KeyedVectors, a: str, b: str, c: str, d: str,
     Returns the answer; a failing analogy's message gives the rank of ``d``.
     """
     _need(kv, a, b, c, d)
+    if d in (a, b, c):
+        raise CheckFailed(f"{d!r} is one of the question's words a, b, c ({a}:{b} :: {c}:?): "
+                          "3CosAdd leaves them out of the answers, so it can never answer "
+                          f"{d!r}; d is the fourth word")
     answer = kv.analogy(a, b, c)
     if (answer == d) != works:
         ranked = [w for w, _ in kv.most_similar(positive=[b, c], negative=[a], topn=None)]
@@ -157,7 +161,15 @@ def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) ->
     if len(pairs) > 1 and all(pm < pf for pm, pf in proj):
         raise CheckFailed("every pair projects the wrong way round: the direction or the pairs "
                           "are flipped (pairs are (male, female), the direction male - female)")
+    female = {f for _, f in DEFINITIONAL_PAIRS} | {"queen", "woman", "mother", "aunt", "wife",
+                                                    "sister", "niece", "lady", "actress"}
+    male = {m for m, _ in DEFINITIONAL_PAIRS} | {"king", "man", "father", "uncle", "husband",
+                                                "brother", "nephew", "lord", "actor"}
     for (m, f), (pm, pf) in zip(pairs, proj, strict=True):
+        if pm <= pf and m in female and f in male:
+            raise CheckFailed(f"({m!r}, {f!r}) is written (female, male): pairs are (male, "
+                              f"female), as the direction is male - female; write ({f!r}, "
+                              f"{m!r})")
         if pm <= pf:
             raise CheckFailed(f"{m} projects at {pm:+.2f}, {f} at {pf:+.2f}: the direction does"
                               " not separate this pair")
