@@ -42,6 +42,10 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
          "(x / x_max) ** alpha, 1.0)", np.where(x < x_max, (x / x_max) ** alpha, 0.0)),
             ("alpha is ignored; below x_max, f(x) = (x / x_max)^alpha",
              np.minimum(1, x / x_max)),
+            ("alpha multiplies: it is the exponent, f(x) = (x / x_max) ** alpha below x_max",
+             np.minimum(1, x / x_max) * alpha),
+            ("alpha multiplies: it is the exponent, f(x) = (x / x_max) ** alpha below x_max",
+             np.where(x < x_max, x / x_max * alpha, 1.0)),
             ("alpha is written in as 0.75: use the alpha your function is given",
              objective.weighting(x, x_max, 0.75) if alpha != 0.75 else None),
             ("x_max is written in as 100: use the x_max your function is given",
@@ -66,11 +70,11 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
 def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
                    f_power=1, context_bias=True, swap_vectors=False, power=2,
                    context_from_W=False, swap_biases=False, context_bias_row=False,
-                   dot_all=False) -> float:
+                   dot_all=False, context_row=False) -> float:
     C = sp.coo_matrix(X)
     W, Wc = (p.W_context, p.W) if swap_vectors else (p.W, p.W_context)
     Wc = W if context_from_W else Wc
-    dots = np.einsum("nd,nd->n", W[C.row], Wc[C.col])
+    dots = np.einsum("nd,nd->n", W[C.row], Wc[C.row if context_row else C.col])
     if dot_all:  # (W[i] * Wc[j]).sum() on the index arrays: one scalar for every entry
         dots = np.full_like(dots, dots.sum())
     diff = dots - log(C.data)
@@ -81,7 +85,7 @@ def reference_loss(p, X, x_max, alpha, weighted=True, biases=True, log=np.log,
     elif biases:
         diff = diff + p.b[C.row] + (p.b_context[C.col] if context_bias else 0)
     f = objective.weighting(C.data, x_max, alpha) ** f_power if weighted else 1.0
-    return 0.5 * float(np.sum(f * diff**power))
+    return 0.5 * float(np.sum(f * np.abs(diff) if power == "abs" else f * diff**power))
 
 
 def loss_mistake(got, p, X, x_max, alpha) -> str | None:
@@ -108,6 +112,10 @@ def loss_mistake(got, p, X, x_max, alpha) -> str | None:
          "w~_j = Wc[j]", reference_loss(p, X, x_max, alpha, swap_vectors=True)),
         ("the error is not squared: J sums f(X_ij) δ_ij**2",
          reference_loss(p, X, x_max, alpha, power=1)),
+        ("you took |δ_ij|: J squares the error, f(X_ij) δ_ij**2",
+         reference_loss(p, X, x_max, alpha, power="abs")),
+        ("the context vector is indexed by the word: w~_j is Wc[j] (the column's), not Wc[i]",
+         reference_loss(p, X, x_max, alpha, context_row=True)),
         ("the context vector comes from W: w~_j is Wc[j], not W[j]",
          reference_loss(p, X, x_max, alpha, context_from_W=True)),
         ("the biases are swapped: δ_ij adds b[i] (the word's) and bc[j] (the context's)",
@@ -156,6 +164,8 @@ def gradient_mistake(got, p, X, x_max, alpha) -> str | None:
     return first_match([np.asarray(g) for g in got], want, [
         ("δ_ij adds log X_ij where it subtracts it: δ_ij = w_i.w~_j + b_i + b~_j - log X_ij",
          wrong(log=lambda x: -np.log(x))),
+        ("your gradients have the wrong sign: dJ/dw_i = +sum_j f(X_ij) δ_ij w~_j (training "
+         "then steps against it, W -= eta * dW)", [-w for w in want]),
         ("your gradients are twice the expected ones: J carries a factor 1/2, so "
          "dJ/dw_i = sum_j f(X_ij) δ_ij w~_j, without a 2", [2 * w for w in want]),
         ("the weighting f(X_ij) is missing from your gradients (f = 1 everywhere): g_ij = "
@@ -216,7 +226,10 @@ def _one_gradient_mistake(got, want, p, X, x_max, alpha) -> str | None:
          _last_per_line(G.tocsr())),
         (3, "dJ/db~ keeps only one g_ij per column: `gbc[j] = g` overwrites, `gbc[j] += g` sums",
          _last_per_line(G.tocsc())),
-    ] + [(k, f"{name} is zero: its gradient is never filled in (sum g_ij over the "
+    ] + [(k, f"{name} has the wrong sign: it adds +g_ij (`+=`, not `-=`): the minus sign "
+          "belongs to the update, not to the gradient", -want[k])
+         for k, name in enumerate(("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~"))] + [
+        (k, f"{name} is zero: its gradient is never filled in (sum g_ij over the "
           f"{'row' if k == 2 else 'column'})" if k >= 2 else f"{name} is zero: it is never "
           "filled in", np.zeros_like(want[k]))
          for k, name in enumerate(("dJ/dW", "dJ/dW~", "dJ/db", "dJ/db~"))]
@@ -282,16 +295,18 @@ def wrap_count(docs, V, window, symmetric) -> np.ndarray:
     return X
 
 
-def shifted_count(docs, V, window, symmetric, first=1, last=0) -> np.ndarray:
+def shifted_count(docs, V, window, symmetric, first=1, last=0,
+                  weight=lambda d: 1.0 / d) -> np.ndarray:
     """The loop with the inner range ``range(max(0, p - window) + first, p - last)``: ``first=1``
-    starts one word late, ``last=1`` skips the nearest neighbour."""
+    starts one word late, ``last=1`` skips the nearest neighbour; ``weight(d)`` what a pair at
+    distance d adds."""
     X = np.zeros((V, V))
     for doc in docs:
         for p, later in enumerate(doc):
             for q in range(max(0, p - window) + first, p - last):
-                X[doc[q], later] += 1.0 / (p - q)
+                X[doc[q], later] += weight(p - q)
                 if symmetric:
-                    X[later, doc[q]] += 1.0 / (p - q)
+                    X[later, doc[q]] += weight(p - q)
     return X
 
 
@@ -332,6 +347,11 @@ def counter_mistake(got, docs, V, window, symmetric) -> str | None:
          lib_count(docs, V, window, True) / 2 if not symmetric else None),
         ("each pair adds 1, not 1/d: weight a pair at distance d by 1/d",
          lib_count(docs, V, window, symmetric, distance_weighting=False)),
+        ("each pair adds 1/(d + 1): the distance of positions q < p is d = p - q, and the pair "
+         "adds 1/d", shifted_count(docs, V, window, symmetric, first=0,
+                                   weight=lambda d: 1.0 / (d + 1))),
+        ("each pair adds 1/d^2: the weight is 1/d",
+         shifted_count(docs, V, window, symmetric, first=0, weight=lambda d: 1.0 / d**2)),
         ("your windows cross document borders: start a fresh window in each document",
          lib_count([flat], V, window, symmetric)),
         (f"your window reaches {window + 1} words, not {window}: look at the `window` words "
@@ -430,7 +450,25 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
          count(symmetric=False).T),
         ("a word paired with itself adds 1/d twice to X[w, w] (once as left, once as right)",
          want - np.diag(np.diag(want)) / 2),
-    ])
+        ("a word paired with itself is a pair too: X[w, w] gets 1/d twice (once as left, once "
+         "as right), do not skip it", want - np.diag(np.diag(want))),
+    ] + ([("one of your two lines adds 1 where the other adds 1/d: both halves, X[left, right] "
+           "and X[right, left], add 1/d", half) for half in _half_weighted(ids, V, window)]
+         if distance_weighting else []))
+
+
+def _half_weighted(ids, V, window) -> list:
+    """Symmetric counts whose one half adds 1 and the other 1/d (each way round)."""
+    out = []
+    for flat_first in (True, False):
+        X = np.zeros((V, V))
+        for p, right in enumerate(ids):
+            for q in range(max(0, p - window), p):
+                d = p - q
+                X[ids[q], right] += 1.0 if flat_first else 1.0 / d
+                X[right, ids[q]] += 1.0 / d if flat_first else 1.0
+        out.append(X)
+    return out
 
 
 def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:

@@ -549,3 +549,107 @@ def test_adagrad_step_without_g_in_the_numerator_is_named(capsys):
     assert re.search(r"g is missing from the numerator", text)
     passes(capsys, checks.check_adagrad_step,
            lambda lr, g, n: lr * g / np.sqrt(1 + n * (lr * g) ** 2))
+
+
+# ------------------------------------------------------- the fifth reading's unnamed mistakes
+
+def _hand_count(kind):
+    def hand_count(sentence, window):
+        pairs = {}
+        for p, right in enumerate(sentence):
+            for q in range(max(0, p - window), p):
+                left, d = sentence[q], p - q
+                if kind == "no self" and left == right:
+                    continue
+                pairs[left, right] = pairs.get((left, right), 0) + (1 if kind == "half" else 1 / d)
+                pairs[right, left] = pairs.get((right, left), 0) + 1 / d
+        return pairs
+    return hand_count
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("half", r"one of your two lines adds 1 where the other adds 1/d"),
+    ("no self", r"a word paired with itself is a pair too.*do not skip it"),
+])
+def test_notebook03_half_weighted_and_skipped_self_pairs_are_named(kind, named, capsys):
+    sentence = "the cat sat on the mat and the cat saw the dog".split()
+    assert re.search(named, message(checks.check_pair_counts, _hand_count(kind), sentence, 4))
+    passes(capsys, checks.check_pair_counts, _hand_count(None), sentence, 4)
+
+
+def _loop_gradients(kind):
+    def grads(p, X, x_max, alpha):
+        out = [np.zeros_like(a) for a in p.arrays()]
+        C = sp.coo_matrix(X)
+        x_max = 100.0 if kind == "x_max 100" else x_max
+        for i, j, x in zip(C.row, C.col, C.data, strict=True):
+            g = objective.weighting(x, x_max, alpha) * (p.W[i] @ p.W_context[j] + p.b[i]
+                                                        + p.b_context[j] - np.log(x))
+            out[0][i] += g * p.W_context[j]
+            out[1][j] += g * p.W[i]
+            if kind == "gb sign":
+                out[2][i] -= g
+            else:
+                out[2][i] += g
+            out[3][j] += g
+        return objective.Weights(*out)
+    return grads
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("gb sign", r"^b disagrees .*dJ/db has the wrong sign: it adds \+g_ij"),
+    ("x_max 100", r"x_max is written in as 100, the paper's"),
+])
+def test_notebook02_a_sign_and_a_written_in_x_max_are_named(kind, named, capsys):
+    assert re.search(named, message(checks.check_glove_gradients, _loop_gradients(kind)))
+    passes(capsys, checks.check_glove_gradients, _loop_gradients(None))
+
+
+def test_homework1_alpha_as_a_factor_is_named(capsys):
+    text = message(checks.check_weighting, lambda x, m, a: np.minimum(1, np.asarray(x) / m) * a)
+    assert re.search(r"alpha multiplies: it is the exponent", text)
+
+
+def loss_variant(kind):
+    def wrong(W, Wc, b, bc, X, x_max, alpha):
+        C = sp.coo_matrix(X)
+        cols = C.row if kind == "Wc[i]" else C.col
+        diff = (np.einsum("nd,nd->n", W[C.row], Wc[cols]) + b[C.row] + bc[C.col]
+                - np.log(C.data))
+        err = np.abs(diff) if kind == "abs" else diff**2
+        return 0.5 * float(np.sum(weighting(C.data, x_max, alpha) * err))
+    return wrong
+
+
+@pytest.mark.parametrize("kind, named", [
+    ("Wc[i]", r"context vector is indexed by the word: w~_j is Wc\[j\]"),
+    ("abs", r"you took \|δ_ij\|: J squares the error"),
+])
+def test_homework1_context_row_and_absolute_error_are_named(kind, named, capsys):
+    assert re.search(named, message(checks.check_loss, loss_variant(kind)))
+    passes(capsys, checks.check_loss, loss_variant(None))
+
+
+def test_homework1_descent_at_x_max_1_is_named(capsys):
+    def run(X, dim=10, eta=1e-3, steps=300, seed=0):
+        p = gl.objective.init_weights(X.shape[0], dim, seed)
+        params, history = list(p.arrays()), []
+        for _ in range(steps):
+            history.append(loss(*params, X, 1.0, 0.75))
+            for param, grad in zip(params, gradients(*params, X, 1.0, 0.75), strict=True):
+                param -= eta * grad
+        return params, history
+    text = message(checks.check_gradient_descent, run)
+    assert re.search(r"your loss and gradients use x_max = 1: use task 4's x_max = 10", text)
+
+
+def test_homework2_one_over_d_plus_one_is_named(capsys):
+    def counter(docs, vocab_size, window):
+        X = np.zeros((vocab_size, vocab_size))
+        for doc in docs:
+            for p, right in enumerate(doc):
+                for q in range(max(0, p - window), p):
+                    X[doc[q], right] += 1 / (p - q + 1)
+                    X[right, doc[q]] += 1 / (p - q + 1)
+        return X
+    assert re.search(r"each pair adds 1/\(d \+ 1\)", message(checks.check_counter, counter))

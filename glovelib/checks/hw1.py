@@ -171,16 +171,17 @@ def check_gradient_descent(gradient_descent: Callable) -> None:
                        _descent(X, dim, eta, steps, seed, only="W")[1]),
                       ("your steps are the *mean* gradient (divided by the number of nonzeros): "
                        "J is a sum, and so is its gradient; step by eta times the sum",
-                       _descent(X, dim, eta, steps, seed, scale=1.0 / X.nnz)[1]),
-                      ("your loss and gradients use the paper's x_max = 100: use task 4's "
-                       "x_max = 10 and alpha = 0.75 in both",
-                       _descent(X, dim, eta, steps, seed, x_max=100.0)[1]),
-                      ("your gradients use the paper's x_max = 100: use task 4's x_max = 10 and "
-                       "alpha = 0.75 in both your loss and your gradients",
-                       _descent(X, dim, eta, steps, seed, x_max=100.0, loss_x_max=10.0)[1]),
-                      ("the J you record uses the paper's x_max = 100: use task 4's x_max = 10 "
-                       "and alpha = 0.75 in both your loss and your gradients",
-                       _descent(X, dim, eta, steps, seed, loss_x_max=100.0)[1])]
+                       _descent(X, dim, eta, steps, seed, scale=1.0 / X.nnz)[1])]
+        for other in (1.0, 100.0):  # x_max written in as the paper's, or as 1
+            which = "the paper's x_max = 100" if other == 100 else f"x_max = {other:g}"
+            fix = "use task 4's x_max = 10 and alpha = 0.75 in both your loss and your gradients"
+            wrong_runs += [(f"your loss and gradients use {which}: {fix}",
+                            _descent(X, dim, eta, steps, seed, x_max=other)[1]),
+                           (f"your gradients use {which}: {fix}",
+                            _descent(X, dim, eta, steps, seed, x_max=other,
+                                     loss_x_max=10.0)[1]),
+                           (f"the J you record uses {which}: {fix}",
+                            _descent(X, dim, eta, steps, seed, loss_x_max=other)[1])]
         with np.errstate(over="ignore", invalid="ignore"):
             wrong_runs.append((f"eta is ignored: each step is the whole gradient (a step of 1), "
                                f"and J blows up (to {_num(np.max(np.abs(history)))}): step by "

@@ -108,7 +108,10 @@ def check_glove_gradients(gradients: Callable) -> None:
                                   "x / x_max) whatever alpha it is given): pass alpha on, "
                                   "(x / x_max) ** alpha"),
                                  ((10.0, 0.4), "x_max is ignored (your f uses x_max = 10 "
-                                  "whatever it is given): pass x_max on to the weighting")]:
+                                  "whatever it is given): pass x_max on to the weighting"),
+                                 ((100.0, 0.4), "x_max is written in as 100, the paper's (your "
+                                  "f uses it whatever it is given): pass x_max on to the "
+                                  "weighting")]:
             want = objective.gradients(p, X, *setting).arrays()
             if len(got) == len(want) and all(np.allclose(g, w, rtol=1e-7, atol=1e-9)
                                              for g, w in zip(got, want, strict=True)):
