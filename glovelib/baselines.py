@@ -169,6 +169,53 @@ def ppmi_svd(X, vocab, dim: int = 50, context_smoothing: float = 0.75,
     return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
 
 
+def pmi_svd(X, vocab, dim: int = 50, add: float | None = None,
+            context_smoothing: float = 0.75, eigenvalue_weight: float = 0.5,
+            random_state: int = 0, max_words: int = 10_000) -> KeyedVectors:
+    """Word vectors from a truncated SVD of the PMI of *every* cell of X + ``add``: U_d * S_d^p.
+
+    PMI_ij = log( (X_ij + add) * S / (X_i * c_j) ), with S, X_i and the smoothed c_j of X
+    (as :func:`ppmi`), on the dense V x V matrix: no clipping, and the pairs never seen get the
+    lowest values (log of ``add``) instead of PPMI's 0.  A control for PPMI-SVD (notebook 06),
+    for small vocabularies only.
+
+    Parameters
+    ----------
+    X : sparse (V, V)
+    vocab : Vocabulary or list of str
+    dim, context_smoothing, eigenvalue_weight, random_state : as :func:`ppmi_svd`
+    add : float, optional
+        Added to every cell before the log (default: the smallest nonzero count of X).
+    max_words : int, default 10,000
+        The dense matrix takes 8 V^2 bytes: a larger vocabulary is refused.
+    """
+    from sklearn.utils.extmath import randomized_svd
+
+    words = list(getattr(vocab, "words", vocab))
+    X = sp.csr_matrix(X, dtype=np.float64)
+    V = X.shape[0]
+    if len(words) != V:
+        raise ValueError(f"the vocabulary has {len(words)} words but X has {V} rows")
+    if V > max_words:
+        raise ValueError(f"pmi_svd builds a dense {V:,} x {V:,} matrix ({8 * V * V / 1e9:.1f} "
+                         f"GB); it is for vocabularies up to max_words={max_words:,}")
+    if not 1 <= dim < V:
+        raise ValueError(f"dim must be between 1 and {V - 1}, got {dim}")
+    if X.nnz == 0 or X.data.min() <= 0:
+        raise ValueError("X must have positive counts")
+    add = float(X.data.min()) if add is None else float(add)
+    if not add > 0:
+        raise ValueError(f"add must be positive (the log of an unseen pair's count), got {add}")
+    total = X.sum()
+    rows = np.asarray(X.sum(axis=1)).ravel()
+    cols = np.asarray(X.sum(axis=0)).ravel() ** context_smoothing
+    cols = total * cols / cols.sum()
+    M = np.log((X.toarray() + add) * total / np.outer(rows, cols))
+    U, S, _ = randomized_svd(M, dim, n_iter=7, random_state=random_state)
+    U *= np.sign(U[np.abs(U).argmax(axis=0), np.arange(dim)])
+    return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
+
+
 # --------------------------------------------------------------------------- notebook 08: cost
 
 

@@ -100,8 +100,11 @@ def _fold_summary(source: str) -> str:
     found = _SUMMARY.search(source)
     if found is None:
         return source
-    head, body = source[: found.end()], source[found.end():].strip("\n")
-    return f"{head}\n\n{SUMMARY_FOLD}\n\n{body}\n\n</details>"
+    head, rest = source[: found.end()], source[found.end():]
+    after = re.search(r"^## ", rest, re.M)  # the next section (the exercises) stays in view
+    body, tail = (rest[: after.start()], rest[after.start():]) if after else (rest, "")
+    folded = f"{head}\n\n{SUMMARY_FOLD}\n\n{body.strip(chr(10))}\n\n</details>"
+    return folded + (f"\n\n{tail}" if tail else "")
 
 
 def student_copy(nb: dict) -> dict:
