@@ -238,6 +238,52 @@ def a02_range():
         print(f"{w:6d}{mc:10d}" + "".join(f"{f:11.2f}" for f in fit), flush=True)
 
 
+def a02_alpha0(seeds=(0, 1, 2)):
+    """02, exercise 1: alpha = 0 (f = 1 on every nonzero) against alpha = 0.75, x_max 10, 15
+    epochs: the median vector norm (W + W~) of the words seen < 10 times, WordSim-353,
+    SimLex-999 and analogy accuracy."""
+    _, vocab, X = wiki()
+    rare = np.asarray(vocab.counts) < 10
+    print(f"{'alpha':>6s}{'seed':>5s}{'rare norm':>10s}{'WordSim':>9s}{'SimLex':>8s}"
+          f"{'analogies':>10s}")
+    for alpha in (0.75, 0.0):
+        for seed in seeds:
+            kv = wiki_glove(X, seed, alpha=alpha).to_keyed_vectors(vocab)
+            simlex = evaluate.word_similarity(kv, datasets.simlex999_path()).spearman
+            print(f"{alpha:6g}{seed:5d}{np.median(np.linalg.norm(kv.vectors[rare], axis=1)):10.2f}"
+                  f"{ws353(kv):9.3f}{simlex:8.3f}{google(kv):10.2%}", flush=True)
+
+
+def a02_local(shares=(1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)):
+    """02, section 6 (not an exercise): the growth exponent of |X| doubling by doubling
+    (prefixes 1/32 .. all, window 15, min_count 5 fixed and per prefix), and the share of
+    nonzeros below 1 at windows 2, 5, 10 and 15 (1/d weights)."""
+    texts = list(datasets.wikipedia_sample())
+    n_all = sum(len(t) for t in texts)
+    vocab = gl.Vocabulary.build(texts, min_count=5)
+    parts = []
+    for share in shares:
+        n, part = int(n_all * share), []
+        for doc in texts:
+            if n <= 0:
+                break
+            part.append(doc[:n])
+            n -= len(doc)
+        parts.append(part)
+    sizes = np.array([sum(len(t) for t in p) for p in parts], dtype=float)
+    for rebuilt in (False, True):
+        nz = np.array([gl.count_cooccurrences([v.encode(t) for t in p], len(v), 15).nnz
+                       for p in parts
+                       for v in [gl.Vocabulary.build(p, min_count=5) if rebuilt else vocab]],
+                      dtype=float)
+        local = np.diff(np.log(nz)) / np.diff(np.log(sizes))
+        print(f"{'min_count per prefix' if rebuilt else 'fixed vocabulary':>21s}: slope per "
+              "doubling " + ", ".join(f"{x:.2f}" for x in local), flush=True)
+    for w in (2, 5, 10, 15):
+        _, _, X = wiki(w)
+        print(f"window {w:2d}: {np.mean(X.data < 1):.0%} of the nonzeros below 1")
+
+
 def a02_3():
     """02, exercise 3: the growth exponent of |X| at windows 2, 15, 30 (prefixes 1/8 .. all)."""
     texts = list(datasets.wikipedia_sample())
@@ -325,12 +371,33 @@ def a04_2():
         print(f"{name}: WordSim-353 {ws353(kv):.3f}, analogies {100 * google(kv):.1f}%")
 
 
-def a04_3():
-    """04, exercise 3: WordSim-353 against vector_size (15 epochs, x_max 10, seed 0)."""
+def a04_3(seeds=range(3)):
+    """04, exercise 3: WordSim-353 against vector_size (15 epochs, x_max 10, seeds 0-2)."""
     _, vocab, X = wiki()
-    print(f"{'vector_size':>12s}{'WordSim-353':>13s}")
-    for d in (10, 25, 50, 100):
-        print(f"{d:12d}{ws353(wiki_glove(X, vector_size=d).to_keyed_vectors(vocab)):13.3f}")
+    dims = (10, 25, 50, 100)
+    print(f"{'seed':>5s}" + "".join(f"{'d = ' + str(d):>10s}" for d in dims))
+    for seed in seeds:
+        print(f"{seed:5d}" + "".join(
+            f"{ws353(wiki_glove(X, seed, vector_size=d).to_keyed_vectors(vocab)):10.3f}"
+            for d in dims), flush=True)
+
+
+def a04_factor(runs=((15, 10.0, 0), (15, 10.0, 1), (15, 10.0, 2), (10, 10.0, 0),
+                     (5, 10.0, 0), (15, 1.0, 0), (15, 1.0, 3))):
+    """04, section 2 (not an exercise): AdaGrad's factor 1/sqrt(G) after 15 epochs, medians for
+    the biases of the 100 most frequent words and of the words seen < 10 times, and for the 100
+    most frequent words' vector entries: (window, x_max, seed) = the notebook's (15, 10, 0),
+    other seeds and windows, and x_max = 1."""
+    print(f"{'window':>6s}{'x_max':>6s}{'seed':>5s}{'frequent b':>12s}{'rare b':>8s}"
+          f"{'frequent w':>12s}")
+    for window, x_max, seed in runs:
+        _, vocab, X = wiki(window)
+        model = wiki_glove(X, seed, x_max=x_max)
+        bias = 1 / np.sqrt(model._sq[2])
+        entries = 1 / np.sqrt(model._sq[0][:100])
+        rare = bias[np.asarray(vocab.counts) < 10]
+        print(f"{window:6d}{x_max:6g}{seed:5d}{np.median(bias[:100]):12.2f}"
+              f"{np.median(rare):8.2f}{np.median(entries):12.2f}", flush=True)
 
 
 def a04_4():
@@ -347,10 +414,12 @@ def a04_4():
 
 
 def a04_sweep(setups=(*((100, s, 20) for s in range(8)), (50, 0, 20), (200, 0, 20),
-                      *((100, s, 10) for s in range(3)), *((100, s, 50) for s in range(8)))):
+                      *((100, s, 10) for s in range(3)), *((100, s, 50) for s in range(8))),
+              epochs=5):
     """04, section 1 (not an exercise): SGD against AdaGrad at eta 0.05-0.4 on the n most
-    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs); a fourth
-    entry lo takes the n words from rank lo on instead (04.ranks)."""
+    frequent words, for other seeds, sizes n and dimensions d (n, seed, d; 5 epochs, as the
+    notebook); a fourth entry lo takes the n words from rank lo on instead (04.ranks)."""
+    print(f"{epochs} epochs")
     _, _, X = wiki()
     print(f"{'lo':>4s}{'n':>4s}{'seed':>5s}{'d':>4s}" + "".join(f"{'SGD/Ada ' + str(lr):>14s}"
                                                    for lr in (0.05, 0.1, 0.2))
@@ -364,7 +433,7 @@ def a04_sweep(setups=(*((100, s, 20) for s in range(8)), (50, 0, 20), (200, 0, 2
                 p = objective.init_weights(n, d, seed)
                 sq = objective.Weights(*(np.ones_like(a) for a in p.arrays()))
                 rs, ran = np.random.RandomState(seed), 0
-                while ran < 5:
+                while ran < epochs:
                     ran += 1
                     order = rs.permutation(len(x))
                     with np.errstate(over="ignore", invalid="ignore"):
@@ -395,12 +464,34 @@ def a04_ranks(setups=tuple((100, s, 20, lo) for lo in (100, 500) for s in (0, 1,
     a04_sweep(setups)
 
 
-def a04_outputs(seeds=range(5), epochs=15, x_max=10.0):
+def a04_ranks15(setups=((100, 0, 20, 500), (100, 1, 20, 500), (100, 0, 50, 500),
+                         (100, 0, 10), (100, 0, 20), (100, 0, 50))):
+    """04, section 1 trained longer: the sweep at 15 epochs, ranks 500-599 (seeds 0-1, d 20;
+    seed 0, d 50) and the 100 most frequent words (seed 0, d 10, 20, 50)."""
+    a04_sweep(setups, epochs=15)
+
+
+def a04_xmaxw(windows=(5, 10, 15), seeds=range(5)):
+    """04, x_max at other windows (not an exercise): WordSim-353, SimLex-999 and analogy
+    accuracy at x_max = 1 and 10 (15 epochs, d 50) for windows 5, 10, 15 and seeds 0-4."""
+    print(f"{'window':>6s}{'seed':>5s}{'WS 1':>7s}{'WS 10':>7s}{'SL 1':>7s}{'SL 10':>7s}"
+          f"{'an 1':>7s}{'an 10':>7s}")
+    for w in windows:
+        _, vocab, X = wiki(w)
+        for seed in seeds:
+            kv = {m: wiki_glove(X, seed, x_max=m).to_keyed_vectors(vocab) for m in (1.0, 10.0)}
+            sl = {m: evaluate.word_similarity(kv[m], datasets.simlex999_path()).spearman
+                  for m in kv}
+            print(f"{w:6d}{seed:5d}{ws353(kv[1.0]):7.3f}{ws353(kv[10.0]):7.3f}{sl[1.0]:7.3f}"
+                  f"{sl[10.0]:7.3f}{google(kv[1.0]):7.2%}{google(kv[10.0]):7.2%}", flush=True)
+
+
+def a04_outputs(seeds=range(8), epochs=15, x_max=10.0, window=15):
     """04, W, W~ or W + W~ (not an exercise): WordSim-353 and analogy accuracy of the three, for
-    notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-4 (about 9 minutes on a heavily
+    notebook 04's model (d 50, x_max 10, 15 epochs) at seeds 0-7 (about 9 minutes on a heavily
     shared 2-core machine, cold cache)."""
-    _, v, X = wiki()
-    print(f"{epochs} epochs, x_max {x_max:g}")
+    _, v, X = wiki(window)
+    print(f"{epochs} epochs, x_max {x_max:g}, window {window}")
     names = ("W", "W~", "W+W~")
     print(f"{'seed':>4s}" + "".join(f"{n + ' WS':>10s}{n + ' an':>10s}" for n in names)
           + f"{'W+W~ last on analogies':>24s}")
@@ -415,6 +506,12 @@ def a04_outputs(seeds=range(5), epochs=15, x_max=10.0):
 def a04_outputs1(seeds=range(5)):
     """04, W, W~ or W + W~ at x_max = 1 (the x_max section's model), 15 epochs, seeds 0-4."""
     a04_outputs(seeds, x_max=1.0)
+
+
+def a04_outputs_w(seeds=range(3)):
+    """04, W, W~ or W + W~ at windows 10 and 5 (x_max 10, 15 epochs, seeds 0-2)."""
+    for window in (10, 5):
+        a04_outputs(seeds, window=window)
 
 
 def a04_outputs30(seeds=range(3)):
@@ -707,19 +804,27 @@ def a07_bias(seeds=range(3)):
     print("pairs found:", [p for p in checks.DEFINITIONAL_PAIRS if p[0] in kv and p[1] in kv])
 
 
-def ahw2_window100(windows=(2, 5, 10), seeds=range(3)):
+def ahw2_window100(windows=(2, 5, 10), seeds=range(4)):
     """Homework 2, task 4's model answer: WordSim-353 against the window at x_max = 1, 10 and
-    the paper's 100 (the homework's 3,000-word vocabulary, d 50, 10 epochs), seeds 0-2."""
+    the paper's 100 (the homework's 3,000-word vocabulary, d 50, 10 epochs), seeds 0-3, with
+    the semantic and syntactic analogies answered (of those the vocabulary covers)."""
     corpus = datasets.wikipedia_sample()
     vocab = gl.Vocabulary.build(corpus, min_count=5, max_size=3000)
     Xs = {w: gl.count_cooccurrences((vocab.encode(d) for d in corpus), len(vocab), w)
           for w in windows}
-    print(f"{'x_max':>6s}{'seed':>5s}" + "".join(f"{'window ' + str(w):>10s}" for w in windows))
+    print(f"{'x_max':>6s}{'seed':>5s}" + "".join(f"{'WS w=' + str(w):>9s}" for w in windows)
+          + "   semantic correct, syntactic correct (per window)")
     for x_max in (1.0, 10.0, 100.0):
         for seed in seeds:
-            ws = [ws353(gl.GloVe(vector_size=50, x_max=x_max, epochs=10, random_state=seed)
-                        .fit(Xs[w]).to_keyed_vectors(vocab)) for w in windows]
-            print(f"{x_max:6g}{seed:5d}" + "".join(f"{v:10.3f}" for v in ws), flush=True)
+            kvs = [gl.GloVe(vector_size=50, x_max=x_max, epochs=10, random_state=seed)
+                   .fit(Xs[w]).to_keyed_vectors(vocab) for w in windows]
+            ans = [evaluate.analogy_accuracy(kv, datasets.analogy_questions_path())
+                   for kv in kvs]
+            print(f"{x_max:6g}{seed:5d}" + "".join(f"{ws353(kv):9.3f}" for kv in kvs)
+                  + "   " + "/".join(str(a.semantic.correct) for a in ans) + " of "
+                  + str(ans[0].semantic.seen) + ", " + "/".join(str(a.syntactic.correct)
+                                                                for a in ans)
+                  + " of " + str(ans[0].syntactic.seen), flush=True)
 
 
 # -- notebook 08 -----------------------------------------------------------------------------
@@ -810,7 +915,8 @@ def a08_tryit():
     """08, section 2's try-it: GloVe's curve at x_max = 2 on both draws (10,000 sentences)."""
     world = datasets.planted_corpus(n_sentences=20_000, seed=0)
     path = world.write_questions(os.path.join(tempfile.gettempdir(), "answers-planted.txt"))
-    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    snap = list(range(1, 51))  # every epoch
+    show = (1, 2, 5, 10, 15, 20, 30, 40, 50)
     for seed, docs in enumerate([world.documents[:10_000], world.documents[10_000:]]):
         v = gl.Vocabulary.build(docs)
         X = gl.count_cooccurrences(v.encode_documents(docs), len(v), 10)
@@ -819,7 +925,9 @@ def a08_tryit():
             model.partial_fit(X)
             if e in snap:
                 acc.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
-        print(f"draw {seed}, epochs {snap}: " + " ".join(f"{a:.2f}" for a in acc))
+        print(f"draw {seed}, epochs {show}: " + " ".join(f"{acc[e - 1]:.2f}" for e in show)
+              + f"; past 15% at epoch {next((e for e, a in enumerate(acc, 1) if a >= 0.15), None)}"
+              f", peak {max(acc):.2f} at epoch {int(np.argmax(acc)) + 1}")
 
 
 
@@ -861,7 +969,7 @@ def a08_fig4():
     snapshots of one 10-epoch run), both draws, model seeds 0-2; GloVe's work to 15%."""
     world = datasets.planted_corpus(n_sentences=20_000, seed=0)
     path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))  # own copy
-    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    snap = list(range(1, 51))  # every epoch
     for draw, docs in enumerate([world.documents[:10_000], world.documents[10_000:]]):
         v = gl.Vocabulary.build(docs)
         enc = v.encode_documents(docs)
@@ -1176,7 +1284,8 @@ def a08_worlds(worlds=(5, 6, 7), notebook_split=False):
     curve (x_max 10) and its peak, Word2Vec after 10 epochs; continued training's gain over no
     update, as shares of retraining's score.  With ``notebook_split`` each world is drawn as the
     notebook draws world 0 (20,000 sentences, draw 0 the first half; model seed 0)."""
-    snap = [1, 2, 5, 10, 20, 30, 40, 50]
+    snap = list(range(1, 51))  # every epoch
+    show = (1, 2, 5, 10, 15, 20, 30, 40, 50)
     for ws in worlds:
         world = datasets.planted_corpus(n_sentences=20_000 if notebook_split else 10_000, seed=ws)
         path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
@@ -1195,7 +1304,7 @@ def a08_worlds(worlds=(5, 6, 7), notebook_split=False):
                 g.append(evaluate.analogy_accuracy(model.to_keyed_vectors(v), path).accuracy)
         w = evaluate.analogy_accuracy(gl.KeyedVectors.from_gensim(baselines.word2vec_model(
             docs, v, 50, 10, 5, epochs=10, seed=ws_model).wv), path).accuracy
-        print(f"world {ws}: GloVe at {snap}: " + " ".join(f"{a:.2f}" for a in g)
+        print(f"world {ws}: GloVe at {show}: " + " ".join(f"{g[e - 1]:.2f}" for e in show)
               + f" (peak {max(g):.2f} at {snap[int(np.argmax(g))]}); Word2Vec 10 epochs {w:.2f}",
               flush=True)
         new = {x for pr in world.pairs["capital-common-countries"][:5] for x in pr}
@@ -1221,6 +1330,56 @@ def a08_worlds(worlds=(5, 6, 7), notebook_split=False):
         print(f"         incremental, of retrained: GloVe {g0 / g_ref:.2f} -> {g1 / g_ref:.2f}"
               f" (gain {(g1 - g0) / g_ref:+.2f}); Word2Vec {w0 / w_ref:.2f} -> {w1 / w_ref:.2f}"
               f" (gain {(w1 - w0) / w_ref:+.2f})", flush=True)
+
+
+def a08_every(worlds=(5, 6, 7)):
+    """08, section 2 read at every epoch (not an exercise): GloVe's accuracy after each of 50
+    epochs (x_max 10, window 10, d 50) on world 0's two draws (the notebook's) and on worlds 5-7
+    (10,000 sentences, model seed = world): the first epoch past 15%, the peak, and the counted
+    work to 15% against Word2Vec read off one 10-epoch run (each epoch) and against its separate
+    3-epoch run (counting as in the notebook: GloVe's window pairs + epochs x nnz; Word2Vec's
+    subsampled dynamic-window pairs x 6)."""
+    w0 = datasets.planted_corpus(n_sentences=20_000, seed=0)
+    setups = [("world 0, draw 0", w0, w0.documents[:10_000], 0),
+              ("world 0, draw 1", w0, w0.documents[10_000:], 1)]
+    for ws in worlds:
+        world = datasets.planted_corpus(n_sentences=10_000, seed=ws)
+        setups.append((f"world {ws}", world, world.documents, ws))
+    for name, world, docs, seed in setups:
+        path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+
+        def acc(kv, path=path):
+            return evaluate.analogy_accuracy(kv, path).accuracy
+
+        v = gl.Vocabulary.build(docs)
+        ids = v.encode_documents(docs)
+        X = gl.count_cooccurrences(ids, len(v), 10)
+        model, g = gl.GloVe(50, x_max=10.0, epochs=1, random_state=seed), []
+        for _ in range(50):
+            model.partial_fit(X)
+            g.append(acc(model.to_keyed_vectors(v)))
+        snaps = []
+        baselines.word2vec_model(docs, v, 50, 10, 5, epochs=10, seed=seed, snapshots=snaps)
+        w = [acc(k) for k in snaps]
+        m3 = baselines.word2vec_model(docs, v, 50, 10, 5, epochs=3, seed=seed)
+        w3 = acc(gl.KeyedVectors(v.words, m3.wv[v.words]))
+        counts = np.asarray(v.counts, dtype=np.float64)
+        sample = 1e-3 * counts.sum()
+        keep = np.minimum(1.0, (np.sqrt(counts / sample) + 1) * sample / counts)
+        rng = np.random.default_rng(0)
+        kept = [int((rng.random(len(d)) < keep[np.asarray(d, dtype=np.int64)]).sum())
+                for d in ids]
+        w_epoch = baselines.window_pairs(kept, 10, dynamic=True) * 6
+        g_work = baselines.window_pairs([len(d) for d in ids], 10) + np.arange(1, 51) * X.nnz
+        g = np.asarray(g)
+        e15 = int(np.argmax(g >= 0.15)) + 1 if g.max() >= 0.15 else None
+        w15 = int(np.argmax(np.asarray(w) >= 0.15)) + 1 if max(w) >= 0.15 else None
+        reach = (g_work[e15 - 1] / (w15 * w_epoch)) if e15 and w15 else float("nan")
+        reach3 = (g_work[e15 - 1] / (3 * w_epoch)) if e15 else float("nan")
+        print(f"{name}: GloVe past 15% at epoch {e15}, peak {g.max():.2f} at epoch "
+              f"{int(np.argmax(g)) + 1}, {g[-1]:.2f} at 50; Word2Vec past 15% at epoch {w15}, "
+              f"{w[-1]:.2f} at 10, 3-epoch run {w3:.2f}; work to 15%: {reach:.2f} of Word2Vec's "
+              f"(one run), {reach3:.2f} of its 3-epoch run's", flush=True)
 
 
 def a08_worlds7():

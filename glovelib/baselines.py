@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from .vectors import KeyedVectors
 
-__all__ = ["train_word2vec", "ppmi_svd", "ppmi", "window_pairs", "word2vec_model",
+__all__ = ["train_word2vec", "ppmi_svd", "pmi_svd", "ppmi", "window_pairs", "word2vec_model",
            "update_word2vec", "power_law_crossover"]
 
 

@@ -32,6 +32,29 @@ def test_ppmi_against_a_dense_formula():
     np.testing.assert_allclose(P, np.where(D > 0, want, 0), rtol=1e-12, atol=1e-12)
 
 
+def test_pmi_svd_factorizes_every_cell_of_the_smoothed_pmi():
+    rng = np.random.default_rng(1)
+    D = rng.poisson(1.0, size=(8, 8)).astype(float)
+    D = D + D.T
+    D[0, 0] = 3.0  # every row has a count
+    assert (D == 0).any()  # unseen pairs: they get log(add), not 0
+    total, rows = D.sum(), D.sum(1)
+    cols = D.sum(0) ** 0.75
+    cols = total * cols / cols.sum()
+    M = np.array([[np.log((D[i, j] + 0.5) * total / (rows[i] * cols[j])) for j in range(8)]
+                  for i in range(8)])  # cell by cell
+    U, S, _ = np.linalg.svd(M)
+    kv = baselines.pmi_svd(sp.csr_matrix(D), [f"w{i}" for i in range(8)], dim=4, add=0.5,
+                           eigenvalue_weight=1.0)
+    want = (U[:, :4] * S[:4] ** 2) @ U[:, :4].T  # (U S)(U S)^T: signs cancel
+    np.testing.assert_allclose(kv.vectors @ kv.vectors.T, want, rtol=1e-4, atol=1e-4)
+    assert baselines.pmi_svd(sp.csr_matrix(D), list("abcdefgh"), dim=2).vector_size == 2
+    with pytest.raises(ValueError, match="dense 8 x 8 matrix.*max_words=5"):
+        baselines.pmi_svd(sp.csr_matrix(D), list("abcdefgh"), dim=2, max_words=5)
+    with pytest.raises(ValueError, match="add must be positive"):
+        baselines.pmi_svd(sp.csr_matrix(D), list("abcdefgh"), dim=2, add=0.0)
+
+
 @pytest.mark.slow
 def test_ppmi_svd_recovers_planted_relations(planted):
     world, vocab, X = planted

@@ -375,7 +375,10 @@ gl.checks.check_prefix(prefix)
 # once or twice; later text mostly repeats pairs among those words. The exponent moves
 # from about 0.8 to about 1.07 — a choice of ours, not a property of the language, decides it.
 # Even the side of 1 is ours: that is at `min_count=5`; with 10 the rebuilt slope is about 1.25,
-# with 2 about 0.94 (`benchmarks/exercise_answers.py 02.range`).
+# with 2 about 0.94 (`benchmarks/exercise_answers.py 02.range`). And both are averages over the
+# four prefixes: doubling by doubling, from 1/32 of the sample to all of it, the rebuilt slope
+# falls from 1.25 to 0.99 and the fixed one from 0.89 to 0.78 (`02.local`) — the rebuilt
+# vocabulary fills up as the corpus grows, and the gap narrows with it.
 # </details>
 
 # %% tags=["reveal"]
@@ -462,7 +465,9 @@ plt.show()
 # windows 2 and 30). The paper fixes a 400,000-word vocabulary for all its corpora (section
 # 4.2), so the fixed-vocabulary slope is the one closest to its setting — and it comes from a
 # fixed vocabulary filling up, which is not the rank-law mechanism either. The premise "the
-# rarest count is 1" does not hold: with $1/d$ weights most counts are fractions. What holds everywhere is the bound $|X| \le 2w|C|$, and the work per
+# rarest count is 1" does not hold: with $1/d$ weights the smallest count is $1/w$, and at any
+# window from 5 up most counts are fractions (71% of the nonzeros below 1 at window 5, 85% at 15;
+# 42% at window 2: `02.local`). What holds everywhere is the bound $|X| \le 2w|C|$, and the work per
 # epoch: $|X|$ for GloVe against $|C| \cdot 2w \cdot (k + 1)$ for skip-gram. The paper's
 # $|C|^{0.8}$ was fitted on corpora of billions of tokens; half a million cannot confirm or
 # refute it.
@@ -479,7 +484,8 @@ plt.show()
 # * The gradients are short sums over the nonzeros; finite differences confirm them.
 # * An epoch costs $|X| \le 2w|C|$ updates, about 20 times fewer than skip-gram's upper bound
 #   $|C| \cdot 2w \cdot (k + 1)$ here (roughly 9 with gensim's shrunk windows and subsampling). How $|X|$ grows with $|C|$ depends on the vocabulary
-#   (fixed: about 0.8; rebuilt per prefix: about 1.07 at `min_count=5`) and on the rank law ($|C|^{1/\alpha}$ if
+#   (fixed: about 0.8; rebuilt per prefix: about 1.07 at `min_count=5`, from 1/8 of the sample
+#   to all of it, and falling as the corpus grows) and on the rank law ($|C|^{1/\alpha}$ if
 #   $\alpha > 1$, linear if $\alpha < 1$), whose fitted $\alpha$ depends on the range of ranks
 #   (0.8 to above 1.2 on one matrix).
 # * With its biases fixed at the log counts, GloVe would factorize a PMI matrix — the matrix
@@ -502,11 +508,12 @@ plt.show()
 #    over the nonzeros. Most nonzeros are rare pairs (over half have $X_{ij} < 1$, section 2),
 #    whose $\log X_{ij}$ is noise; the fit spends its capacity on them. Rare words' vectors are
 #    pulled to reproduce one or two chance cooccurrences and become unreliable — the reason $f$
-#    vanishes at 0. Measured (a reviewer's run: $x_{max} = 10$, 15 epochs, seeds 0 and 1, against
-#    $\alpha = 0.75$): the rare words' vectors grow about 3 times longer (median norm 4.4 against
-#    1.3), SimLex-999 and the analogies drop (0.08-0.10 against 0.13-0.14; under 1% against 2.1%),
-#    but WordSim-353 does not (0.26-0.33 against 0.24): the weighting trades one benchmark for
-#    another, as $x_{max}$ does in notebook 04.
+#    vanishes at 0. Measured ($x_{max} = 10$, 15 epochs, seeds 0-2, against $\alpha = 0.75$;
+#    `benchmarks/exercise_answers.py 02.alpha0`): the vectors of the words seen fewer than 10
+#    times grow more than 3 times longer (median norm 4.4 against 1.3), SimLex-999 and the
+#    analogies drop (0.075-0.115 against 0.132-0.142; 0.8-1.2% against 2.1-2.7%), but
+#    WordSim-353 does not: it rises (0.26-0.33 against 0.21-0.24). The weighting trades one
+#    benchmark for another, as $x_{max}$ does in notebook 04.
 # 2. The same: $\partial J / \partial b_i = \sum_j f(X_{ij})\,\delta_{ij}$, now with
 #    $\delta_{ij} = w_i \cdot \tilde w_j + b_i - \log X_{ij}$. The model is no longer unchanged
 #    under exchanging $w \leftrightarrow \tilde w$, $X \leftrightarrow X^\top$: the context side
