@@ -1207,6 +1207,21 @@ def a06_1seeds(seeds=(1, 2)):
         print(f"Word2Vec w=15, 10 epochs, seed {seed}: WordSim-353 {ws353(kv):.3f}")
 
 
+def ahw3_dims(worlds=(0, 1), dims=(2, 4, 8, 16, 20, 24, 32), seeds=(0, 2)):
+    """hw3 task 2's model answer in another world: analogy accuracy against d on planted worlds
+    0 (the homework's) and 1 (30,000 sentences, window 15, x_max 10, 30 epochs), seeds 0 and 2."""
+    for ws in worlds:
+        world, v, X = planted(30_000, seed=ws)
+        path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+        for seed in seeds:
+            acc = [evaluate.analogy_accuracy(gl.GloVe(vector_size=d, x_max=10.0, epochs=30,
+                                                      random_state=seed).fit(X)
+                                             .to_keyed_vectors(v), path).accuracy for d in dims]
+            print(f"world {ws} seed {seed}: " + ", ".join(f"d={d} {a:.2f}"
+                                                           for d, a in zip(dims, acc, strict=True)),
+                  flush=True)
+
+
 def ahw3_xmax(seeds=range(3)):
     """hw3 task 3.2 and 06 cell 14 over seeds: WordSim-353 and SimLex-999 at x_max 1, 10, 100
     (15 epochs, the notebooks' Wikipedia setup), GloVe seeds 0-2."""
@@ -1220,36 +1235,37 @@ def ahw3_xmax(seeds=range(3)):
               + "".join(f"{x:13.3f}" for x in sl))
 
 
-def a06_ppmi(windows=(5, 10, 15, 30)):
+def a06_ppmi(windows=(5, 10, 15, 30), worlds=(0, 1, 2)):
     """06, cells 13-15 and 21 (not an exercise): PPMI-SVD's WordSim-353 against the window on the
-    Wikipedia sample (deterministic); and on planted world 0 (window 15), PPMI-SVD against an
-    SVD of the unclipped PMI of the nonzero cells (the clipping conjecture of cell 21)."""
+    Wikipedia sample (deterministic); and on planted worlds 0-2 (window 15), PPMI-SVD against an
+    SVD of the PMI of the observed cells with the negatives kept (unseen cells 0), and against
+    baselines.pmi_svd (every cell's PMI of X + its smallest count): what the clipping costs."""
     for window in windows:
         _, vocab, X = wiki(window=window)
         kv = baselines.ppmi_svd(X, vocab, dim=50)
         print(f"PPMI-SVD window {window:2d}: WordSim-353 {ws353(kv):.3f}", flush=True)
+    import scipy.sparse as sp
     from sklearn.utils.extmath import randomized_svd
 
-    world, v, X = planted(seed=0)
-    path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
-    Xc = X.tocsr().astype(np.float64)
-    total, rows = Xc.sum(), np.asarray(Xc.sum(axis=1)).ravel()
-    cols = np.asarray(Xc.sum(axis=0)).ravel() ** 0.75
-    cols = total * cols / cols.sum()
-    coo = Xc.tocoo()
-    pmi = np.log(coo.data * total / (rows[coo.row] * cols[coo.col]))
-    import scipy.sparse as sp
-
-    for name, keep in (("PPMI (negatives clipped to 0)", pmi > 0),
-                       ("PMI, negatives kept (nonzero cells)", np.ones_like(pmi, dtype=bool))):
-        M = sp.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=Xc.shape)
+    for seed in worlds:
+        world, v, X = planted(seed=seed)
+        path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
+        Xc = X.tocsr().astype(np.float64)
+        total, rows = Xc.sum(), np.asarray(Xc.sum(axis=1)).ravel()
+        cols = np.asarray(Xc.sum(axis=0)).ravel() ** 0.75
+        cols = total * cols / cols.sum()
+        coo = Xc.tocoo()
+        pmi = np.log(coo.data * total / (rows[coo.row] * cols[coo.col]))
+        M = sp.csr_matrix((pmi, (coo.row, coo.col)), shape=Xc.shape)
         U, S, _ = randomized_svd(M, 50, n_iter=7, random_state=0)
-        kv = gl.KeyedVectors(v.words, (U * S**0.5).astype(np.float32))
-        r = evaluate.analogy_accuracy(kv, path)
-        acc = {sec.name: sec.accuracy for sec in r.sections}
-        print(f"planted world 0, {name}: {r.accuracy:.3f} of the analogies (family "
-              f"{acc['family']:.2f}, capitals {acc['capital-common-countries']:.2f}; negative "
-              f"share of the nonzero cells {np.mean(pmi < 0):.2f})", flush=True)
+        kept = gl.KeyedVectors(v.words, (U * S**0.5).astype(np.float32))
+        acc = {name: evaluate.analogy_accuracy(kv, path).accuracy for name, kv in (
+            ("PPMI-SVD", baselines.ppmi_svd(X, v, dim=50)),
+            ("negatives kept, unseen 0", kept),
+            ("every cell, X + min count (pmi_svd)", baselines.pmi_svd(X, v, dim=50)))}
+        print(f"planted world {seed}: " + ", ".join(f"{k} {a:.3f}" for k, a in acc.items())
+              + f" (negative share of the observed cells {np.mean(pmi < 0):.2f}, unseen cells "
+              f"{1 - Xc.nnz / Xc.shape[0] ** 2:.2f})", flush=True)
 
 
 def a08_mincount(min_counts=(2, 5, 10)):
@@ -1332,7 +1348,7 @@ def a08_worlds(worlds=(5, 6, 7), notebook_split=False):
               f" (gain {(w1 - w0) / w_ref:+.2f})", flush=True)
 
 
-def a08_every(worlds=(5, 6, 7)):
+def a08_every(worlds=(5, 6, 7), x_max=10.0):
     """08, section 2 read at every epoch (not an exercise): GloVe's accuracy after each of 50
     epochs (x_max 10, window 10, d 50) on world 0's two draws (the notebook's) and on worlds 5-7
     (10,000 sentences, model seed = world): the first epoch past 15%, the peak, and the counted
@@ -1354,7 +1370,7 @@ def a08_every(worlds=(5, 6, 7)):
         v = gl.Vocabulary.build(docs)
         ids = v.encode_documents(docs)
         X = gl.count_cooccurrences(ids, len(v), 10)
-        model, g = gl.GloVe(50, x_max=10.0, epochs=1, random_state=seed), []
+        model, g = gl.GloVe(50, x_max=x_max, epochs=1, random_state=seed), []
         for _ in range(50):
             model.partial_fit(X)
             g.append(acc(model.to_keyed_vectors(v)))
@@ -1380,6 +1396,11 @@ def a08_every(worlds=(5, 6, 7)):
               f"{int(np.argmax(g)) + 1}, {g[-1]:.2f} at 50; Word2Vec past 15% at epoch {w15}, "
               f"{w[-1]:.2f} at 10, 3-epoch run {w3:.2f}; work to 15%: {reach:.2f} of Word2Vec's "
               f"(one run), {reach3:.2f} of its 3-epoch run's", flush=True)
+
+
+def a08_every2():
+    """08, the try-it read at every epoch: 08.every at x_max = 2, world 0's two draws."""
+    a08_every(worlds=(), x_max=2.0)
 
 
 def a08_worlds7():

@@ -52,7 +52,7 @@ from .train.entries import check_matrix
 from .train.state import divergence
 
 __all__ = ["vocabulary_on_cluster", "count_on_cluster", "fit_on_cluster", "ClusterLog",
-           "column_bytes", "transferred_bytes", "worker_addresses"]
+           "column_bytes", "expected_moves", "transferred_bytes", "worker_addresses"]
 
 _POLL = 0.25  # seconds between checks that the workers of a fit are still there
 
@@ -315,6 +315,17 @@ def _row_stats(row: dict, after) -> tuple[np.ndarray, np.ndarray, float]:
 
 def _row_params(row: dict, after) -> tuple:
     return row["W"], row["b"], row["sqW"], row["sqb"]
+
+
+def expected_moves(n_blocks: int, n_workers: int) -> float:
+    """Column blocks that travel to another worker in one epoch, on average: B (B + 1)(1 - 1/n).
+
+    Row block r lives on worker r mod n; a column block moves when the row block it is trained
+    with next lives on another worker: with probability 1 - 1/n in an epoch's first stratum
+    (a fresh Latin square), B (1 - 1/n) / (B - 1) in the others (the next row block is one of
+    the B - 1 others).  For n dividing B; the epoch that places the blocks moves none."""
+    B, n = int(n_blocks), int(n_workers)
+    return B * (B + 1) * (1 - 1 / n)
 
 
 def column_bytes(n_words: int, n_blocks: int, vector_size: int, itemsize: int) -> float:

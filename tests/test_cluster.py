@@ -123,6 +123,29 @@ def test_fit_on_the_cluster_is_the_one_machine_fit_bit_for_bit(client, n_workers
     assert same_model(model.partial_fit(X, 2), one.partial_fit(X, 2))
 
 
+@pytest.mark.parametrize("n_blocks, n_workers", [(8, 2), (6, 3), (12, 4)])
+def test_expected_moves_is_the_mean_of_simulated_epochs(n_blocks, n_workers):
+    """The formula against the placement rule itself: a column block sits where it was last
+    trained and moves when its next row block lives on another worker (r mod n)."""
+    rng = np.random.RandomState(0)
+    owner = [r % n_workers for r in range(n_blocks)]
+    where, moves = None, []
+    for _ in range(3000):
+        order = gl.schedule.strata(n_blocks, rng)
+        if where is None:  # the first epoch places each block where it is first trained
+            where = {int(order[0, r]): owner[r] for r in range(n_blocks)}
+        moved = 0
+        for s in range(n_blocks):
+            for r in range(n_blocks):
+                c = int(order[s, r])
+                moved += where[c] != owner[r]
+                where[c] = owner[r]
+        moves.append(moved)
+    want = cluster.expected_moves(n_blocks, n_workers)
+    assert abs(np.mean(moves[1:]) - want) < 0.02 * want
+    assert abs(np.mean(moves[1:]) - n_blocks * n_blocks * (1 - 1 / n_workers)) > 0.05 * want
+
+
 def test_bytes_moved_are_the_column_blocks_the_placement_predicts(client):
     X = random_matrix(V=300, seed=7)
     d, B = 12, 6
