@@ -114,6 +114,8 @@ def test_gender_direction_and_separation():
         checks.check_direction_separates(kv, d, [("man", "woman"), ("queen", "king")])
     with pytest.raises(checks.CheckFailed, match="not in the vectors"):
         checks.gender_direction(kv, [("his", "her")])
+    with pytest.raises(checks.CheckFailed, match=r"\('she', 'he'\) is written \(female, male\)"):
+        checks.gender_direction(kv, [("man", "woman"), ("she", "he")])  # one pair flipped
 
 
 def test_gender_pca_direction_finds_the_planted_axis():

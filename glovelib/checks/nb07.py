@@ -100,8 +100,18 @@ def check_analogy_answer(kv: KeyedVectors, a: str, b: str, c: str, d: str,
     return answer
 
 
+def _swapped_pair(pairs) -> tuple | None:
+    """The first pair written (female, male) by the usual gendered words, if any."""
+    return next(((m, f) for m, f in pairs if m in _FEMALE and f in _MALE), None)
+
+
 def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
     """Unit vector: the mean of the normalized differences m - f over the pairs (m, f)."""
+    swapped = _swapped_pair(pairs)
+    if swapped:
+        m, f = swapped
+        raise CheckFailed(f"({m!r}, {f!r}) is written (female, male): pairs are (male, female), "
+                          f"so that every difference points the same way; write ({f!r}, {m!r})")
     _need(kv, *(w for pair in pairs for w in pair))
     n = kv.get_normed_vectors()
     diff = np.mean([n[kv.get_index(m)] - n[kv.get_index(f)] for m, f in pairs], axis=0)
@@ -112,6 +122,10 @@ def gender_direction(kv: KeyedVectors, pairs=(("he", "she"),)) -> np.ndarray:
 DEFINITIONAL_PAIRS = (("he", "she"), ("his", "her"), ("man", "woman"), ("john", "mary"),
                       ("himself", "herself"), ("son", "daughter"), ("father", "mother"),
                       ("guy", "gal"), ("boy", "girl"), ("male", "female"))
+_FEMALE = {f for _, f in DEFINITIONAL_PAIRS} | {"queen", "woman", "mother", "aunt", "wife",
+                                                "sister", "niece", "lady", "actress", "women"}
+_MALE = {m for m, _ in DEFINITIONAL_PAIRS} | {"king", "man", "father", "uncle", "husband",
+                                            "brother", "nephew", "lord", "actor", "men"}
 
 
 def gender_pca_direction(kv: KeyedVectors, pairs=DEFINITIONAL_PAIRS) -> np.ndarray:
@@ -161,12 +175,8 @@ def check_direction_separates(kv: KeyedVectors, direction: np.ndarray, pairs) ->
     if len(pairs) > 1 and all(pm < pf for pm, pf in proj):
         raise CheckFailed("every pair projects the wrong way round: the direction or the pairs "
                           "are flipped (pairs are (male, female), the direction male - female)")
-    female = {f for _, f in DEFINITIONAL_PAIRS} | {"queen", "woman", "mother", "aunt", "wife",
-                                                    "sister", "niece", "lady", "actress"}
-    male = {m for m, _ in DEFINITIONAL_PAIRS} | {"king", "man", "father", "uncle", "husband",
-                                                "brother", "nephew", "lord", "actor"}
     for (m, f), (pm, pf) in zip(pairs, proj, strict=True):
-        if pm <= pf and m in female and f in male:
+        if pm <= pf and m in _FEMALE and f in _MALE:
             raise CheckFailed(f"({m!r}, {f!r}) is written (female, male): pairs are (male, "
                               f"female), as the direction is male - female; write ({f!r}, "
                               f"{m!r})")
