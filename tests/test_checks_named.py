@@ -346,11 +346,13 @@ def planted_accuracies(planted, mistake=None):
                 del kwargs["epochs"]
             if mistake == "no seed":
                 del kwargs["random_state"]
+            if mistake == "seed 0 written in":
+                kwargs["random_state"] = 0
             kv = gl.GloVe(**kwargs).fit(planted["X"]).to_keyed_vectors(planted["vocab"])
             method = "mul" if mistake == "3CosMul" else "add"
             acc.append(gl.evaluate.analogy_accuracy(kv, planted["questions"],
                                                     method=method).accuracy)
-        return acc
+        return [100 * a for a in acc] if mistake == "percent" else acc
     return run
 
 
@@ -361,10 +363,49 @@ def planted_accuracies(planted, mistake=None):
                           r"epochs=25, GloVe's default"),
     ("no seed", r"no seed"),
     ("3CosMul", r"measures 3CosAdd.*not 'mul'"),
+    ("percent", r"your accuracies are percentages \(\d"),
 ])
 def test_planted_accuracies_mistakes_are_named(planted, mistake, named):
     assert re.search(named, message(checks.check_planted_accuracies,
                                     planted_accuracies(planted, mistake), [2, 4]))
+
+
+def test_a_seed_written_in_is_named(planted):
+    text = message(lambda f: checks.check_planted_accuracies(f, [2, 4], seed=2),
+                   planted_accuracies(planted, "seed 0 written in"))
+    assert re.search(r"random_state=0, the task asks random_state=2: pass your function's seed "
+                     r"on, random_state=seed", text)
+    text = message(checks.check_planted_accuracies, planted_accuracies(planted, "no seed"), [2])
+    assert "random_state=seed" in text
+
+
+def test_section_accuracy_raw_errors_and_missing_sections_are_named(planted):
+    kv = gl.GloVe(vector_size=10, x_max=10.0, epochs=3, random_state=0).fit(planted["X"]) \
+        .to_keyed_vectors(planted["vocab"])
+    words = list(kv.index_to_key)
+
+    def no_skip(kv, path):  # list.index of an unknown word: ValueError
+        result, section = {}, None
+        for line in open(path, encoding="utf-8"):
+            if line.startswith(":"):
+                section = line[1:].strip()
+                result[section] = (0, 0)
+            else:
+                [words.index(w.lower()) for w in line.split()]
+        return result
+
+    text = message(checks.check_section_accuracy, no_skip, kv, planted["questions"])
+    assert re.search(r"ValueError .* is not in list: a question has a word outside the "
+                     r"vocabulary; skip it", text)
+
+    from test_checks import good_accuracy
+
+    def only_seen(kv, path):  # sections with nothing seen left out
+        return {name: cs for name, cs in good_accuracy(kv, path).items() if cs[1]}
+
+    text = message(checks.check_section_accuracy, only_seen, kv, planted["questions"])
+    assert re.search(r"is missing from your result .*list every section of the file, with "
+                     r"\(0, 0\) when none of its questions is seen", text)
 
 
 def test_planted_accuracies_right_answer_passes(planted, capsys):

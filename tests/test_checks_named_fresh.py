@@ -653,3 +653,16 @@ def test_homework2_one_over_d_plus_one_is_named(capsys):
                     X[right, doc[q]] += 1 / (p - q + 1)
         return X
     assert re.search(r"each pair adds 1/\(d \+ 1\)", message(checks.check_counter, counter))
+
+
+@pytest.mark.parametrize("pairs, named", [
+    (lambda lengths, w: sum(w * n - w * (w + 1) / 2 for n in lengths),
+     r"got -3 \(wL - w\(w\+1\)/2 counts each pair once and lets a short document go negative"),
+    (lambda lengths, w: sum(2 * w * n - w * (w - 1) for n in lengths),
+     r"2wL - w\(w - 1\) counts distances 0 to w - 1"),
+    (lambda lengths, w: sum(2 * w * n for n in lengths), r"\(2wL counts w neighbours"),
+])
+def test_notebook08_window_pair_formulas_are_named(pairs, named, capsys):
+    assert re.search(named, message(checks.check_window_pairs, pairs))
+    passes(capsys, checks.check_window_pairs,
+           lambda lengths, w: sum(2 * max(n - d, 0) for n in lengths for d in range(1, w + 1)))

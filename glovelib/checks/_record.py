@@ -145,13 +145,18 @@ def settings_mistake(fits: list[dict], want: dict, defaults: dict) -> str | None
         what = shown.get(name, name)
         if name == "random_state" and None in used:
             return ("no seed: a model without random_state starts from other random vectors at "
-                    f"each run; pass random_state={wanted[0]}")
+                    "each run; pass your function's seed on, random_state=seed (here "
+                    f"{wanted[0]})")
         if all(u == defaults.get(name) for u in used):
             return (f"{what} is not passed (or passed as the default): your models use "
                     f"{name}={used[0]!r}, GloVe's default; the task asks {name}={_list(wanted)}")
         if len(set(used)) == 1 and len(set(wanted)) > 1:
             return (f"{what} is ignored: every model has {name}={used[0]!r}, the task asks "
                     f"{_list(wanted)}, one per model")
+        if name == "random_state":
+            return (f"your models use random_state={_list(used)}, the task asks "
+                    f"random_state={_list(wanted)}: pass your function's seed on, "
+                    "random_state=seed, rather than a number")
         return f"your models use {name}={_list(used)}, the task asks {name}={_list(wanted)}"
     return None
 

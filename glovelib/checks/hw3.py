@@ -71,6 +71,12 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
             except KeyError as e:
                 _fail(f"on {label}: KeyError {e}: a question has a word outside the vocabulary; "
                       "skip it (it is not seen), as notebook 05 does")
+            except ValueError as e:
+                if "not in" not in str(e):
+                    raise
+                _fail(f"on {label}: ValueError {e}: a question has a word outside the "
+                      "vocabulary; skip it (check `word in kv` for all four first): it is not "
+                      "seen, as notebook 05 does")
             if not isinstance(got, dict):
                 _fail(f"return a dict {{section: (correct, seen)}}, not {type(got).__name__}")
             padded = [k for k in got if isinstance(k, str) and k != k.strip()]
@@ -93,7 +99,9 @@ def check_section_accuracy(accuracy: Callable, kv: KeyedVectors, questions_path)
                         _fail(f"on {label}: your section name {prefixed[0]!r} keeps the ': ' of "
                               f"the file's header line: the name is {s.name!r}, line[1:].strip()")
                     _fail(f"on {label}: section {s.name!r} is missing from your result (your "
-                          f"keys: {sorted(map(str, got))[:3]}...)")
+                          f"keys: {sorted(map(str, got))[:3]}...)"
+                          + (": list every section of the file, with (0, 0) when none of its "
+                             "questions is seen" if s.seen == 0 else ""))
                 if tuple(int(v) for v in got[s.name]) != (s.correct, s.seen):
                     _fail(f"on {label}: section {s.name!r}: expected (correct, seen) = "
                           f"{(s.correct, s.seen)}, got {tuple(int(v) for v in got[s.name])}; "
@@ -143,7 +151,8 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
                       "(`.accuracy`), in which each question counts once, not each section")
     if want and len(want) == len(dims) and np.allclose(got, 100 * np.asarray(want)) \
             and not np.allclose(want, 0):
-        _fail(f"{where}: your accuracies are percentages ({_num(got[0])} for d = {dims[0]}): "
+        top = int(np.argmax(got))
+        _fail(f"{where}: your accuracies are percentages ({_num(got[top])} for d = {dims[top]}): "
               "return fractions in [0, 1], as analogy_accuracy's `.accuracy` gives them")
     if not want and any(float(g) > 1 for g in got):
         _fail(f"{where}: an accuracy above 1 ({_num(max(got))}): return fractions in [0, 1], "

@@ -36,8 +36,16 @@ def _pairs_mistake(got: float, lengths, window: int) -> str | None:
     L = np.asarray(lengths, dtype=np.float64)
     d = np.arange(1, window + 1, dtype=np.float64)
     want = window_pairs(lengths, window)
+    unguarded = float((L[:, None] - d[None, :]).sum()) if len(L) else 0.0  # sum of L - d
+    shifted = float((L[:, None] - d[None, :] + 1).sum()) if len(L) else 0.0  # d from 0
     for message, wrong in [
         ("each pair counts from both ends: twice", want / 2),
+        ("wL - w(w+1)/2 counts each pair once and lets a short document go negative: both "
+         "directions count (twice), and a document has max(L - d, 0) pairs at distance d",
+         unguarded),
+        ("2wL - w(w - 1) counts distances 0 to w - 1: a pair at distance d (1 to w) has L - d "
+         "positions, so the sum is 2wL - w(w + 1), and max(L - d, 0) for short documents",
+         2 * shifted),
         ("distances run from 1 to the window itself: range(1, window + 1), not range(1, window)",
          window_pairs(lengths, window - 1) if window > 1 else 0.0),
         ("2wL counts w neighbours on each side of every token, but a document shorter than the "
