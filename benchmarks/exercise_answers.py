@@ -1187,11 +1187,15 @@ def a07_definitional(seeds=range(3)):
     for seed in seeds:
         kv = wiki_glove(X, seed).to_keyed_vectors(vocab)
         d, n = checks.gender_direction(kv, [("he", "she")]), kv.get_normed_vectors()
-        rows.append([float(n[kv.get_index(w)] @ d) for w in words])
-        p = rows[-1]
+        proj = n @ d
+        matched = proj - checks.frequency_matched_baseline(proj)
+        rows.append([float(proj[kv.get_index(w)]) for w in words])
+        p, m = rows[-1], [float(matched[kv.get_index(w)]) for w in words]
         print(f"seed {seed}: " + ", ".join(f"{w} {x:+.2f}" for w, x in zip(words, p, strict=True))
               + f" | male mean {np.mean(p[::2]):+.3f}, female mean {np.mean(p[1::2]):+.3f}"
-              f", pairs separated {sum(a > b for a, b in zip(p[::2], p[1::2], strict=True))}/4")
+              f", pairs separated {sum(a > b for a, b in zip(p[::2], p[1::2], strict=True))}/4"
+              f" | against their frequency: male {np.mean(m[::2]):+.3f}, female "
+              f"{np.mean(m[1::2]):+.3f}")
     print(f"s.d. over seeds, mean over the 8 words: {np.array(rows).std(axis=0).mean():.3f}")
 
 

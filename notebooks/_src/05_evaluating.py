@@ -427,7 +427,8 @@ print("WordSim-353 by prefix, on the 63 common pairs:", ", ".join(f"{x:.2f}" for
 # tested on pairs of rarer words, on which the same model scores lower (seed 0's full-sample
 # model: 0.41 on the 63 common pairs, 0.236 on all 242, the figure of the section above). A
 # learning curve must keep its test fixed.
-# Homework 3 repeats this on text8 (17 million tokens) if you have the bandwidth.
+# Homework 3 trains on text8 (17 million tokens, the whole of it, not a curve of prefixes) if
+# you have the bandwidth.
 #
 # ## Summary
 #

@@ -261,23 +261,25 @@ else:  # a crossing outside the timed sizes is an extrapolation of three noisy p
 #
 # <details><summary>Answer</summary>
 #
-# For a low bar, it depends on how Word2Vec's points are taken. Read off one 10-epoch run after
-# each epoch, the two reach 15% of the questions at about the same counted work (GloVe at epoch
-# 20, Word2Vec at epoch 2; asserted within 20%). As separate runs, the way the paper's points
-# are, Word2Vec needs 3 epochs (a 2-epoch run scores under 10%: gensim lowers its learning rate
-# to zero over the epochs it plans, so a short run is not an early snapshot of a long one), and
-# GloVe gets there first, with about two thirds of the work. Subsampling matters too: these
-# short sentences are full of frequent words, Word2Vec keeps under half of the tokens, and an
-# epoch then costs about as much as 18 of GloVe's. Either way GloVe then levels off, near 25%
-# in this world's two draws (its peak is 0.31-0.39 in worlds 5-7), while Word2Vec climbs to
-# 80% (0.87-0.91 there; `benchmarks/exercise_answers.py 08.worlds`).
+# For a low bar, yes, in every draw and world we tried; by how much depends on how Word2Vec's
+# points are taken. Read off one 10-epoch run after each epoch, Word2Vec passes 15% of the
+# questions in its 2nd epoch and GloVe in its 15th or 16th, with 0.82 and 0.85 of Word2Vec's
+# counted work (asserted between 0.7 and 1). Both are read at whole epochs, and one Word2Vec
+# epoch costs about 18 of GloVe's, so Word2Vec's side is coarse: had it crossed early in its
+# second epoch, the two would be about level. As separate runs, the way the paper's points are,
+# Word2Vec needs 3 epochs (a 2-epoch run scores under 10%: gensim lowers its learning rate to
+# zero over the epochs it plans, so a short run is not an early snapshot of a long one), and
+# GloVe needs a little over half the work (0.55 and 0.57). Subsampling matters too: these short
+# sentences are full of frequent words, Word2Vec keeps under half of the tokens, and an epoch
+# then costs about as much as 18 of GloVe's. Either way GloVe then levels off, near 25-30% in
+# this world's two draws (its peak is 0.31-0.40 in worlds 5-7), while Word2Vec climbs to 80%
+# (0.87-0.91 there; `benchmarks/exercise_answers.py 08.every` and `08.worlds`).
 #
 # What the notebook shows about why: with about 43 sentences per related word of the world
 # (10,000 sentences, each holding one of its 232 related words), most of a related word's counts
 # are small, and GloVe's $f$ gives counts below $x_{\max} = 10$ little weight; the log of a small
-# count is also a noisy target. Weighting the small counts more ($x_{\max} = 2$, the try-it
-# below) makes GloVe rise sooner but not higher, and training longer makes it fit that noise
-# (the fall after epoch 30 below). Skip-gram trains on the same sentences every epoch; why it
+# count is also a noisy target (the try-it below changes $x_{\max}$), and training longer makes
+# GloVe fit that noise (the fall after its peak below). Skip-gram trains on the same sentences every epoch; why it
 # gets more out of them here is not something this notebook isolates. The paper's Figure 4
 # (GloVe ahead at equal hours) is on 6 billion tokens; that reliable counts are what puts GloVe
 # ahead there is our inference, not measured here. Section 5 shows the data-size effect at
@@ -294,11 +296,13 @@ def accuracy(kv):
     return evaluate.analogy_accuracy(kv, questions).accuracy
 
 # %% tags=["reveal"]
-GLOVE_EPOCHS, W2V_EPOCHS, SNAP = 50, 10, [1, 2, 5, 10, 20, 30, 40, 50]
+GLOVE_EPOCHS, W2V_EPOCHS = 50, 10
+SNAP = list(range(1, GLOVE_EPOCHS + 1))  # every epoch: a coarser grid would round crossings up
+SHOW = [1, 2, 5, 10, 15, 20, 30, 40, 50]  # the epochs printed
 
 
 def glove_curve(X, v, seed, x_max=10.0):
-    """Accuracy after each epoch count in SNAP, from one run continued epoch by epoch."""
+    """Accuracy after each epoch, from one run continued epoch by epoch."""
     model, acc = gl.GloVe(DIM, x_max=x_max, epochs=1, random_state=seed), []
     for e in range(1, GLOVE_EPOCHS + 1):
         model.partial_fit(X)
@@ -335,7 +339,8 @@ for seed, (c, docs) in enumerate(zip(curves, chunks, strict=True)):  # separate 
 fig, ax = plt.subplots(figsize=(7, 4))
 for c, ls in zip(curves, ["-", "--"], strict=True):
     w_epoch = c["w2v_pairs"] * (NEG + 1)
-    ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], "o" + ls, color="tab:blue")
+    ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], "o" + ls, color="tab:blue",
+            ms=3)
     ax.plot(np.arange(1, W2V_EPOCHS + 1) * w_epoch, c["w2v"], "s" + ls, color="tab:orange")
     ax.plot(np.array([2, 3]) * w_epoch, [c["w2v_runs"][2], c["w2v_runs"][3]], "^", ms=9,
             mfc="none", color="tab:red")
@@ -351,7 +356,7 @@ plt.show()
 # %% tags=["reveal"]
 # NBVAL_IGNORE_OUTPUT
 for s, c in enumerate(curves):
-    print(f"draw {s}: GloVe at epochs {SNAP}:", " ".join(f"{a:.2f}" for a in c["glove"]))
+    print(f"draw {s}: GloVe at epochs {SHOW}:", " ".join(f"{c['glove'][e - 1]:.2f}" for e in SHOW))
     print(f"        Word2Vec epochs 1-{W2V_EPOCHS}:", " ".join(f"{a:.2f}" for a in c["w2v"]))
     print("        Word2Vec, separate runs of 2 and 3 epochs:",
           " ".join(f"{a:.2f}" for a in c["w2v_runs"].values()))
@@ -383,9 +388,9 @@ for c in curves:
     g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
     w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
     reach = work_to_reach(g_work, c["glove"]) / work_to_reach(w_work, c["w2v"])
-    assert 0.8 < reach < 1.2, (f"to 15% GloVe needs {reach:.2f} of Word2Vec's work, not 0.8-1.2"
-                               ": x_max = 2 (the try-it) takes GloVe there first, with less")
-    # to 15%: about the same work (GloVe 1.73e6, Word2Vec 1.80e6)
+    assert 0.7 < reach < 1.0, (f"to 15% GloVe needs {reach:.2f} of Word2Vec's work, not 0.7-1.0:"
+                               " this verdict is x_max = 10's")
+    # to 15%, Word2Vec read off one run: GloVe first, 0.82 and 0.85 of its work (08.every)
     assert max(c["glove"]) < c["w2v"][-1] - 0.1  # Word2Vec ends higher, by > 10 points
     assert c["glove"][-1] > c["glove"][0] + 0.1 and c["w2v"][-1] > c["w2v"][0] + 0.3
 
@@ -398,31 +403,32 @@ for c in curves:
     run = c["w2v_runs"]  # separate runs, the paper's way: a real 2-epoch run is far below
     assert run[2] < 0.15 <= run[3] and run[2] < c["w2v"][1] - 0.05  # the epoch-2 snapshot
     reach_runs = work_to_reach(g_work, c["glove"]) / (3 * c["w2v_pairs"] * (NEG + 1))
-    assert 0.5 < reach_runs < 0.8, (f"GloVe needs {reach_runs:.2f} of a 3-epoch run's work, "
-                                     "not 0.5-0.8: x_max = 2 (the try-it) gets it there sooner")
-    # so with separate runs GloVe is first to 15%: ~2/3 the work
-print("in both draws, to 15%: about the same work (Word2Vec read off one run), GloVe first",
-      "(separate runs); Word2Vec's 10 epochs beat every GloVe epoch count")
+    assert 0.45 < reach_runs < 0.7, (f"GloVe needs {reach_runs:.2f} of a 3-epoch run's work, "
+                                      "not 0.45-0.7: this verdict is x_max = 10's")
+    # so with separate runs GloVe is first to 15% by more: a little over half the work
+print("in both draws, to 15%: GloVe first, with 0.7-1.0 of Word2Vec's work read off one run and",
+      "0.45-0.7 of a separate 3-epoch run's; Word2Vec's 10 epochs beat every GloVe epoch count")
 
 # %% [markdown]
-# At $x_{\max} = 10$ GloVe passes 15% at epoch 20, peaks at 30–40 epochs near 25% (in this
-# world's draws: the figures below are world 0's; world 7, drawn the same way, peaks at 0.36) and then
-# *loses* a little accuracy (in our run 0.25 → 0.22 and 0.29 → 0.27 by epoch 50): more epochs fit
-# the noisy small counts more closely. Word2Vec ends near 80% (0.87-0.91 in worlds 5-7:
-# `benchmarks/exercise_answers.py 08.worlds` and `08.worlds7`).
+# At $x_{\max} = 10$ GloVe passes 15% at epoch 15 or 16 (12 to 15 in worlds 0-7 drawn with
+# 10,000 sentences: `benchmarks/bench_compare.py figure4`, `08.every`), peaks at 30–40 epochs
+# near 25-30% (in our run 0.26 at epoch 35 and 0.29 at 38; world 7, drawn the same way, peaks
+# at 0.36) and then *loses* a little accuracy (0.26 → 0.22 and 0.29 → 0.27 by epoch 50): more
+# epochs fit the noisy small counts more closely. Word2Vec ends near 80% (0.87-0.91 in worlds
+# 5-7: `benchmarks/exercise_answers.py 08.worlds` and `08.worlds7`).
 
 # %%
 related = {w for pairs in world.pairs.values() for pair in pairs for w in pair}
 assert len(related) == 232 and 40 < len(chunks[0]) / len(related) < 46  # sentences per word
 for c in curves:
     g = np.asarray(c["glove"])
-    assert SNAP[np.argmax(g >= 0.15)] == 20 and SNAP[np.argmax(g)] in (30, 40), (
-        f"past 15% at epoch {SNAP[np.argmax(g >= 0.15)]}, peak at {SNAP[np.argmax(g)]}: this "
-        "describes x_max = 10; with x_max = 2 (the try-it) the curve rises and peaks sooner")
+    first, peak = SNAP[np.argmax(g >= 0.15)], SNAP[np.argmax(g)]
+    assert 12 <= first <= 17 and 30 <= peak <= 40, (
+        f"past 15% at epoch {first}, peak at {peak}: this verdict is x_max = 10's")
     # world 0's draws only: GloVe peaks at 0.31-0.39 in worlds 5-7 (0.36 in world 7 drawn as
     # here), Word2Vec ends at 0.87-0.91 (ea 08.worlds, 08.worlds7)
     assert 0.2 < g.max() < 0.35 and 0.7 < c["w2v"][-1] < 0.9
-print("x_max = 10: past 15% at epoch 20, peak at 30-40 epochs; Word2Vec ends above 70%")
+print("x_max = 10: past 15% at epochs 12-17, peak at 30-40 epochs; Word2Vec ends above 70%")
 
 # %% [markdown]
 # **Try it.** Set `try_x_max = 2.0` in the cell below (more weight for the small counts of a
@@ -439,51 +445,54 @@ for s, c in enumerate(curves):
     g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
     w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
     to15 = work_to_reach(g_work, g)
-    print(f"draw {s}, x_max = {try_x_max:g}: GloVe at epochs {SNAP}:",
-          " ".join(f"{a:.2f}" for a in g))
-    print(f"   peak {max(g):.2f} at epoch {SNAP[int(np.argmax(g))]} (verdict: 30-40);"
+    print(f"draw {s}, x_max = {try_x_max:g}: GloVe at epochs {SHOW}:",
+          " ".join(f"{g[e - 1]:.2f}" for e in SHOW))
+    print(f"   past 15% at epoch {SNAP[int(np.argmax(np.asarray(g) >= 0.15))]} (verdict: 12-17),"
+          f" peak {max(g):.2f} at epoch {SNAP[int(np.argmax(g))]} (verdict: 30-40);"
           f" work to 15%: {to15 / work_to_reach(w_work, c['w2v']):.2f} of Word2Vec's read off"
-          f" one run (verdict: 0.8-1.2), {to15 / (3 * c['w2v_pairs'] * (NEG + 1)):.2f} of a"
-          f" 3-epoch run's (verdict: 0.5-0.8); Word2Vec ends {c['w2v'][-1] - max(g):.2f} higher")
+          f" one run (verdict: 0.7-1.0), {to15 / (3 * c['w2v_pairs'] * (NEG + 1)):.2f} of a"
+          f" 3-epoch run's (verdict: 0.45-0.7); Word2Vec ends {c['w2v'][-1] - max(g):.2f} higher")
 
 # %% [markdown]
 # <details><summary>Answer</summary>
 #
-# It rises sooner but not higher: in our runs GloVe peaks earlier (0.24–0.26 at epochs 10–20),
-# then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now weights more.
-# GloVe now passes 15% at epoch 10 in both draws, with about 0.7 of the work Word2Vec (read
-# off one run) needs to get there, below the verdict's "about the same work" (0.8-1.2): at this
-# $x_{\max}$ GloVe is first to the low bar. Against Word2Vec's separate runs it needs about
-# 0.46 of a 3-epoch run's work, below the verdict's 0.5-0.8, and the peak has moved out of
-# epochs 30-40. Word2Vec still ends far higher. So the verdict's figures are those of
-# $x_{\max} = 10$, the setting they name.
-# (`benchmarks/exercise_answers.py 08.tryit` reproduces the accuracies; the work is section 2's:
-# GloVe's counting plus 10 epochs, against two subsampled Word2Vec epochs.)
+# It rises sooner but not higher: in our runs GloVe peaks earlier (0.26 and 0.29 at epochs 13
+# and 14), then falls to 0.15–0.17 by epoch 50, as it fits the small, noisy counts it now
+# weights more. GloVe now passes 15% at epoch 8 in both draws, with 0.63 of the work Word2Vec
+# (read off one run) needs to get there, below the verdict's 0.7-1.0, and 0.42 of a 3-epoch
+# run's, below 0.45-0.7; the peak has moved out of epochs 30-40. Word2Vec still ends far higher.
+# So the verdict's figures are those of $x_{\max} = 10$, the setting they name; that GloVe is
+# first to the low bar holds at both.
+# (`benchmarks/exercise_answers.py 08.every2` reproduces these; `08.tryit` the accuracies.)
 # </details>
 #
 # **Verdict (accuracy vs time).** What holds however it is measured, in both draws: at 10,000
 # planted sentences Word2Vec ends far higher (near 80% after 10 epochs, against GloVe's best,
 # near 25%, in this world; 0.87-0.91 against 0.31-0.39 in worlds 5-7). Who reaches a low bar (15%) first depends on how it is measured:
 #
-# * Word2Vec read off one 10-epoch run: about the same counted work as GloVe (GloVe's share
-#   0.88-0.96 on five other worlds, `benchmarks/bench_compare.py figure4`);
-# * separate Word2Vec runs, as the paper's points are: GloVe first, with about two thirds of
-#   the work in both draws here (0.64, also for model seeds 0-2:
-#   `benchmarks/exercise_answers.py 08.fig4`, which runs 1-5 epochs) and in four of the five
-#   other worlds (0.59-0.64); in the fifth a 2-epoch run already reaches 16% and the two are
-#   level (0.93). GloVe is first or level, never behind, at this bar;
+# * Word2Vec read off one 10-epoch run (both read at whole epochs): GloVe first, with 0.82 and
+#   0.85 of the counted work in the two draws here (0.82-0.88 for model seeds 0-2:
+#   `benchmarks/exercise_answers.py 08.fig4`), 0.68-0.82 in worlds 0-4
+#   (`benchmarks/bench_compare.py figure4`) and 0.64-0.71 in worlds 5-7 (`08.every`); Word2Vec's
+#   side is read to the nearest of its epochs, each worth about 18 of GloVe's, so "a little
+#   sooner" is as far as this goes;
+# * separate Word2Vec runs, as the paper's points are: GloVe first, with a little over half the
+#   work in both draws here (0.55 and 0.57; 0.55-0.59 for model seeds 0-2, `08.fig4`, which runs
+#   1-5 epochs), 0.45-0.55 in four of worlds 0-4 and 0.42-0.47 in worlds 5-7; in world 1 a
+#   2-epoch run already reaches 16% and GloVe needs 0.71. GloVe is first at this bar in every
+#   setup we measured;
 # * the price of counting: counted work charges it as 15 GloVe epochs; in seconds it cost 3-7
 #   GloVe epochs in our builds of this notebook, on our machine. Yours prints its own figure above,
 #   which may differ a lot (one student's printed 0.7 on a loaded machine): counting runs up to
 #   two threads plus a reader while these GloVe epochs run on one, so the ratio depends on the
 #   CPU, its free cores and its load, and one short timing is noisy. In every run we have seen
-#   it stayed well below 15 (0.7 to 7), which moves GloVe further ahead in seconds;
+#   it stayed well below 15 (0.7 to about 10), which moves GloVe further ahead in seconds;
 # * counted before subsampling, Word2Vec's work would look about 3.7 times larger and GloVe
 #   clearly first: charge each method with the work it actually does.
 #
 # So the paper's Figure 4 (GloVe ahead at every training time, on 6 billion tokens; word2vec
-# varied by negative samples, exercise 2) holds here only for the low bar, and mostly only
-# measured its way; "ahead at every time" does not hold at this scale (Word2Vec ends 0.47-0.51
+# varied by negative samples, exercise 2) holds here only for the low bar (GloVe first however
+# Word2Vec's points are read, by more when they are read the paper's way); "ahead at every time" does not hold at this scale (Word2Vec ends 0.47-0.51
 # higher on all five other worlds too). Which method reaches a given accuracy first depends on
 # the target, the corpus size and how the runs are taken, not only on the cost per epoch.
 #
@@ -650,9 +659,11 @@ print("continuing beats no update by more than 0.08 (GloVe) and 0.05 (Word2Vec) 
 # 50th epoch, a little below its best (0.22 and 0.27 against 0.25 and 0.29 in our run). In the
 # picture the 10,000 point, from the other setup, has an open diamond joined by a dotted line;
 # each bar spans the two draws (their mean ± half their range: with two draws, no more). Two
-# draws of one world are fewer than the course's three-seed rule: a reviewer's third draw
-# (world 1, training seed 2) kept the order, with PPMI-SVD and Word2Vec 0.054 apart at 3,000
-# sentences, at the edge of the band asserted below — read that band as this world's.
+# draws of one world are fewer than the course's three-seed rule; `benchmarks/exercise_answers.py
+# 08.little` adds worlds 0-4 (one draw each, model seed = world): PPMI-SVD leads at 1,000
+# sentences in all five, GloVe is last at 3,000 in all five, by 0.10 or more, and PPMI-SVD and
+# Word2Vec are 0.00 to 0.06 apart at 3,000, either ahead (Word2Vec in worlds 2 and 4) — so read
+# the band asserted below (under 0.06) as this world's.
 
 # %%
 def three_scores(docs, seed):
@@ -698,7 +709,7 @@ glove_acc, w2v_acc, ppmi_acc = little[..., 0], little[..., 1], little[..., 2]
 assert np.all(ppmi_acc[0] > np.maximum(glove_acc[0], w2v_acc[0]) + 0.01)
 assert np.all(w2v_acc[2] > ppmi_acc[2] + 0.05)  # 10,000: Word2Vec far ahead
 assert np.all(glove_acc[1:] < np.minimum(w2v_acc[1:], ppmi_acc[1:]) - 0.05)  # GloVe last
-assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: close (world 0; 0.054 in world 1)
+assert np.all(np.abs(ppmi_acc[1] - w2v_acc[1]) < 0.06)  # 3,000: close (world 0's; 08.little: 0-0.06)
 print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe needs the most")
 
 # %% [markdown]
@@ -725,7 +736,7 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 # | claim | measured here | when it holds |
 # |---|---|---|
 # | GloVe trains faster | work per epoch: nnz vs kept tokens; GloVe at 15 epochs does 0.43-0.60 of Word2Vec's (5 epochs) on every prefix | in counted work at 15 GloVe epochs (the C demo's), with the vocabulary fixed or rebuilt per prefix (min_count 5); at min_count 5 its share falls as the corpus grows only with the vocabulary fixed (nnz exponent 0.84 against 1.02; rebuilt at min_count 2 it falls too, at 10 it rises); break-even at 26-39 GloVe epochs, so at the paper's 50 GloVe does more work; in seconds it depends on the CPU and on the epochs needed |
-# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences (two draws): Word2Vec ends far higher; to 15%, about the same work with Word2Vec read off one run, GloVe first (about 2/3 of the work) with separate runs | the low bar only, measured the paper's way; the paper's "ahead at every time" is on 6B tokens, and that reliable counts are why is our inference, not measured |
+# | GloVe reaches good vectors sooner (Figure 4) | at 10,000 planted sentences (two draws): Word2Vec ends far higher; to 15%, GloVe first: 0.82-0.85 of the work with Word2Vec read off one run at whole epochs, 0.55-0.57 with separate runs (worlds 0-7: 0.64-0.82 and 0.42-0.71) | the low bar only, measured the paper's way; the paper's "ahead at every time" is on 6B tokens, and that reliable counts are why is our inference, not measured |
 # | X costs memory | X is 5+ times Word2Vec's parameters on the full sample, and grows; about 21 times while glovelib trains | a trainer holding its records in memory (glovelib here); the reference `glove.c` streams them from disk, about 2 times Word2Vec's; X in memory stops fitting only when the vocabulary grows; bounded counting caps counting only |
 # | no incremental training | counts add exactly; `partial_fit` lifts GloVe from 0.59 (no update) to 0.76 of retraining, Word2Vec's update from 0.79 to 0.89 | false for known words, true for new words (rows); model seeds 0-2 in the benchmark |
 # | Word2Vec suits changing corpora | its vocabulary update learns new words from the new text only | yes, with that caveat |
@@ -770,6 +781,6 @@ print("PPMI-SVD leads on the least text, Word2Vec by 10,000 sentences; GloVe nee
 #    X fills, since the pairs left unseen are the rare ones.)
 # </details>
 
-# %%
+# %% tags=["check"]
 growth = (full_cells / nnz[-1]) ** (1 / b_nnz)  # exercise 4: the arithmetic of its answer
 assert 50 < growth < 80 and 2e7 < growth * tokens[-1] < 3.5e7 and full_cells * 12 < 8e9

@@ -147,7 +147,7 @@ print(f"cluster epochs: median {np.median(log.seconds):.2f} s on 2 worker proces
 
 # %% tags=["reveal"]
 per_epoch = np.array(log.moved_bytes)
-formula = (8 + 1) * (1 - 1 / 2) * len(vocab) * (2 * 50 + 2) * 4  # B (B+1)(1-1/n) blocks of V/B
+formula = gl.cluster.expected_moves(8, 2) * gl.cluster.column_bytes(len(vocab), 8, 50, 4)
 print(f"column blocks moved per epoch: {log.moved_blocks}")
 print(f"bytes per epoch: mean {per_epoch.mean() / 1e6:.2f} MB; formula (B+1)(1 - 1/n) V (2d+2) 4 = "
       f"{formula / 1e6:.2f} MB")
