@@ -339,8 +339,7 @@ for seed, (c, docs) in enumerate(zip(curves, chunks, strict=True)):  # separate 
 fig, ax = plt.subplots(figsize=(7, 4))
 for c, ls in zip(curves, ["-", "--"], strict=True):
     w_epoch = c["w2v_pairs"] * (NEG + 1)
-    ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], "o" + ls, color="tab:blue",
-            ms=3)
+    ax.plot(c["pairs"] + np.array(SNAP) * c["nnz"], c["glove"], ls, color="tab:blue")
     ax.plot(np.arange(1, W2V_EPOCHS + 1) * w_epoch, c["w2v"], "s" + ls, color="tab:orange")
     ax.plot(np.array([2, 3]) * w_epoch, [c["w2v_runs"][2], c["w2v_runs"][3]], "^", ms=9,
             mfc="none", color="tab:red")
@@ -442,9 +441,8 @@ print("x_max = 10: past 15% at epochs 12-17, peak at 30-40 epochs; Word2Vec ends
 try_x_max = 10.0  # the try-it: set 2.0 and run this cell (the x_max = 10 curves are reused)
 for s, c in enumerate(curves):
     g = c["glove"] if try_x_max == 10.0 else glove_curve(c["X"], c["v"], s, x_max=try_x_max)
-    g_work = c["pairs"] + np.array(SNAP) * c["nnz"]
+    to15 = work_to_reach(c["pairs"] + np.array(SNAP) * c["nnz"], g)
     w_work = np.arange(1, W2V_EPOCHS + 1) * c["w2v_pairs"] * (NEG + 1)
-    to15 = work_to_reach(g_work, g)
     print(f"draw {s}, x_max = {try_x_max:g}: GloVe at epochs {SHOW}:",
           " ".join(f"{g[e - 1]:.2f}" for e in SHOW))
     print(f"   past 15% at epoch {SNAP[int(np.argmax(np.asarray(g) >= 0.15))]} (verdict: 12-17),"
