@@ -42,6 +42,10 @@ def weighting_mistake(got, x, x_max, alpha) -> str | None:
          "(x / x_max) ** alpha, 1.0)", np.where(x < x_max, (x / x_max) ** alpha, 0.0)),
             ("alpha is ignored; below x_max, f(x) = (x / x_max)^alpha",
              np.minimum(1, x / x_max)),
+            ("x ** alpha / x_max raises x alone to alpha: the ratio is raised, "
+             "(x / x_max) ** alpha", np.where(x < x_max, x**alpha / x_max, 1.0)),
+            ("x ** alpha / x_max raises x alone to alpha: the ratio is raised, "
+             "np.minimum(1, (x / x_max) ** alpha)", np.minimum(1, x**alpha / x_max)),
             ("alpha multiplies: it is the exponent, f(x) = (x / x_max) ** alpha below x_max",
              np.minimum(1, x / x_max) * alpha),
             ("alpha multiplies: it is the exponent, f(x) = (x / x_max) ** alpha below x_max",
@@ -475,6 +479,13 @@ def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:
     if not isinstance(got, str):
         return f"return the word (a str), not {type(got).__name__} {got!r}"
     if got in (a, b, c):
+        unit = kv.get_normed_vectors()
+        scores = unit @ (unit[kv.get_index(b)] - unit[kv.get_index(a)] + unit[kv.get_index(c)])
+        scores[[kv.get_index(w) for w in (a, b, c)]] = -np.inf
+        if got == kv.index_to_key[int(np.argmin(scores))]:
+            return (f"the answer was {got!r}, one of the question's words, though you excluded "
+                    "them: you took the *least* similar word (argmin), and the excluded words' "
+                    "-inf is the least; the answer maximizes the cosine (argmax)")
         return f"the answer was {got!r}, one of the question's words: exclude a, b and c"
     if got == kv.analogy(b, a, c):
         return "you computed a - b + c; the analogy a:b :: c:? is b - a + c"

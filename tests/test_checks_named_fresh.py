@@ -221,7 +221,8 @@ def senses():
 
 def test_antonym_arguments_swapped_are_named(senses, capsys):
     text = message(checks.check_antonym_closer, senses, "early", "late", "initial")
-    assert re.search(r"\(kv, word, synonym, antonym\).*'late' is the antonym.*swap", text)
+    assert re.search(r"\(kv, word, synonym, antonym\), in that order: check which of your two "
+                     r"words is the antonym", text)  # not an invitation to swap until it passes
     passes(capsys, checks.check_antonym_closer, senses, "early", "initial", "late")
 
 
@@ -666,3 +667,25 @@ def test_notebook08_window_pair_formulas_are_named(pairs, named, capsys):
     assert re.search(named, message(checks.check_window_pairs, pairs))
     passes(capsys, checks.check_window_pairs,
            lambda lengths, w: sum(2 * max(n - d, 0) for n in lengths for d in range(1, w + 1)))
+
+
+def test_round_two_slips_are_named(capsys):
+    text = message(checks.check_weighting, lambda x, m, a: np.minimum(1, np.asarray(x) ** a / m))
+    assert "x ** alpha / x_max raises x alone to alpha" in text
+
+    def argmin_solve(vectors, words, a, b, c):
+        unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        ia, ib, ic = (words.index(w) for w in (a, b, c))
+        score = unit @ (unit[ib] - unit[ia] + unit[ic])
+        score[[ia, ib, ic]] = -np.inf
+        return words[int(np.argmin(score))]
+
+    text = message(checks.check_analogy, argmin_solve)
+    assert "though you excluded them: you took the *least* similar word (argmin)" in text
+
+
+def test_planted_accuracies_as_a_dict_is_named():
+    def as_dict(dims, seed=0):
+        return {d: 0.5 for d in dims}
+    text = message(checks.check_planted_accuracies, as_dict, [2, 4])
+    assert "return a list of accuracies, one per d in the order of dims" in text

@@ -120,6 +120,12 @@ def check_planted_accuracies(planted_accuracies: Callable, dims, seed: int = 0) 
         got = _call(planted_accuracies, (dims, seed), task="task 3.1",
                     call="planted_accuracies(dims, seed)")
     where = f"planted_accuracies({dims}, seed={seed})"
+    if isinstance(got, dict):
+        _fail(f"{where}: return a list of accuracies, one per d in the order of dims "
+              f"([acc for d = {dims[0]}, ...]), not a dict; list(your_dict.values()) if its keys "
+              "are the dims in order")
+    if not hasattr(got, "__len__") or isinstance(got, str):
+        _fail(f"{where}: return a list of accuracies, one per d, not {type(got).__name__}")
     if len(got) != len(dims):
         _fail(f"{where}: return one accuracy per d ({len(dims)}), got {len(got)}")
     if len(rec.fits) != len(dims):

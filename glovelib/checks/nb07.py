@@ -71,9 +71,9 @@ def check_antonym_closer(kv: KeyedVectors, word: str, synonym: str, antonym: str
     _need(kv, word, synonym, antonym)
     syn, ant = kv.similarity(word, synonym), kv.similarity(word, antonym)
     if ant <= syn:
-        swapped = (f"; the arguments are (kv, word, synonym, antonym): if {synonym!r} is the "
-                   f"antonym, you swapped them, check_antonym_closer(kv, {word!r}, {antonym!r}, "
-                   f"{synonym!r})" if syn > ant else "")
+        swapped = ("; the arguments are (kv, word, synonym, antonym), in that order: check "
+                   "which of your two words is the antonym (the check cannot tell; swapping "
+                   "them to pass would only relabel them)" if syn > ant else "")
         raise CheckFailed(f"cos({word}, {antonym}) = {ant:.2f} is not above cos({word}, "
                           f"{synonym}) = {syn:.2f}: try another triple{swapped}")
     _ok(f"cos({word}, {antonym}) = {ant:.2f} > cos({word}, {synonym}) = {syn:.2f}")
