@@ -185,7 +185,7 @@ if pre is not None:
 #   kind of association (career words nearer male names, family words nearer female ones), and
 #   that an occupation's lean tracks the share of women in it. Check 6B yourself with the cell
 #   below. On our own vectors *nurse* and *receptionist* are missing (the cell says so) and the
-#   other four lean by a tenth or less, either way, which section 4 shows is within what frequency
+#   other four lean by about a tenth or less, either way, which section 4 shows is within what frequency
 #   and the seed alone move: they say nothing yet. The vectors record the text's associations;
 #   they do not tell you what is true or fair.
 # </details>

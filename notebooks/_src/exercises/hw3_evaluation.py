@@ -178,8 +178,6 @@ curves = {"accuracy": (dims, planted_acc), "WordSim-353": (x_maxes, ws),
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
 axes[0].plot(*curves["accuracy"], "o-")
 axes[0].set(xlabel="vector size d", ylabel="analogy accuracy", title="Planted world")
-axes[0].axvline(24, color="gray", linestyle=":", label="the world's 24 hidden dimensions")
-axes[0].legend(loc="lower right")
 axes[1].semilogx(*curves["WordSim-353"], "o-", label="WordSim-353")
 axes[1].semilogx(*curves["SimLex-999"], "s-", label="SimLex-999")
 axes[1].set(xlabel="x_max", ylabel="Spearman", title="Wikipedia sample")
@@ -199,8 +197,8 @@ plt.show()
 #    With `random_state=2` the same holds (d = 16 lowest, d = 20 to 32 within 0.06), but the order
 #    among d = 20, 24 and 32 changes (d = 20 beats d = 24): those differences are the seed's, not
 #    the dimension's. So the plateau starts from d = 20 (in this world, seeds 0 and 2), just
-#    below the 24 hidden dimensions the world was generated from, not sharply at 24 (the dotted
-#    line in the figure marks those 24; it is the generator's number, not a measurement). The meanings of its 232 words span all 24
+#    below the 24 hidden dimensions the world was generated from, not sharply at 24 (the
+#    generator's number, not a measurement). The meanings of its 232 words span all 24
 #    directions (each concept has its own random vector), so the log counts, which are linear in
 #    the meanings, have a word–context block of rank about 24 (plus the biases): d = 24 can
 #    represent that block without loss, and d = 16-20 already keep most of it (the accuracies
