@@ -204,20 +204,24 @@ def a01_probes(windows=(2, 5, 10, 15, 30), resamples=6):
 
 # -- notebook 02 -----------------------------------------------------------------------------
 
+def prefix(texts, n: int) -> list:
+    """The first n tokens of the documents ``texts``, still split into documents (notebook 02)."""
+    out = []
+    for doc in texts:
+        if n <= 0:
+            break
+        out.append(doc[:n])
+        n -= len(doc)
+    return out
+
+
 def a02_range():
     """02, sections 6-7 (not an exercise): the growth exponent of |X| at min_count 2, 5, 10
     (window 15), and the rank-law alpha over four rank ranges at other windows and min_counts
     (about 3 minutes, shared machine)."""
     texts = list(datasets.wikipedia_sample())
-    n_all, parts = sum(len(t) for t in texts), []
-    for n in (n_all // 8, n_all // 4, n_all // 2, n_all):
-        part = []
-        for doc in texts:
-            if n <= 0:
-                break
-            part.append(doc[:n])
-            n -= len(doc)
-        parts.append(part)
+    n_all = sum(len(t) for t in texts)
+    parts = [prefix(texts, n) for n in (n_all // 8, n_all // 4, n_all // 2, n_all)]
     sizes = [sum(len(t) for t in p) for p in parts]
     print(f"{'min_count':>9s}{'fixed vocabulary':>18s}{'min_count per prefix':>22s}")
     for mc in (2, 5, 10):
@@ -261,15 +265,7 @@ def a02_local(shares=(1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1)):
     texts = list(datasets.wikipedia_sample())
     n_all = sum(len(t) for t in texts)
     vocab = gl.Vocabulary.build(texts, min_count=5)
-    parts = []
-    for share in shares:
-        n, part = int(n_all * share), []
-        for doc in texts:
-            if n <= 0:
-                break
-            part.append(doc[:n])
-            n -= len(doc)
-        parts.append(part)
+    parts = [prefix(texts, int(n_all * share)) for share in shares]
     sizes = np.array([sum(len(t) for t in p) for p in parts], dtype=float)
     for rebuilt in (False, True):
         nz = np.array([gl.count_cooccurrences([v.encode(t) for t in p], len(v), 15).nnz
@@ -290,16 +286,8 @@ def a02_3():
     vocab = gl.Vocabulary.build(texts, min_count=5)
     n_all = sum(len(t) for t in texts)
 
-    def prefix(n):
-        out = []
-        for doc in texts:
-            if n <= 0:
-                break
-            out.append(doc[:n])
-            n -= len(doc)
-        return out
-
-    parts = [prefix(n_all // 8), prefix(n_all // 4), prefix(n_all // 2), texts]
+    parts = [prefix(texts, n_all // 8), prefix(texts, n_all // 4), prefix(texts, n_all // 2),
+             texts]
     sizes = [sum(len(t) for t in p) for p in parts]
     print(f"{'window':>6s}{'fixed vocabulary':>18s}{'min_count per prefix':>22s}")
     for w in (2, 15, 30):
