@@ -31,7 +31,8 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
+
+import _child as child_process  # benchmarks/_child.py
 
 PREP = r"""
 import json, os, sys, tempfile
@@ -95,13 +96,8 @@ print(json.dumps({"count": count, "fit": fit, "nnz": int(X.nnz),
 
 
 def _run(cmd: list[str], stdin=None, stdout=None, env=None) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(p.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"{cmd[0]} failed")
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
+    """Seconds and peak RSS (MB) of one process (its own: benchmarks/_child.py)."""
+    return child_process.run(cmd, stdin, stdout, env)
 
 
 def _child(spec: dict) -> tuple[dict, float, float]:

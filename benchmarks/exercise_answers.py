@@ -1258,9 +1258,7 @@ def a06_ppmi(windows=(5, 10, 15, 30), worlds=(0, 1, 2)):
         world, v, X = planted(seed=seed)
         path = world.write_questions(os.path.join(tempfile.mkdtemp(), "questions.txt"))
         Xc = X.tocsr().astype(np.float64)
-        total, rows = Xc.sum(), np.asarray(Xc.sum(axis=1)).ravel()
-        cols = np.asarray(Xc.sum(axis=0)).ravel() ** 0.75
-        cols = total * cols / cols.sum()
+        total, rows, cols = baselines._margins(Xc, 0.75)  # as ppmi, negatives then kept
         coo = Xc.tocoo()
         pmi = np.log(coo.data * total / (rows[coo.row] * cols[coo.col]))
         M = sp.csr_matrix((pmi, (coo.row, coo.col)), shape=Xc.shape)

@@ -417,12 +417,13 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
     starts_late = ("does the inner range start one word late? range(max(0, p - window), p) looks "
                    "at the `window` words to the left")
 
-    def loop(first=0, weight=lambda d: 1.0 / d if distance_weighting else 1.0):
+    def loop(first=0, weight=lambda d: 1.0 / d if distance_weighting else 1.0, back=None):
+        """The hand count's loop; ``back``: the weight of the X[right, left] half, if other."""
         X = np.zeros((V, V))
         for p, right in enumerate(ids):
             for q in range(max(first, p - window), p):
                 X[ids[q], right] += weight(p - q)
-                X[right, ids[q]] += weight(p - q)
+                X[right, ids[q]] += (back or weight)(p - q)
         return X
 
     wrapped = np.zeros((V, V))  # range(p - window, p) without max(0, ...): ids[-1] is the end
@@ -457,22 +458,10 @@ def pair_counts_mistake(pairs, ids, index, window, distance_weighting=True) -> s
         ("a word paired with itself is a pair too: X[w, w] gets 1/d twice (once as left, once "
          "as right), do not skip it", want - np.diag(np.diag(want))),
     ] + ([("one of your two lines adds 1 where the other adds 1/d: both halves, X[left, right] "
-           "and X[right, left], add 1/d", half) for half in _half_weighted(ids, V, window)]
+           "and X[right, left], add 1/d", half)
+          for half in (loop(weight=lambda d: 1.0, back=lambda d: 1.0 / d),
+                       loop(weight=lambda d: 1.0 / d, back=lambda d: 1.0))]
          if distance_weighting else []))
-
-
-def _half_weighted(ids, V, window) -> list:
-    """Symmetric counts whose one half adds 1 and the other 1/d (each way round)."""
-    out = []
-    for flat_first in (True, False):
-        X = np.zeros((V, V))
-        for p, right in enumerate(ids):
-            for q in range(max(0, p - window), p):
-                d = p - q
-                X[ids[q], right] += 1.0 if flat_first else 1.0 / d
-                X[right, ids[q]] += 1.0 / d if flat_first else 1.0
-        out.append(X)
-    return out
 
 
 def analogy_mistake(got, kv: KeyedVectors, a: str, b: str, c: str) -> str:

@@ -117,6 +117,24 @@ def _filtered(docs, index) -> list[list[str]]:
     return out
 
 
+def _margins(X: sp.csr_matrix, context_smoothing: float):
+    """S = sum X, the row sums X_i and the smoothed context sums c_j = S X_j^a / sum_k X_k^a."""
+    total = X.sum()
+    rows = np.asarray(X.sum(axis=1)).ravel()
+    cols = np.asarray(X.sum(axis=0)).ravel() ** context_smoothing
+    return total, rows, total * cols / cols.sum()
+
+
+def _svd_vectors(M, words: list, dim: int, eigenvalue_weight: float,
+                 random_state: int) -> KeyedVectors:
+    """U_d * S_d^p of a truncated randomized SVD of M, each component's largest entry positive."""
+    from sklearn.utils.extmath import randomized_svd
+
+    U, S, _ = randomized_svd(M, dim, n_iter=7, random_state=random_state)
+    U *= np.sign(U[np.abs(U).argmax(axis=0), np.arange(dim)])
+    return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
+
+
 def ppmi(X, context_smoothing: float = 0.75) -> sp.csr_matrix:
     """Positive PMI of a cooccurrence matrix, on its nonzeros.
 
@@ -125,10 +143,7 @@ def ppmi(X, context_smoothing: float = 0.75) -> sp.csr_matrix:
     Negative values are set to 0 (and dropped).
     """
     X = sp.csr_matrix(X, dtype=np.float64)
-    total = X.sum()
-    rows = np.asarray(X.sum(axis=1)).ravel()
-    cols = np.asarray(X.sum(axis=0)).ravel() ** context_smoothing
-    cols = total * cols / cols.sum()
+    total, rows, cols = _margins(X, context_smoothing)
     coo = X.tocoo()
     pmi = np.log(coo.data * total / (rows[coo.row] * cols[coo.col]))
     keep = pmi > 0
@@ -156,17 +171,12 @@ def ppmi_svd(X, vocab, dim: int = 50, context_smoothing: float = 0.75,
     -------
     KeyedVectors
     """
-    from sklearn.utils.extmath import randomized_svd
-
     words = list(getattr(vocab, "words", vocab))
     if len(words) != X.shape[0]:
         raise ValueError(f"the vocabulary has {len(words)} words but X has {X.shape[0]} rows")
     if not 1 <= dim < min(X.shape):
         raise ValueError(f"dim must be between 1 and {min(X.shape) - 1}, got {dim}")
-    M = ppmi(X, context_smoothing)
-    U, S, _ = randomized_svd(M, dim, n_iter=7, random_state=random_state)
-    U *= np.sign(U[np.abs(U).argmax(axis=0), np.arange(dim)])
-    return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
+    return _svd_vectors(ppmi(X, context_smoothing), words, dim, eigenvalue_weight, random_state)
 
 
 def pmi_svd(X, vocab, dim: int = 50, add: float | None = None,
@@ -189,8 +199,6 @@ def pmi_svd(X, vocab, dim: int = 50, add: float | None = None,
     max_words : int, default 10,000
         The dense matrix takes 8 V^2 bytes: a larger vocabulary is refused.
     """
-    from sklearn.utils.extmath import randomized_svd
-
     words = list(getattr(vocab, "words", vocab))
     X = sp.csr_matrix(X, dtype=np.float64)
     V = X.shape[0]
@@ -206,14 +214,9 @@ def pmi_svd(X, vocab, dim: int = 50, add: float | None = None,
     add = float(X.data.min()) if add is None else float(add)
     if not add > 0:
         raise ValueError(f"add must be positive (the log of an unseen pair's count), got {add}")
-    total = X.sum()
-    rows = np.asarray(X.sum(axis=1)).ravel()
-    cols = np.asarray(X.sum(axis=0)).ravel() ** context_smoothing
-    cols = total * cols / cols.sum()
+    total, rows, cols = _margins(X, context_smoothing)
     M = np.log((X.toarray() + add) * total / np.outer(rows, cols))
-    U, S, _ = randomized_svd(M, dim, n_iter=7, random_state=random_state)
-    U *= np.sign(U[np.abs(U).argmax(axis=0), np.arange(dim)])
-    return KeyedVectors(words, (U * S**eigenvalue_weight).astype(np.float32))
+    return _svd_vectors(M, words, dim, eigenvalue_weight, random_state)
 
 
 # --------------------------------------------------------------------------- notebook 08: cost
